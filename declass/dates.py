@@ -1,0 +1,194 @@
+"""Reading dates as they are printed in government records, fast paths first.
+
+Returns ISO 8601 (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) or EDTF with `X` for unreadable digits
+(`198X-08-19`). dateparser is the fallback for forms the fast paths do not know, imported lazily
+because it costs a large share of start-up time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "febr": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
+    "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+
+_MONTH_ALT = (
+    r"(?:jan(?:uary)?|feb(?:r(?:uary)?|ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# OCR reads digits as letters: l962, O5, I9, S for 5 is too ambiguous to take
+_D = r"[0-9lIO]"
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+# "October 26, 1962", "Oct. 26 1962", "October 26,1962"
+MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_ALT})\.?\s{{0,3}}(?P<day>{_D}{{1,2}})(?![0-9])(?:st|nd|rd|th)?\s{{0,2}},?\s{{0,3}}(?P<year>{_D}{{4}}|{_D}{{2}})\b",
+    re.IGNORECASE,
+)
+# "26 October 1962", "26 Oct 62", "26OCT62"
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>{_D}{{1,2}})\s{{0,2}}(?P<month>{_MONTH_ALT})\.?,?\s{{0,2}}(?P<year>{_D}{{4}}|{_D}{{2}})\b",
+    re.IGNORECASE,
+)
+# "October 1962"
+MONTH_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_ALT})\.?,?\s{{1,3}}(?P<year>(?:1[6-9]|20){_D}{{2}})\b", re.IGNORECASE
+)
+# "10/26/62", "10-21-2021", "8/19/8" (truncated year), "10.26.1962"
+NUMERIC_MDY = re.compile(
+    rf"(?<![\w/.-])(?P<month>{_D}{{1,2}})(?P<sep>[/.-])(?P<day>{_D}{{1,2}})(?P=sep)(?P<year>{_D}{{4}}|{_D}{{1,2}})(?![\w/]|-\d|\.\d)"
+)
+# "2003/04/18", "1962-10-26"
+NUMERIC_YMD = re.compile(
+    rf"(?<![\w/.-])(?P<year>(?:1[89]|20){_D}{{2}})(?P<sep>[/-])(?P<month>{_D}{{1,2}})(?P=sep)(?P<day>{_D}{{1,2}})(?![\w/]|-\d)"
+)
+# telegram date-time group: "281848Z DEC 66", "281848Z Dec 1966"
+DTG = re.compile(
+    rf"\b(?P<day>[0-3]\d)(?P<time>[0-2]\d[0-5]\d)\s?Z\s{{0,2}}(?P<month>{_MONTH_ALT})\s{{0,2}}(?P<year>\d{{4}}|\d{{2}})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    value: str  # ISO / EDTF
+    form: str  # which pattern read it
+
+
+def _num(s: str) -> int:
+    return int(s.translate(_OCR_DIGITS))
+
+
+def resolve_year(year: str, era: int | None = None) -> str | None:
+    """Four-character year (maybe with X) from a printed year of 1, 2 or 4 digits.
+
+    Two-digit years go to the century that puts them nearest `era` (a year the context suggests,
+    such as the document's own), never into the future; with no era, 19xx unless 20xx is at
+    most this year and 19xx would be before 1931. A one-digit year is a two-digit year whose last
+    digit is lost ("8/19/8"): 19dX.
+    """
+    y = year.translate(_OCR_DIGITS)
+    if not y.isdigit():
+        return None
+    if len(y) == 4:
+        return y if 1700 <= int(y) <= date.today().year + 1 else None
+    if len(y) == 2:
+        yy = int(y)
+        this_year = date.today().year
+        options = [c + yy for c in (1900, 2000) if c + yy <= this_year]
+        if era is not None:
+            return str(min(options, key=lambda full: abs(full - era)))
+        return str(2000 + yy if 2000 + yy <= this_year and yy <= 30 else 1900 + yy)
+    if len(y) == 1:
+        return f"19{y}X"
+    return None
+
+
+def _iso(year: str | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return year
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year}-{month:02d}"
+    if not 1 <= day <= 31:
+        return None
+    if "X" not in year:
+        try:
+            date(int(year), month, day)
+        except ValueError:
+            return None
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _from_match(m: re.Match, form: str, era: int | None, base: int = 0) -> DateMatch | None:
+    gd = m.groupdict()
+    month_s = gd.get("month")
+    if month_s is None:
+        return None
+    if form in ("month_day_year", "day_month_year", "month_year", "dtg"):
+        month = MONTHS.get(month_s.lower().rstrip("."))
+        if month is None:
+            month = MONTHS.get(month_s.lower()[:3])
+    else:
+        month = _num(month_s)
+    year = resolve_year(gd["year"], era)
+    day = _num(gd["day"]) if gd.get("day") else None
+    value = _iso(year, month, day)
+    if value is None:
+        return None
+    return DateMatch(m.start() + base, m.end() + base, value, form)
+
+
+FORMS = (
+    ("dtg", DTG),
+    ("month_day_year", MONTH_DAY_YEAR),
+    ("day_month_year", DAY_MONTH_YEAR),
+    ("numeric_ymd", NUMERIC_YMD),
+    ("numeric_mdy", NUMERIC_MDY),
+    ("month_year", MONTH_YEAR),
+)
+
+
+def find_dates(text: str, era: int | None = None, base: int = 0) -> list[DateMatch]:
+    """Every date in `text` the fast paths can read, left to right, without overlaps."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for form, pattern in FORMS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            dm = _from_match(m, form, era, base)
+            if dm is not None:
+                found.append(dm)
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def parse_date(raw: str, era: int | None = None) -> str | None:
+    """Read one date string: the fast paths, then dateparser for what they do not know."""
+    raw = raw.strip()
+    found = find_dates(raw, era)
+    if found:
+        return found[0].value
+    if not raw or len(raw) > 40 or not re.search(r"\d", raw):
+        return None
+    import dateparser  # lazy: heavy import
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "DATE_ORDER": "MDY"}
+    parsed = dateparser.parse(raw, languages=["en"], settings=settings)
+    if parsed is None or not 1700 <= parsed.year <= date.today().year + 1:
+        return None
+    return parsed.date().isoformat()
+
+
+def year_of(value: str | None) -> int | None:
+    if not value or not value[:4].isdigit():
+        return None
+    return int(value[:4])
+
+
+def earlier(a: str, b: str) -> bool:
+    """True when date `a` is surely before date `b` (both ISO/EDTF, any precision)."""
+    pa, pb = a.split("-"), b.split("-")
+    for x, y in zip(pa, pb):
+        if "X" in x or "X" in y:
+            # compare the known prefix of a year only
+            k = min(x.find("X") if "X" in x else len(x), y.find("X") if "X" in y else len(y))
+            if x[:k] != y[:k]:
+                return x[:k] < y[:k]
+            return False
+        if x != y:
+            return int(x) < int(y)
+    return False

@@ -1,0 +1,85 @@
+"""The one data object that flows through declass: a document's text with its pages and lines."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: `text == document.text[start:end]` (no newline)."""
+
+    number: int  # 0-based index in the document
+    start: int
+    end: int
+    text: str
+    page: int  # 1-based
+
+
+@dataclass
+class Document:
+    """Text of one document as declass read it, with page boundaries.
+
+    `page_offsets[i]` is the character offset where page `i + 1` starts. Pages come from form feeds
+    in text input and from the PDF's own pages; offsets always index into `text`.
+    """
+
+    text: str
+    path: str | None = None
+    sha256: str | None = None
+    page_offsets: list[int] = field(default_factory=lambda: [0])
+    first_page: int = 1  # page number of page_offsets[0] within the source file
+    document_index: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, path: str | None = None, sha256: str | None = None) -> Document:
+        offsets = [0] + [i + 1 for i, ch in enumerate(text) if ch == PAGE_BREAK]
+        return cls(text=text, path=path, sha256=sha256, page_offsets=offsets)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_offsets)
+
+    def page_at(self, offset: int) -> int:
+        """1-based page (within the source file) holding character `offset`."""
+        return self.first_page + bisect.bisect_right(self.page_offsets, offset) - 1
+
+    def page_span(self, page: int) -> tuple[int, int]:
+        """(start, end) offsets of a 1-based page number of this document."""
+        i = page - self.first_page
+        end = self.page_offsets[i + 1] if i + 1 < len(self.page_offsets) else len(self.text)
+        return self.page_offsets[i], end
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out: list[Line] = []
+        pos = 0
+        text = self.text
+        n = len(text)
+        while pos <= n:
+            nl = text.find("\n", pos)
+            end = n if nl < 0 else nl
+            # a form feed inside a line starts a new page: split there too
+            segment_start = pos
+            while True:
+                ff = text.find(PAGE_BREAK, segment_start, end)
+                stop = end if ff < 0 else ff
+                out.append(
+                    Line(len(out), segment_start, stop, text[segment_start:stop], self.page_at(segment_start))
+                )
+                if ff < 0:
+                    break
+                segment_start = ff + 1
+            if nl < 0:
+                break
+            pos = nl + 1
+        return out
+
+    def line_at(self, offset: int) -> Line:
+        starts = [ln.start for ln in self.lines]
+        return self.lines[max(0, bisect.bisect_right(starts, offset) - 1)]
