@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ingest import IngestError, is_supported
-from .pipeline import EXTRACTORS
+from .pipeline import EXTRACTORS, extract_document
 from .record import Record
 from .resolve import MIN_CONFIDENCE
 
@@ -70,23 +70,23 @@ def extract_paths(
     *,
     extractors: Sequence[str] = EXTRACTORS,
     min_confidence: float = MIN_CONFIDENCE,
-    stdin_text: str | None = None,
+    stdin_data: bytes | None = None,
 ) -> Iterator[Result]:
     """Records of every input, one Result per file, in input order."""
-    from .api import extract_file, extract_text
+    from .api import extract_file
+    from .ingest import read_stdin
 
     inputs = collect_inputs(paths)
     for path in inputs.missing:
         yield Result(path, error="no such file or directory")
     for path in inputs.files:
         if path == STDIN:
-            text = stdin_text or ""
-            if not text.strip():
-                yield Result("<stdin>", error="empty input")
+            try:
+                doc = read_stdin(stdin_data or b"")
+            except IngestError as exc:
+                yield Result("<stdin>", error=str(exc))
                 continue
-            yield Result(
-                "<stdin>", [extract_text(text, None, extractors=extractors, min_confidence=min_confidence)]
-            )
+            yield Result("<stdin>", [extract_document(doc, extractors, min_confidence)])
             continue
         try:
             yield Result(path, extract_file(path, extractors=extractors, min_confidence=min_confidence))

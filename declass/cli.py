@@ -42,7 +42,7 @@ def extract(
 
     if fmt is None:
         fmt = format_for_path(output) or ("table" if output is None and sys.stdout.isatty() else "jsonl")
-    stdin_text = click.get_text_stream("stdin").read() if STDIN in paths else None
+    stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
     inputs = collect_inputs(paths)
     target = OutputTarget(output, fmt)
     n_records = n_failed = 0
@@ -51,7 +51,7 @@ def extract(
         for result in extract_paths(
             paths,
             min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
-            stdin_text=stdin_text,
+            stdin_data=stdin_data,
         ):
             if result.error:
                 n_failed += 1
@@ -98,7 +98,7 @@ def show(path: str, lines: int) -> None:
         sys.exit(1)
     from .ingest import read_documents
 
-    for doc, record in zip(read_documents(path), records):
+    for doc, record in zip(read_documents(path), records, strict=True):
         render_show(doc, record, max_lines=lines)
 
 

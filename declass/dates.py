@@ -182,7 +182,7 @@ def year_of(value: str | None) -> int | None:
 def earlier(a: str, b: str) -> bool:
     """True when date `a` is surely before date `b` (both ISO/EDTF, any precision)."""
     pa, pb = a.split("-"), b.split("-")
-    for x, y in zip(pa, pb):
+    for x, y in zip(pa, pb, strict=False):
         if "X" in x or "X" in y:
             # compare the known prefix of a year only
             k = min(x.find("X") if "X" in x else len(x), y.find("X") if "X" in y else len(y))

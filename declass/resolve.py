@@ -132,8 +132,8 @@ def _check_review_dates(doc: Document, chosen: dict[str, list[Candidate]], warni
     for c in chosen.get("declassification.review_dates", []):
         if earlier(c.value, written):
             warnings.append(
-                f"review date {c.value} ({doc.text[c.start : c.end]!r}, page {doc.page_at(c.start)}) is earlier than the document date "
-                f"{written}: not reported"
+                f"review date {c.value} ({doc.text[c.start : c.end]!r}, page {doc.page_at(c.start)}) "
+                f"is earlier than the document date {written}: not reported"
             )
         else:
             kept.append(c)

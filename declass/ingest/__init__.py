@@ -45,6 +45,14 @@ def read_documents(path: str | Path) -> list[Document]:
     return [doc]
 
 
+def read_stdin(data: bytes) -> Document:
+    """The document given on standard input (any encoding `decode_text` knows)."""
+    text, warnings = decode_text(data)
+    doc = Document.from_text(text, path=None, sha256=hashlib.sha256(data).hexdigest())
+    doc.warnings.extend(warnings)
+    return doc
+
+
 def document_from_text(text: str, source: str | None = None) -> Document:
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Document.from_text(text, path=source, sha256=sha)

@@ -8,7 +8,6 @@ so an interrupted run never leaves a torn file where a good one was.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
@@ -197,13 +196,13 @@ class OutputTarget:
             self.stream: IO[str] = sys.stdout
             self._owned = False
         elif fmt == "jsonl":
-            self.stream = open(path, "w", encoding="utf-8", newline="\n")
+            self.stream = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
             self._owned = True
         else:
             directory = os.path.dirname(os.path.abspath(path))
             fd, self._tmp = tempfile.mkstemp(prefix=".declass-", suffix=".tmp", dir=directory)
             newline = "" if fmt == "csv" else "\n"
-            self.stream = open(fd, "w", encoding="utf-8", newline=newline)
+            self.stream = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115 - closed in close()
             self._owned = True
         self.writer = WRITERS[fmt](self.stream)
 
