@@ -1,12 +1,443 @@
-"""Extractor: classification (first cut pending)."""
+"""Extractor: classification markings (original level, review-time level, controls, every marking).
+
+What counts as evidence, strongest first:
+- a banner line: a line that starts with a level (`SECRET`, `S E C R E T`, `C-O-N-F-I-D-E-N-T-I-A-L`,
+  `TOP SECRET//SI//NOFORN`, OCR-damaged forms like `SECRE`, `5ECRET`, `FOP-SECRET`) followed by nothing,
+  by controls, or by telegram/header data; not by prose ("Secret Service agents ...");
+- a labelled level (`REPORT CLASS SECRET NOFORN`, `classification SECRET`, `Page Classification TOP
+  SECRET//...`) and the NARA RIF cover sheet "CLASSIFICATION :" line (S/T/C/U codes or words; with
+  Apple Vision OCR the value may come some lines after the label);
+- prose saying "is classified secret".
+Not evidence for the original level: UNCLASSIFIED release banners and stamps ("ALL INFORMATION CONTAINED
+HEREIN IS UNCLASSIFIED", State's "UNCLASSIFIED U.S. Department of State Case No."), telegram
+classification lines rewritten at declassification, checkbox lists of every level printed on routing
+forms, and State's review-time "Classified by ... Class: SECRET" blocks (those set `current`).
+The original level is the highest level the document (or its RIF) shows.
+"""
 
 from __future__ import annotations
 
+import difflib
+import json
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from ..document import Document
 from .base import Candidate
 
+WINDOW_FORM = 8  # lines around a marking searched for other levels (checkbox lists)
+WINDOW_CUE = 4  # lines around a marking searched for form / release cues
+RIF_SCAN_LINES = 14  # Apple Vision prints RIF labels first, values later
+
+
+@dataclass
+class _Vocab:
+    rank: dict[str, int]
+    exact: dict[str, str]  # compact spelling -> level
+    compact_levels: dict[str, str]  # canonical compact -> level
+    rif_codes: dict[str, str]
+    controls: list[tuple[str, re.Pattern]]
+    anywhere: list[tuple[str, re.Pattern]]
+    slug: list[str]
+    short: set[str]
+    portion: dict[str, str | None]
+    stopwords: set[str]
+    form_cues: list[str]
+    release_cues: list[str]
+    level_word_re: re.Pattern  # level words as written, for labelled / RIF values
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = json.loads(resources.files("declass.data").joinpath("classification.json").read_text("utf-8"))
+    exact = {}
+    for level, spellings in data["variants"].items():
+        for s in spellings:
+            exact[s.upper()] = level
+    compact_levels = {re.sub(r"[^A-Z]", "", lv): lv for lv in data["levels"]}
+    controls = [
+        (name, re.compile(r"(?<![A-Za-z])(?:" + "|".join(pats) + r")(?![A-Za-z])", re.I))
+        for name, pats in data["controls"].items()
+    ]
+    # longest names first so "COMINT CHANNELS" wins over "COMINT"
+    controls.sort(key=lambda c: -len(c[0]))
+    anywhere = [
+        (name, re.compile(r"(?<![A-Za-z])(?:" + "|".join(data["controls"][name]) + r")(?![A-Za-z])"))
+        for name in data["anywhere_controls"]
+    ]
+    words = sorted(
+        {lv for lv in data["levels"]} | {"TOP-SECRET", "TOP SECRET"},
+        key=len,
+        reverse=True,
+    )
+    level_word_re = re.compile(
+        r"(?<![A-Za-z])(" + "|".join(re.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in words) + r")(?![A-Za-z])",
+        re.I,
+    )
+    return _Vocab(
+        rank=data["levels"],
+        exact=exact,
+        compact_levels=compact_levels,
+        rif_codes=data["rif_codes"],
+        controls=controls,
+        anywhere=anywhere,
+        slug=data["slug_controls"],
+        short=set(data["short_controls"]),
+        portion=data["portion_controls"],
+        stopwords={w.upper() for w in data["banner_stopwords"]},
+        form_cues=[c.upper() for c in data["form_cues"]],
+        release_cues=[c.upper() for c in data["release_cues"]],
+        level_word_re=level_word_re,
+    )
+
+
+def _canon_level(word: str) -> str | None:
+    """Level named by a level word as written (any case, spaces or hyphens between words)."""
+    v = _vocab()
+    return v.compact_levels.get(re.sub(r"[^A-Z]", "", word.upper()))
+
+
+_OCR_FIX = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B", "$": "S"})
+
+
+@lru_cache(maxsize=4096)
+def _compact_level(compact: str) -> str | None:
+    """Level of a compacted token ('SECRET', 'CONFIDENFIAL', 'TOPSECRE'), exact or close misreading."""
+    v = _vocab()
+    if compact in v.exact:
+        return v.exact[compact]
+    fixed = compact.translate(_OCR_FIX)
+    if fixed in v.exact:
+        return v.exact[fixed]
+    if len(fixed) < 5 or not fixed.isalpha():
+        return None
+    best, best_ratio = None, 0.0
+    for canon, level in v.compact_levels.items():
+        if abs(len(canon) - len(fixed)) > 2:
+            continue
+        r = difflib.SequenceMatcher(None, fixed, canon).ratio()
+        if r > best_ratio:
+            best, best_ratio = level, r
+    # SECRET needs one edit at most (SECRETS, SECRETARY are not); longer words tolerate two
+    need = 0.9 if best in ("SECRET", "RESTRICTED") else 0.85
+    return best if best_ratio >= need else None
+
+
+_LEAD = re.compile(r"[\s#*_\-–—•·\"“”'`.|>~=:;,]{0,8}")
+_SPACED = re.compile(r"(?:[A-Za-z0-9$][ \-]{1,3}){3,24}[A-Za-z0-9$](?![A-Za-z0-9])")
+_WORDS = re.compile(r"[A-Za-z0-9$]+(?:[ \-]{1,2}[A-Za-z0-9$]+){0,3}")
+_GLUED_TAIL = re.compile(r"(STATE|SECTION)", re.I)
+
+
+def _read_level_at(s: str, pos: int) -> tuple[str, int] | None:
+    """A level written at s[pos:], as (level, end); handles spaced, hyphenated and glued forms."""
+    m = _SPACED.match(s, pos)
+    if m:
+        compact = re.sub(r"[^A-Za-z0-9$]", "", m.group()).upper()
+        lv = _compact_level(compact)
+        if lv:
+            return lv, m.end()
+    m = _WORDS.match(s, pos)
+    if not m:
+        return None
+    # longest prefix of up to four words that reads as a level
+    parts = list(re.finditer(r"[A-Za-z0-9$]+", m.group()))
+    for n in range(len(parts), 0, -1):
+        raw_end = pos + parts[n - 1].end()
+        compact = "".join(p.group() for p in parts[:n]).upper()
+        lv = _compact_level(compact)
+        if lv:
+            return lv, raw_end
+        if n == 1:
+            # classification glued to the next word: "SECRETSTATE 099063"
+            g = re.match(r"([A-Z$0-9]{5,12}?)(STATE|SECTION)$", compact)
+            if g and _compact_level(g.group(1)):
+                return _compact_level(g.group(1)), pos + len(g.group(1))
+    return None
+
+
+def _mostly_upper(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+@dataclass
+class _Mark:
+    level: str
+    start: int
+    end: int
+    line: int
+    confidence: float
+    kind: str  # banner, labelled, prose, rif, review
+    rest: str = ""  # text after the level on its line (controls live there)
+    rest_start: int = 0
+
+
+def _banner(line_text: str) -> tuple[str, int, int] | None:
+    """(level, start, end) of a banner at the start of a line, else None."""
+    if len(line_text.strip()) > 110:
+        return None
+    pos = _LEAD.match(line_text).end()
+    got = _read_level_at(line_text, pos)
+    if not got:
+        return None
+    level, end = got
+    raw = line_text[pos:end]
+    if not _mostly_upper(raw):
+        return None
+    rest = line_text[end:].strip()
+    if rest and not rest.startswith("/"):
+        first = re.match(r"[A-Za-z]+(?: OFFICER)?", rest)
+        if first and first.group().upper() in _vocab().stopwords:
+            return None
+        lower_words = re.findall(r"\b[a-z][a-z]{2,}\b", rest)
+        if len(lower_words) > 2 and not re.match(r"\(\s*when", rest, re.I):
+            return None
+        if len(rest) > 70:
+            return None
+    return level, pos, end
+
+
+def _scan(doc: Document) -> list[_Mark]:
+    v = _vocab()
+    marks: list[_Mark] = []
+    for ln in doc.lines:
+        b = _banner(ln.text)
+        if b:
+            level, s, e = b
+            marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.9, "banner", ln.text[e:], ln.start + e))
+    text = doc.text
+    # labelled levels: "REPORT CLASS SECRET", "classification SECRET", "Page Classification TOP SECRET//"
+    for m in re.finditer(
+        r"(?<![A-Za-z])(?:SECURITY\s{1,3})?(?:CLASS|CLASSIFICATION|Classification)(?![A-Za-z])[ \t:•.\-—_$\\a-z]{0,14}",
+        text,
+    ):
+        pre = text[max(0, m.start() - 160) : m.start()]
+        got = v.level_word_re.match(text, m.end())
+        if not got:
+            continue
+        lv = _canon_level(got.group(1))
+        if not lv:
+            continue
+        ln = doc.line_at(m.start())
+        if re.search(r"(?:Classified|Reclassified)\s{1,3}by", pre, re.I):
+            marks.append(_Mark(lv, got.start(1), got.end(1), ln.number, 0.92, "review"))
+            continue
+        line_end = text.find("\n", got.end(1))
+        line_end = len(text) if line_end < 0 else line_end
+        marks.append(
+            _Mark(lv, got.start(1), got.end(1), ln.number, 0.88, "labelled", text[got.end(1) : line_end], got.end(1))
+        )
+    # State review blocks where the level is not right after "Class:" (columns interleaved)
+    for m in re.finditer(r"(?:Classified|Reclassified)\s{1,3}by\b[^\n]{0,120}?Class:", text):
+        got = re.search(r"(?<![A-Za-z])(TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])", text[m.end() : m.end() + 200])
+        if got:
+            s = m.end() + got.start(1)
+            if not any(mk.start == s for mk in marks):
+                marks.append(_Mark(got.group(1), s, s + len(got.group(1)), doc.line_at(s).number, 0.9, "review"))
+    # prose: "This LHM is classified secret"
+    for m in re.finditer(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", text, re.I):
+        lv = _canon_level(m.group(1))
+        marks.append(_Mark(lv, m.start(1), m.end(1), doc.line_at(m.start()).number, 0.8, "prose"))
+    return marks
+
+
+def _rif(doc: Document) -> _Mark | None:
+    """Level from the RIF cover sheet's CLASSIFICATION line."""
+    v = _vocab()
+    head = doc.text[:1200].upper()
+    if "IDENTIFICATION FORM" not in head and "ASSASSINATION SYSTEM" not in head:
+        # an ARRB notification may precede the RIF
+        head = doc.text[:6000].upper()
+        if "IDENTIFICATION FORM" not in head:
+            return None
+    limit = doc.text.find("Page 1", 0, 8000)
+    limit = limit if limit > 0 else min(len(doc.text), 8000)
+    lines = [ln for ln in doc.lines if ln.start < limit]
+    for i, ln in enumerate(lines):
+        m = re.match(r"^[^A-Za-z]{0,4}(?:[a-z]{1,4}\s)?(?:ORIGINAL\s)?CLASSIFICATION\b\s{0,3}[:;•.]?\s{0,3}[—\-]?\s*", ln.text)
+        if not m:
+            continue
+        rest = ln.text[m.end() :]
+        got = v.level_word_re.match(rest)
+        if got:
+            lv = _canon_level(got.group(1))
+            s = ln.start + m.end() + got.start(1)
+            return _Mark(lv, s, s + len(got.group(1)), ln.number, 0.85, "rif")
+        code = re.match(r"([STCU5])(?![A-Za-z0-9])", rest)
+        if code:
+            s = ln.start + m.end()
+            return _Mark(v.rif_codes[code.group(1)], s, s + 1, ln.number, 0.83, "rif")
+        if rest.strip():
+            return None
+        # the value printed further down (Apple Vision: labels first, values later)
+        for j, nxt in enumerate(lines[i + 1 : i + 1 + RIF_SCAN_LINES]):
+            t = nxt.text.strip()
+            if not t:
+                continue
+            full = re.fullmatch(r"[:•.\s—\-]{0,4}(Top Secret|Secret|Confidential|Unclassified|TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)", t)
+            if full:
+                s = nxt.start + nxt.text.index(full.group(1))
+                return _Mark(_canon_level(full.group(1)), s, s + len(full.group(1)), nxt.number, 0.8, "rif")
+            code = re.fullmatch(r"[:•.\s]{0,4}([STCU])", t)
+            if code and j <= 3:
+                s = nxt.start + nxt.text.index(code.group(1))
+                return _Mark(v.rif_codes[code.group(1)], s, s + 1, nxt.number, 0.75, "rif")
+        return None
+    return None
+
+
+def _is_form_option(doc: Document, mark: _Mark, by_line: dict[int, set[str]]) -> bool:
+    """A level printed in a form's checkbox list of every level (routing slips, record sheets)."""
+    others = set()
+    for n in range(mark.line - WINDOW_FORM, mark.line + WINDOW_FORM + 1):
+        others |= by_line.get(n, set())
+    others.discard(mark.level)
+    if len(others) >= 2:
+        return True
+    lines = doc.lines
+    lo, hi = max(0, mark.line - WINDOW_CUE), min(len(lines), mark.line + WINDOW_CUE + 1)
+    near = " ".join(ln.text for ln in lines[lo:hi]).upper()
+    return any(cue in near for cue in _vocab().form_cues)
+
+
+def _is_release_marking(doc: Document, mark: _Mark) -> bool:
+    """An UNCLASSIFIED line that is a release banner / review stamp, not the document's own level."""
+    lines = doc.lines
+    lo, hi = max(0, mark.line - WINDOW_CUE), min(len(lines), mark.line + WINDOW_CUE + 1)
+    near = " ".join(ln.text for ln in lines[lo:hi]).upper()
+    return any(cue in near for cue in _vocab().release_cues)
+
+
+def _all_level_lines(doc: Document) -> dict[int, set[str]]:
+    """Levels written anywhere on each line (loosely), to recognise checkbox lists."""
+    out: dict[int, set[str]] = {}
+    for ln in doc.lines:
+        t = ln.text
+        if len(t) > 120 or not re.search(r"[A-Z]{4}", t):
+            continue
+        found = set()
+        for w in re.finditer(r"[A-Z$0-9][A-Z$0-9 ]{3,16}", t.upper()):
+            for tok in re.findall(r"[A-Z$0-9]{5,14}", w.group()):
+                lv = _compact_level(tok)
+                if lv:
+                    found.add(lv)
+        if "INTERNAL" in t.upper() or "USE ONLY" in t.upper() and "BACKGROUND" not in t.upper():
+            found.add("INTERNAL USE ONLY")
+        if found:
+            out[ln.number] = found
+    return out
+
+
+def _controls_in(rest: str, base: int, after_level: bool) -> Iterator[tuple[str, int, int]]:
+    v = _vocab()
+    taken: list[tuple[int, int]] = []
+    for name, pat in v.controls:
+        for m in pat.finditer(rest):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if name in v.short:
+                # short codes (SI, TK) only as // segments; codewords also right after the level
+                seg = re.search(r"/\s*$", rest[: m.start()]) or re.match(r"\s*/", rest[m.end() :])
+                if not seg and not (after_level and name not in ("SI", "TK", "HCS") and not rest[: m.start()].strip()):
+                    continue
+            if not _mostly_upper(m.group()) and not re.search(r"/", rest):
+                continue
+            taken.append((m.start(), m.end()))
+            yield name, base + m.start(), base + m.end()
+
+
+def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int, float]]:
+    v = _vocab()
+    text = doc.text
+    banner_lines = {m.line for m in kept}
+    for m in kept:
+        if m.kind in ("banner", "labelled") and m.rest:
+            for name, s, e in _controls_in(m.rest, m.rest_start, True):
+                yield name, s, e, 0.85
+    # lines next to a banner made only of control phrases ("NO FOREIGN DISSEM", "WNINTEL RYBAT")
+    for n in sorted(banner_lines):
+        for k in (n - 2, n - 1, n + 1, n + 2):
+            if k < 0 or k >= len(doc.lines) or k in banner_lines:
+                continue
+            ln = doc.lines[k]
+            t = ln.text.strip()
+            if not t or len(t) > 80:
+                continue
+            found = list(_controls_in(ln.text, ln.start, False))
+            leftover = ln.text
+            for _, s, e in found:
+                leftover = leftover[: s - ln.start] + " " * (e - s) + leftover[e - ln.start :]
+            if found and not re.search(r"[A-Za-z]{3,}", leftover):
+                for name, s, e in found:
+                    yield name, s, e, 0.8
+    # distinctive control words anywhere, as printed (upper case)
+    for name, pat in v.anywhere:
+        for m in pat.finditer(text):
+            yield name, m.start(), m.end(), 0.78
+            break
+    # cable slug lines: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT"
+    for ln in doc.lines:
+        toks = ln.text.split()
+        if 1 <= len(toks) <= 5 and any(t in v.slug for t in toks) and all(_mostly_upper(t) for t in toks):
+            for t in toks:
+                if t in v.slug:
+                    s = ln.start + ln.text.index(t)
+                    yield t, s, s + len(t), 0.75
+    # portion marks with controls: "(TS//SI//NF)"
+    for m in re.finditer(r"\((?:TS|S|C)//([A-Z]{1,6}(?:/{1,2}[A-Z]{1,6}){0,3})\)", text):
+        for seg in re.finditer(r"[A-Z]+", m.group(1)):
+            name = v.portion.get(seg.group())
+            if name:
+                s = m.start(1) + seg.start()
+                yield name, s, s + len(seg.group()), 0.75
+
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    v = _vocab()
+    marks = _scan(doc)
+    rif = _rif(doc)
+    rif_span = (rif.start, rif.end) if rif else None
+    by_line = _all_level_lines(doc)
+
+    kept: list[_Mark] = []
+    for m in marks:
+        if rif_span and m.line == doc.line_at(rif_span[0]).number and m.kind != "review":
+            continue
+        if m.kind == "banner" and _is_form_option(doc, m, by_line):
+            continue
+        if m.level == "UNCLASSIFIED" and m.kind in ("banner", "labelled") and _is_release_marking(doc, m):
+            continue
+        kept.append(m)
+    if rif:
+        kept.append(rif)
+
+    for m in sorted(kept, key=lambda m: m.start):
+        yield Candidate("classification.markings", m.level, m.start, m.end, m.confidence, f"rule:class-{m.kind}")
+
+    review = [m for m in kept if m.kind == "review"]
+    if review:
+        top = max(review, key=lambda m: (v.rank[m.level], -m.start))
+        yield Candidate("classification.current", top.level, top.start, top.end, 0.92, "rule:class-review-block")
+
+    own = [m for m in kept if m.kind != "review"]
+    if own:
+        top_rank = max(v.rank[m.level] for m in own)
+        best = [m for m in own if v.rank[m.level] == top_rank]
+        pick = max(best, key=lambda m: (m.confidence, -m.start))
+        conf = pick.confidence
+        if pick.level == "UNCLASSIFIED" and pick.kind != "rif":
+            conf = min(conf, 0.7)
+        if len({m.kind for m in best}) > 1 or len(best) > 1:
+            conf = min(0.97, conf + 0.03)
+        yield Candidate("classification.original", pick.level, pick.start, pick.end, conf, f"rule:class-{pick.kind}")
+
+    seen: set[str] = set()
+    for name, s, e, conf in _controls(doc, [m for m in kept if m.kind != "rif"]):
+        if name in seen:
+            continue
+        seen.add(name)
+        yield Candidate("classification.controls", name, s, e, conf, "rule:class-control")
