@@ -1,12 +1,121 @@
-"""Extractor: email (first cut pending)."""
+"""Extractor: e-mail header blocks (From: / Sent: / To: / Cc: / Subject:) of State FOIA productions.
+
+A chain is printed newest first, so the FIRST header block gives sender, addressees, copies and
+subject, and its "Sent:" line the document date. An empty "To:" gives no addressees. Values are the
+first column of the line: State's layout puts exemption codes (B6, 1.4(B)) in a right-hand column.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ..dates import MONTHS, resolve_year
 from ..document import Document
 from .base import Candidate
 
+METHOD = "rule:email-header"
+
+FIELD_LINE = re.compile(r"^[ \t]{0,40}(?P<label>From|Sent|Date|To|Cc|Bcc|Subject):[ \t]{0,60}(?P<value>[^\n]{0,400})$")
+# "Wednesday, September 12, 2012 10:16 AM", "Friday, May 6, 201112:26 AM" (time glued to the year)
+SENT_DATE = re.compile(
+    r"(?:[A-Z][a-z]{2,8},?\s{1,3})?(?P<month>[A-Z][a-z]{2,8})\.?\s{1,3}(?P<day>\d{1,2}),?\s{1,3}(?P<year>(?:19|20)\d\d)(?=\d{1,2}:|\b)"
+)
+# "Sun Aug 16 06:56:45 2009"
+CTIME_DATE = re.compile(
+    r"(?P<month>[A-Z][a-z]{2})\s{1,3}(?P<day>\d{1,2})\s{1,3}\d\d:\d\d:\d\d\s{1,3}(?P<year>(?:19|20)\d\d)\b"
+)
+ADDRESS_TAIL = re.compile(r"\s{0,3}(?:<[^<>]{0,120}>?|\[mailto:[^\]]{0,120}\]?|\(mailto:[^)]{0,120}\)?)\s*$")
+
+
+def _first_column(value: str) -> str:
+    return re.split(r"\s{3,}|\t", value.strip())[0] if value.strip() else ""
+
+
+def _clean_party(raw: str) -> str:
+    v = raw.strip()
+    prev = None
+    while prev != v:
+        prev = v
+        v = ADDRESS_TAIL.sub("", v).strip()
+    v = v.strip(" '\"`.,;:(")
+    return v
+
+
+def _parties(field: str, value: str, vstart: int, conf: float, split: bool) -> Iterator[Candidate]:
+    parts = re.finditer(r"[^;]+", value) if split else iter([re.match(r".*", value)])
+    for p in parts:
+        cleaned = _clean_party(p.group())
+        if sum(ch.isalpha() for ch in cleaned) < 1 or len(cleaned) > 80:
+            continue
+        k = value.find(cleaned, p.start())
+        if k < 0:
+            continue
+        s = vstart + k
+        yield Candidate(field, cleaned, s, s + len(cleaned), conf, METHOD)
+
+
+def _sent_date(value: str, vstart: int) -> Candidate | None:
+    for rx in (SENT_DATE, CTIME_DATE):
+        m = rx.search(value)
+        if not m:
+            continue
+        month = MONTHS.get(m.group("month").lower())
+        year = resolve_year(m.group("year"))
+        day = int(m.group("day"))
+        if month is None or year is None or not 1 <= day <= 31:
+            continue
+        return Candidate(
+            "document_date", f"{year}-{month:02d}-{day:02d}", vstart + m.start(), vstart + m.end(), 0.94, METHOD
+        )
+    return None
+
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    lines = doc.lines
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if ln.start > 20000:
+            return
+        m = FIELD_LINE.match(ln.text)
+        if not m or m.group("label") != "From":
+            continue
+        # a header block: From: followed within a few lines by Sent:/Date: and To:/Subject:
+        block: dict[str, tuple[str, int]] = {}
+        for j in range(i, min(n, i + 8)):
+            mj = FIELD_LINE.match(lines[j].text)
+            if not mj:
+                if lines[j].text.strip():
+                    break
+                continue
+            label = mj.group("label")
+            if label in block:
+                break
+            block[label] = (mj.group("value"), lines[j].start + mj.start("value"))
+        if not ({"Sent", "Date"} & block.keys()) or not ({"To", "Subject"} & block.keys()):
+            continue
+        yield from _from_block(block)
+        return
+
+
+def _from_block(block: dict[str, tuple[str, int]]) -> Iterator[Candidate]:
+    if "From" in block:
+        value, vs = block["From"]
+        col = _first_column(value)
+        yield from list(_parties("sender", col, vs, 0.94, split=False))[:1]
+    for label, field in (("To", "addressees"), ("Cc", "copies_to")):
+        if label in block:
+            value, vs = block[label]
+            yield from _parties(field, _first_column(value), vs, 0.94, split=True)
+    if "Subject" in block:
+        value, vs = block["Subject"]
+        col = _first_column(value).rstrip()
+        if col:
+            yield Candidate("subject", col, vs, vs + len(col), 0.94, METHOD)
+    for label in ("Sent", "Date"):
+        if label in block:
+            value, vs = block[label]
+            c = _sent_date(value, vs)
+            if c:
+                yield c
+                break

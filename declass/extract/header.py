@@ -1,12 +1,443 @@
-"""Extractor: header (first cut pending)."""
+"""Extractor: labelled memo headers (TO / FROM / THROUGH / INFO / SUBJECT / DATE and a memo dateline).
+
+Reads only the header zone: the top of the document, or the page after a NARA RIF cover sheet (the
+RIF helper reads the form itself). A label's value is on the same line ("SUBJECT: Alliance Missiles")
+or, when the label stands alone, on the next non-empty line (Apple Vision OCR). When labels are
+stacked one under another with their values printed later as a column, the layout cannot be read
+safely and label-alone lines are skipped.
+
+Telegrams (FM/TO lines, DTG), FRUS heads and e-mail header blocks are other extractors' work: this
+one emits nothing for those layouts.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
-from ..document import Document
+from ..dates import MONTH_DAY_YEAR, find_dates
+from ..document import Document, Line
 from .base import Candidate
+
+METHOD = "rule:memo-header"
+ZONE_CHARS = 3500
+MAX_VALUE = 160
+
+
+@cache
+def _data() -> dict:
+    return json.loads(resources.files("declass.data").joinpath("header_labels.json").read_text("utf-8"))
+
+
+def _alt(spellings: list[str]) -> str:
+    parts = sorted({s for s in spellings}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
+    data = _data()
+    canon: dict[str, str] = {}
+    damaged: set[str] = set()
+    spellings: list[str] = []
+    for key, words in data["labels"].items():
+        for w in words:
+            canon[_norm_label(w)] = key
+            spellings.append(w)
+    for key, words in data["damaged"].items():
+        for w in words:
+            canon[_norm_label(w)] = key
+            damaged.add(_norm_label(w))
+            spellings.append(w)
+    pattern = re.compile(
+        r"^[ \t>*#|_.\-]{0,6}(?P<label>" + _alt(spellings) + r")(?P<plural>\s?\(\s?[Ss]\s?\))?"
+        r"(?P<sep>\s{0,3}[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$)[ \t]{0,40}(?P<value>.{0,400})$",
+        re.IGNORECASE,
+    )
+    return pattern, canon, damaged
+
+
+def _norm_label(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().upper())
+
+
+@cache
+def _stop_re() -> re.Pattern:
+    return re.compile(r"\b(?:" + _alt(_data()["stop_words"]) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _precedence_re() -> re.Pattern:
+    alt = _alt(_data()["precedence"])
+    return re.compile(r"(?:^|\s)(?:" + alt + r")\b(?:\s{1,3}[0-9]{1,7})?\s*$|^(?:" + alt + r")\s{1,3}")
+
+
+@cache
+def _rif_re() -> tuple[re.Pattern, re.Pattern]:
+    d = _data()
+    return (
+        re.compile(_alt(d["rif_markers"]), re.IGNORECASE),
+        re.compile(r"^\s{0,4}(?:" + _alt(d["rif_end"]) + r")\b", re.IGNORECASE),
+    )
+
+
+EMAIL_BLOCK = re.compile(r"^[ \t]{0,40}From:[^\n]{0,300}\n[ \t]{0,40}(?:Sent|To|Date):", re.MULTILINE)
+TELEGRAM = re.compile(r"^\s{0,6}(?:FM|FROM)\s{1,3}(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b|\b[0-3]\d[0-2]\d[0-5]\dZ\s{0,2}[A-Z]{3}\b", re.MULTILINE)
+CIA_CABLE = re.compile(r"^\s{0,6}(?:CONF|FRP|CABLE SEC DISSEM|DISSEM BY|ACTION UNIT|ACTION #|IN\s\d{5})\s{0,2}[:.]", re.MULTILINE)
+FRUS_HEAD = re.compile(r"^[^\n]{0,80}:\s(?:Telegram|Despatch|Dispatch|Letter|Memorandum|Note)\s*\n", re.IGNORECASE)
+BANNER_DATE = re.compile(r"(?:Case|Doc)\s?No\.|Case\s?#|Released under|Collection Act|USC 2107|\bNW\s?\d", re.IGNORECASE)
+PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){1,4})\)\s{0,3}")
+CLASS_WORD = re.compile(r"SECRET|CONFIDENTIAL|CLASSIFIED|SENSITIVE")
+TRAILING_REF = re.compile(r"(?:\s{0,2}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+\s*$")
+CHECKS = re.compile(r"[✓✔√✗*|]+")
+MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+
+
+def _zone_start(doc: Document) -> int:
+    """Offset where the document's own header zone begins: after a RIF cover sheet and after a
+    routing sheet page in front of the memo (their FROM/TO boxes are not the memo's header)."""
+    start = _after_rif(doc)
+    if start >= len(doc.text) or len(doc.page_offsets) < 2:
+        return start
+    page = doc.page_at(start)
+    p_start, p_end = doc.page_span(page)
+    if p_end < len(doc.text) and _form_page_re().search(doc.text[start : min(p_end, start + 1500)]):
+        return p_end
+    return start
+
+
+@cache
+def _join_words() -> frozenset[str]:
+    return frozenset(_data()["addressee_join_words"])
+
+
+@cache
+def _form_page_re() -> re.Pattern:
+    return re.compile(_alt(_data()["form_pages"]), re.IGNORECASE)
+
+
+def _after_rif(doc: Document) -> int:
+    text = doc.text
+    marker, end_label = _rif_re()
+    head = text[:2500]
+    if len(marker.findall(head)) < 2:
+        return 0
+    if len(doc.page_offsets) > 1 and doc.page_offsets[1] < 12000:
+        return doc.page_offsets[1]
+    # no page breaks: the form ends at its last field label; the stamp "... Page 1" follows
+    last_end = 0
+    for ln in doc.lines:
+        if ln.start > 8000:
+            break
+        if end_label.match(ln.text):
+            last_end = ln.end
+    if not last_end:
+        return len(text)  # a RIF we cannot delimit: do not guess
+    m = re.compile(r"Page\s{0,2}1\b", re.IGNORECASE).search(text, last_end, last_end + 3000)
+    return m.end() if m else last_end
+
+
+def _clean_party(value: str) -> str:
+    v = CHECKS.sub(" ", value)
+    v = re.split(r"\s{3,}|\t", v.strip())[0]
+    v = _precedence_re().sub("", v).strip()
+    v = TRAILING_REF.sub("", v).strip()
+    v = v.strip(" ,;:-_~=/•")
+    v = re.sub(r"\s{2,}", " ", v)
+    return v
+
+
+def _bad_party(v: str) -> bool:
+    """Form boilerplate, banners and routing-box names are not parties."""
+    d = _data()
+    letters = re.sub(r"[^A-Za-z]", "", v).upper()
+    if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or CLASS_WORD.search(letters):
+        return True
+    if any(v.upper().startswith(w) for w in d["form_values"]):
+        return True
+    return v.casefold() in {w.casefold() for w in d["not_parties"]}
+
+
+def _clean_subject(value: str) -> str:
+    v = re.split(r"\s{4,}|\t", value.strip())[0]
+    v = PORTION_MARK.sub("", v).strip()
+    v = re.sub(r"\s{2,}", " ", v).strip(" :;,_~=-")
+    if v.endswith(".") and not re.search(r"(?:\b\w{1,3}|\.\w)\.$", v):
+        v = v[:-1].rstrip()
+    return v
+
+
+def _letters(s: str) -> int:
+    return sum(ch.isalpha() for ch in s)
+
+
+class _Header:
+    def __init__(self, doc: Document, start: int, end: int):
+        self.doc = doc
+        self.lines = [ln for ln in doc.lines if ln.end > start and ln.start < end]
+        self.pattern, self.canon, self.damaged = _patterns()
+
+    def label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
+        ln = self.lines[i]
+        m = self.pattern.match(ln.text)
+        if not m:
+            return None
+        label_raw = m.group("label")
+        key = self.canon.get(_norm_label(label_raw))
+        if key is None:
+            return None
+        sep = m.group("sep")
+        colon = ":" in sep or ";" in sep
+        upper = label_raw.upper() == label_raw
+        value = m.group("value").strip()
+        damaged = _norm_label(label_raw) in self.damaged
+        if damaged and not colon:
+            return None
+        if not colon:
+            if not upper:
+                return None
+            if key in ("date", "re", "info") and value and "." not in sep:
+                return None
+            if value and sep in (" ",) and key not in ("memo_for", "memo_from"):
+                return None
+        if key in ("re",) and not colon:
+            return None
+        return key, m, damaged
+
+    def next_value_line(self, i: int) -> int | None:
+        for j in range(i + 1, min(i + 4, len(self.lines))):
+            if self.lines[j].text.strip():
+                return j
+        return None
+
+
+_FIELD = {
+    "memo_for": "addressees",
+    "to": "addressees",
+    "from": "sender",
+    "memo_from": "sender",
+    "through": "through",
+    "info": "copies_to",
+}
+
+
+def _party_cands(field: str, ln: Line, m_start: int, raw: str, conf: float) -> Iterator[Candidate]:
+    """One candidate per party in `raw` (which starts at offset `m_start`)."""
+    for part in re.finditer(r"[^;]+", raw):
+        cleaned = _clean_party(part.group())
+        if _bad_party(cleaned) or _stop_re().search(cleaned) or _noisy(cleaned):
+            continue
+        if MONTH_NAME.search(cleaned) and find_dates(cleaned):
+            continue
+        k = raw.find(cleaned, part.start())
+        if k < 0:
+            continue
+        s = m_start + k
+        yield Candidate(field, cleaned, s, s + len(cleaned), conf, METHOD)
+
+
+_GOOD_TOKEN = re.compile(
+    r"^[(\"']?(?:[A-Z][a-z'’]{0,20}|[A-Z][A-Z'’]{0,20}|[a-z]{1,20}|[A-Z]{1,3}[a-z]{2,20}|[A-Za-z]{1,4}(?:[./-][A-Za-z0-9]{0,8}){1,5}|\d[\d\-/.]{0,14}|[&-])[.,;:)\"']{0,3}$"
+)
+
+
+def _noisy(value: str) -> bool:
+    """True when a value looks like OCR garbage (mixed-case fragments, stray symbols)."""
+    toks = value.split()
+    if not toks:
+        return True
+    bad = sum(1 for t in toks if not _GOOD_TOKEN.match(t))
+    return bad / len(toks) > 0.25
+
+
+def _is_continuation(text: str) -> bool:
+    t = text.strip()
+    if not t or len(t) > 80 or not t[0].isalnum() or _stop_re().search(t):
+        return False
+    if re.match(r"^(?:\d{1,2}\.\s|\(\w\)\s)", t):
+        return False
+    return not CLASS_WORD.search(re.sub(r"[^A-Za-z]", "", t).upper()) and not t.endswith(":")
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    text = doc.text
+    if EMAIL_BLOCK.search(text[:6000]) or FRUS_HEAD.match(text):
+        return
+    start = _zone_start(doc)
+    end = min(len(text), start + ZONE_CHARS)
+    if start >= len(text):
+        return
+    if TELEGRAM.search(text[start:end]) or CIA_CABLE.search(text[start:end]):
+        return
+    no_pages = len(doc.page_offsets) < 2
+    if no_pages and _form_page_re().search(text[start : start + 1500]):
+        return  # a routing sheet we cannot delimit: its boxes are not a memo header
+    rif_tail = start + 1000 if (no_pages and start > 0) else start
+    hdr = _Header(doc, start, end)
+    lines = hdr.lines
+    seen: set[str] = set()
+    stacked = False
+    subject_line: int | None = None
+    for i, ln in enumerate(lines):
+        got = hdr.label_at(i)
+        if got is None:
+            continue
+        key, m, damaged = got
+        conf = 0.93 - (0.08 if damaged else 0.0)
+        value = m.group("value")
+        vstart = ln.start + m.start("value")
+        first_line = i
+        if not value.strip():
+            j = hdr.next_value_line(i)
+            if j is None:
+                continue
+            colon = ":" in m.group("sep")
+            if hdr.label_at(j) is not None or stacked or (not colon and ln.start < rif_tail):
+                stacked = True
+                seen.add({"re": "subject"}.get(key, key))
+                seen.add(_FIELD.get(key, key))
+                continue
+            value = lines[j].text
+            vstart = lines[j].start
+            first_line = j
+            conf -= 0.03
+        value = value.rstrip()
+        lead = len(value) - len(value.lstrip())
+        value, vstart = value.lstrip(), vstart + lead
+        if key in seen or key == "ignored":
+            continue
+        if key == "date":
+            if BANNER_DATE.search(text[max(0, ln.start - 300) : ln.end]):
+                continue
+            if ln.start > start + 1500 and not seen:
+                continue
+            dates = find_dates(value[:40], base=vstart)
+            if dates and dates[0].start - vstart <= 3:
+                seen.add(key)
+                d = dates[0]
+                yield Candidate("document_date", d.value, d.start, d.end, conf, METHOD)
+            continue
+        if key in ("subject", "re"):
+            if "subject" in seen or "re" in seen:
+                continue
+            parts = [(value, vstart)]
+            joined = _clean_subject(value)
+            if not joined or _letters(joined) < 3 or _stop_re().fullmatch(joined.strip()):
+                continue
+            all_caps = joined.upper() == joined
+            # continuation lines: all-caps subjects continue on all-caps lines (blank lines
+            # between are OCR layout); mixed-case ones only on the directly following line
+            k = first_line + 1
+            extra = 0
+            while k < len(lines) and extra < 3:
+                t = lines[k].text
+                if not t.strip():
+                    if all_caps:
+                        k += 1
+                        continue
+                    break
+                if hdr.label_at(k) is not None or not _is_continuation(t):
+                    break
+                if all_caps and t.upper() != t:
+                    break
+                if not all_caps and ":" in t:
+                    break
+                id_line = bool(re.fullmatch(r"\s{0,8}\d[\d\-/ ]{4,30}", t)) and not joined.endswith(".")
+                if not all_caps and (t.strip()[0].islower() or len(t.strip()) > 70 or joined.endswith(".")):
+                    break
+                if (_letters(t) < 2 and not id_line) or re.match(r"^\s{0,4}(?:\d{1,2}\.|\(\d\)|Re\b|REF)", t):
+                    break
+                tt = t.rstrip()
+                lead = len(tt) - len(tt.lstrip())
+                parts.append((tt.lstrip(), lines[k].start + lead))
+                extra += 1
+                k += 1
+            value_out = " ".join(_clean_subject(p) for p, _ in parts)
+            value_out = re.sub(r"\s{2,}", " ", value_out).strip()
+            first_raw = parts[0][0]
+            c1 = _clean_subject(first_raw)
+            s0 = parts[0][1] + max(0, first_raw.find(c1[: max(1, min(len(c1), 12))]))
+            last_raw, last_start = parts[-1]
+            cl = _clean_subject(last_raw)
+            e0 = last_start + (last_raw.find(cl) if cl in last_raw else 0) + len(cl)
+            if len(value_out) > MAX_VALUE * 2:
+                continue
+            seen.add("subject")
+            subject_line = first_line
+            sconf = conf - (0.05 if key == "re" else 0.0) - (0.45 if _noisy(value_out) else 0.0)
+            yield Candidate("subject", value_out, s0, e0, sconf, METHOD)
+            continue
+        field = _FIELD[key]
+        if field in seen:
+            continue
+        seg_raw = value
+        cands = list(_party_cands(field, ln, vstart, seg_raw, conf))
+        if field != "sender" and first_line == i:
+            # continuation lines directly below (no blank line): one more party each
+            k = i + 1
+            while k < len(lines) and k < i + 12:
+                t = lines[k].text
+                if not t.strip() or hdr.label_at(k) is not None or not _is_continuation(t):
+                    break
+                if len(t.strip()) > 70:
+                    break
+                more = list(_party_cands(field, lines[k], lines[k].start, t, conf))
+                first_word = t.split()[0]
+                if cands and more and first_word in _join_words():
+                    # "Office of Legislative Counsel" under a name describes that name
+                    prev = cands[-1]
+                    prev.value = f"{prev.value}, {more[0].value}"
+                    prev.end = more[0].end
+                    more = more[1:]
+                elif t.strip()[0].islower():
+                    break
+                cands.extend(more)
+                k += 1
+        if not cands:
+            continue
+        seen.add(field)
+        if field == "sender":
+            c = cands[0]
+            nxt = lines[i + 1] if first_line == i and i + 1 < len(lines) else None
+            if nxt is not None and _is_continuation(nxt.text) and hdr.label_at(i + 1) is None:
+                more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
+                if more and len(nxt.text.strip()) <= 60:
+                    c.value = f"{c.value}, {more[0].value}"
+                    c.end = more[0].end
+            yield c
+        else:
+            yield from cands
+    # memo dateline: a full date standing alone near the top, before the body
+    if "date" not in seen:
+        limit = min(len(lines), 40 if subject_line is None else subject_line + 6)
+        yield from _dateline(hdr, limit)
+
+
+def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
+    """A date standing alone on a line near the top ("October 26, 1962", "17 September 1998",
+    "WASHINGTON, May 14, 1969"): the memo's dateline."""
+    for ln in hdr.lines[:limit]:
+        t = ln.text.rstrip()
+        if not MONTH_NAME.search(t):
+            continue
+        found = [d for d in find_dates(t, base=ln.start) if d.form in ("month_day_year", "day_month_year")]
+        if not found:
+            continue
+        d = found[-1]
+        rel_s, rel_e = d.start - ln.start, d.end - ln.start
+        if not MONTH_NAME.search(t[rel_s:rel_e]) or t[rel_e:].strip(" .,"):
+            continue
+        prefix = t[:rel_s].strip()
+        if prefix and not (prefix.endswith(",") or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)):
+            continue
+        if re.search(r"\d", prefix) or re.search(r"\b(?:DATE|REVIEW|DECLASS|RELEASE|APPROVED|BY)\b", prefix, re.I):
+            continue
+        conf = 0.88 if not prefix else 0.8
+        yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:memo-dateline")
+        return
