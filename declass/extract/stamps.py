@@ -1,12 +1,475 @@
-"""Extractor: stamps (first cut pending)."""
+"""Extractor: review and release stamps.
+
+Reads the markings that reviewers put on a released copy: the JFK Act release stamp and NARA page
+footers ("Case#:NW 65924 Date: 10-21-2021", "NW 65924 DocId:32105898 Page 1"), the "2023 RELEASE
+UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992" header, CIA "APPROVED FOR
+RELEASE", FBI "ALL INFORMATION CONTAINED HEREIN IS UNCLASSIFIED ... DATE ... BY ...", State FADRC/FOI
+review stamps, State FOIA reading-room banners ("Case No. F-2014-20439 Doc No. ... Date: 07/31/2015"),
+"RELEASE IN FULL/PART", review-time "Classified by ... on" blocks, "Declassification Authority:" lines,
+E.O. lines, "Derived From:" authorities and exemption codes.
+
+Fields: declassification.declassified, case_numbers, review_dates, reviewers, authorities, exemptions.
+The vocabulary (stamp phrasings, authority names, exemption code pattern) is in data/stamps.json.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
 from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 
+from ..dates import find_dates, resolve_year
 from ..document import Document
 from .base import Candidate
 
+F_DECL = "declassification.declassified"
+F_CASE = "declassification.case_numbers"
+F_DATE = "declassification.review_dates"
+F_REVIEWER = "declassification.reviewers"
+F_AUTH = "declassification.authorities"
+F_EXEMPT = "declassification.exemptions"
+
+# at most this many declassified votes per stamp style: one is enough, a few show the evidence
+MAX_VOTES_PER_STYLE = 3
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(resources.files("declass.data").joinpath("stamps.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _release_patterns() -> list[tuple[str, re.Pattern, float]]:
+    out = []
+    for p in _data()["release_phrases"]:
+        flags = 0 if p.get("case_sensitive") else re.IGNORECASE
+        out.append((p["name"], re.compile(p["pattern"], flags), p["confidence"]))
+    return out
+
+
+# a numeric date as stamps print it, tolerant of OCR separators ("10:21-2021", "11-01.2021") and of a
+# lost last digit ("8/19/8", "3/1?/2020")
+_LOOSE_DATE = (
+    r"(?P<m>[01]?\d)\s?[-/.:]\s?(?P<d>[0-3]?\d|[0-3]\?)\s?[-/.:]\s?(?P<y>(?:19|20)\d\d|\d{1,2})(?![\d/])"
+)
+LOOSE_DATE = re.compile(r"(?<![\d/])" + _LOOSE_DATE)
+
+
+def _loose_value(m: re.Match, min_year: int = 1950) -> str | None:
+    month = int(m.group("m"))
+    day_s = m.group("d")
+    year = resolve_year(m.group("y"))
+    if year is None or not 1 <= month <= 12:
+        return None
+    if "X" not in year and not min_year <= int(year) <= date.today().year + 1:
+        return None
+    if day_s.endswith("?"):
+        return f"{year}-{month:02d}-{day_s[0]}X"
+    day = int(day_s)
+    if not 1 <= day <= 31:
+        return None
+    if "X" not in year:
+        try:
+            date(int(year), month, day)
+        except ValueError:
+            return None
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _date_cand(doc: Document, m: re.Match, base: int, conf: float, method: str, min_year: int = 1950):
+    value = _loose_value(m, min_year)
+    if value is None:
+        return None
+    return Candidate(F_DATE, value, base + m.start(), base + m.end(), conf, method)
+
+
+# --- declassified votes -------------------------------------------------------------------------
+
+
+def _declassified(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    for name, pattern, conf in _release_patterns():
+        for i, m in enumerate(pattern.finditer(text)):
+            if i >= MAX_VOTES_PER_STYLE:
+                break
+            if name == "declassified" and _in_instruction(text, m.start(), m.end()):
+                continue
+            yield Candidate(F_DECL, True, m.start(), m.end(), conf, f"rule:{name}")
+
+
+def _in_instruction(text: str, start: int, end: int) -> bool:
+    """'NOT AUTOMATICALLY DECLASSIFIED', 'will be declassified', a blank review form's checkbox."""
+    before = text[max(0, start - 25) : start].upper()
+    return bool(re.search(r"(?:NOT|BE|BEEN|AUTOMATICALLY|\(\s?\))\s{0,3}$", before))
+
+
+# --- case numbers -------------------------------------------------------------------------------
+
+_NARA_PREFIX = _data()["nara_case_prefixes"]
+NARA_FOOTER = re.compile(
+    rf"(?<![A-Za-z\d])(?:(?P<pre>{_NARA_PREFIX})\W{{0,2}}\s?)?(?P<num>\d{{5}})\s{{0,3}}\|?\s{{0,2}}"
+    r"D?[DB][oa][ceo]\s?[tIl1i]?[dt]a?\s?:\s?\d"
+)
+JFK_CASE = re.compile(r"Case\s?#\s?:?")
+# "66000 Date: 11-03-2021", "65994 Date: 11-01.2021": the stamp's number and date, label damaged
+NUM_DATE = re.compile(r"(?<![\d-])(?P<num>\d{5})\s{0,3}D[il]{0,2}ate\s?:\s{0,4}")
+STATE_BANNER = re.compile(
+    r"Case\s{0,2}No\.?\s{0,2}(?P<case>[FM]-\s?\d{4}-\s?\d{4,5})"
+    r"(?:\s{0,3}Doc\s{0,2}No\.?\s{0,2}\S{1,14})?\s{0,3}(?:Date\s?:\s{0,2}(?P<date>\d\d/\d\d/\d{4}))?"
+)
+FOI_CASE = re.compile(r"FOI\s{1,2}CASE\s{1,2}NO\.?\s{0,2}(?P<num>\d{4,8})\b")
+LIBRARY_CASE = re.compile(r"\b(?P<pre>MR|NLJ|NLK|NLN|NLC)[\s#-]{1,2}(?P<num>\d{2,4}-\d{1,4}(?:-\d{1,4})?)\b")
+
+
+def _nara_cases(doc: Document) -> Iterator[Candidate]:
+    """NARA JFK case numbers from stamps and page footers, OCR variants reconciled to one reading."""
+    text = doc.text
+    readings: list[tuple[str, int, int, float]] = []  # digits, start, end, confidence
+    for m in NARA_FOOTER.finditer(text):
+        readings.append((m.group("num"), m.start("pre" if m.group("pre") else "num"), m.end("num"), 0.92))
+    for m in JFK_CASE.finditer(text):
+        window = text[m.end() : m.end() + 40]
+        n = re.match(rf"\s{{0,3}}(?:{_NARA_PREFIX})?\W{{0,2}}\s{{0,4}}(?P<num>\d{{5}})(?!\d)", window)
+        if n:
+            readings.append((n.group("num"), m.end() + n.start("num"), m.end() + n.end("num"), 0.93))
+    for m in NUM_DATE.finditer(text):
+        if not any(s <= m.start("num") < e for _, s, e, _ in readings):
+            readings.append((m.group("num"), m.start("num"), m.end("num"), 0.88))
+    if not readings:
+        return
+    counts = Counter(r[0] for r in readings)
+    # cluster readings that differ in one digit: OCR variants of one case number
+    clusters: list[list[str]] = []
+    for num, _ in counts.most_common():
+        for cl in clusters:
+            if sum(a != b for a, b in zip(cl[0], num, strict=True)) <= 1:
+                cl.append(num)
+                break
+        else:
+            clusters.append([num])
+    for cl in clusters:
+        best = cl[0]
+        support = sum(counts[n] for n in cl)
+        conf_penalty = 0.0 if counts[best] >= 2 or support == 1 else 0.08
+        r = max((r for r in readings if r[0] == best), key=lambda r: r[3])
+        yield Candidate(F_CASE, f"NW {best}", r[1], r[2], r[3] - conf_penalty, "rule:nara-case")
+
+
+def _state_cases(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    seen: set[str] = set()
+    for m in STATE_BANNER.finditer(text):
+        case = re.sub(r"\s", "", m.group("case"))
+        if case not in seen:
+            seen.add(case)
+            yield Candidate(F_CASE, case, m.start("case"), m.end("case"), 0.95, "rule:state-foia-banner")
+        if m.group("date"):
+            d = LOOSE_DATE.match(text, m.start("date"))
+            if d:
+                c = _date_cand(doc, d, 0, 0.93, "rule:state-foia-banner", 1990)
+                if c and c.value not in seen:
+                    seen.add(c.value)
+                    yield c
+    for m in FOI_CASE.finditer(text):
+        yield Candidate(F_CASE, m.group("num"), m.start("num"), m.end("num"), 0.93, "rule:fadrc-foi-case")
+    for m in LIBRARY_CASE.finditer(text):
+        yield Candidate(
+            F_CASE, f"{m.group('pre')} {m.group('num')}", m.start(), m.end(), 0.85, "rule:library-case"
+        )
+
+
+# --- review dates and reviewers -----------------------------------------------------------------
+
+JFK_YEAR_RELEASE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)\W{0,3})?R?ELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}(?P<auth>PRESI\s?DENT\s{1,5}JO"
+    r"(?:HN\s{0,2}F\W{0,2}\s{0,2}KENNEDY\s{1,5}A\w{4,12}\s{1,5}RECORDS\s{1,3}ACT(?:\s{1,2}OF\s{0,2}1992)?)?)"
+)
+APPROVED = re.compile(
+    r"APPROVED\s{1,3}FOR\s{1,3}RELEASE\s{0,3}(?::\s{0,2})?(?P<date>(?:19|20)\d\d(?:\s?/\s?\d\d\s?/\s?\d\d)?)(?![\d/])"
+)
+REVIEWED_BY = re.compile(
+    r"REVIEWED\s{1,2}BY\s{1,2}(?P<who>[^\s]{1,20}(?:\s[^\s]{1,20})?)\s{1,3}DATE\s{0,2}:?\s{0,2}" + _LOOSE_DATE
+)
+DECL_DATE = re.compile(r"DECLASSIFICATION\s{1,2}DATE\s{0,2}:?\s{0,2}" + _LOOSE_DATE)
+FBI_HEREIN = re.compile(r"HEREIN\s{1,3}IS\s{1,3}UNCLASSIFIED|DECLASSIFIED\s{1,2}BY")
+FBI_DATE_BY = re.compile(
+    r"DATE\s{0,2}:?\s{0,2}(?P<date>" + _LOOSE_DATE + r")\s{0,3}BY\s{0,2}:?\s{0,2}(?P<who>[^\n]{1,30})"
+)
+CLASSIFIED_ON = re.compile(
+    r"(?:Portions\s{1,2})?(?:Re)?[Cc]lassified\s{1,2}by\s{1,2}(?P<who>[^\n]{2,50}?)\s{1,2}on\s{1,2}"
+    r"(?P<date>\d\d?/\d\d?/\d{4})"
+)
+DECL_AUTHORITY = re.compile(r"Declassification\s{0,2}Authority\s{0,2}:\s{0,3}")
+EO_DECLASSIFIED = re.compile(r"E\.?\s?O\.?\s?1\d{4}[^\n]{0,30}?DECLASSIFIED\s{1,2}(?=\S)")
+
+
+def _review_dates(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    seen_years: set[str] = set()
+    for m in JFK_YEAR_RELEASE.finditer(text):
+        year = m.group("year")
+        if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
+            seen_years.add(year)
+            yield Candidate(F_DATE, year, m.start("year"), m.end("year"), 0.93, "rule:jfk-act-release-year")
+    # JFK Act stamp date: after "Case#:" (number and date may be on the next line) or "<5 digits> Date:"
+    starts: set[int] = set()
+    for m in JFK_CASE.finditer(text):
+        dm = re.compile(r"D[il]{0,2}ate\s?:\s{0,4}").search(text, m.end(), m.end() + 60)
+        if dm:
+            starts.add(dm.end())
+    starts.update(m.end() for m in NUM_DATE.finditer(text))
+    seen: set[str] = set()
+    for s in sorted(starts):
+        d = LOOSE_DATE.match(text, s)
+        c = _date_cand(doc, d, 0, 0.93, "rule:jfk-release-stamp", 1992) if d else None
+        if c and c.value not in seen:
+            seen.add(c.value)
+            yield c
+    for m in APPROVED.finditer(text):
+        raw = m.group("date")
+        parts = re.findall(r"\d+", raw)
+        year = parts[0]
+        if not 1970 <= int(year) <= date.today().year:
+            continue
+        value = year if len(parts) == 1 else f"{year}-{int(parts[1]):02d}-{int(parts[2]):02d}"
+        if len(parts) == 3 and not (1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31):
+            continue
+        yield Candidate(F_DATE, value, m.start("date"), m.end("date"), 0.94, "rule:cia-approved-release")
+    for m in REVIEWED_BY.finditer(text):
+        c = _date_cand(doc, m, 0, 0.9, "rule:fadrc-reviewed-by")
+        if c:
+            c.start, c.end = m.start("m"), m.end("y")
+            yield c
+        yield Candidate(
+            F_REVIEWER, m.group("who"), m.start("who"), m.end("who"), 0.85, "rule:fadrc-reviewed-by"
+        )
+    for m in DECL_DATE.finditer(text):
+        # a "DECLASSIFICATION DATE" on a review form; the resolver drops it when it predates the document
+        c = _date_cand(doc, m, 0, 0.6, "rule:declassification-date", 1900)
+        if c:
+            c.start, c.end = m.start("m"), m.end("y")
+            yield c
+    for m in FBI_HEREIN.finditer(text):
+        window = text[m.end() : m.end() + 250]
+        d = FBI_DATE_BY.search(window)
+        if not d:
+            continue
+        base = m.end()
+        dd = LOOSE_DATE.match(window, d.start("date"))
+        c = _date_cand(doc, dd, base, 0.9, "rule:fbi-unclassified-stamp", 1970) if dd else None
+        if c:
+            yield c
+            who = d.group("who").strip()
+            yield Candidate(
+                F_REVIEWER,
+                who,
+                base + d.start("who"),
+                base + d.start("who") + len(who),
+                0.8,
+                "rule:fbi-unclassified-stamp",
+            )
+    for m in CLASSIFIED_ON.finditer(text):
+        d = LOOSE_DATE.match(text, m.start("date"))
+        c = _date_cand(doc, d, 0, 0.92, "rule:state-review-classified-by", 1990) if d else None
+        if c:
+            yield c
+            who = m.group("who").strip()
+            yield Candidate(
+                F_REVIEWER,
+                who,
+                m.start("who"),
+                m.start("who") + len(who),
+                0.85,
+                "rule:state-review-classified-by",
+            )
+    for m in EO_DECLASSIFIED.finditer(text):
+        for dm in find_dates(text[m.end() : m.end() + 25], base=m.end())[:1]:
+            if dm.start == m.end() and len(dm.value) == 10:
+                yield Candidate(F_DATE, dm.value, dm.start, dm.end, 0.93, "rule:eo-declassified")
+
+
+# --- authorities --------------------------------------------------------------------------------
+
+USC_NOTE = re.compile(r"(?:44\s{0,2}U|\bI|\bU)SC\s{0,2}2107\s{0,2}Note")
+USC_SECTION = re.compile(r"44\s{0,2}USC\s{0,2}2107\s{0,2}(?:\(\w{1,3}\)\s?){1,6}")
+JFK_ACT_SECTION = re.compile(r"JFK[ ]{1,2}Act[ ]{1,2}\d[ ]?(?:\(\w{1,3}\)[ ]?){1,5}")
+JFK_ACT_1992 = re.compile(
+    r"(?:JOHN\s{1,3})?F\.\s{0,2}KENNEDY\s{1,3}ASSASSINATION\s{1,3}RECORDS\s{1,3}ACT\s{1,3}OF\s{1,2}1992"
+)
+RIF_RESTRICTIONS = re.compile(r"RESTRICTIONS\s{0,2}:")
+FBI_GUIDE = re.compile(r"[EF]BI\s{1,2}AUTO[A-Z]{3,6}\s{1,3}[A-Z]{2,4}LASS[A-Z]{2,12}\s{1,2}[CG]U[A-Z]{1,4}")
+NND = re.compile(r"\bNND\s{0,2}(?P<num>\d{5,6})\b")
+EO = re.compile(r"(?<![A-Za-z])E\.?\s?B?\.?\s?O\.?\s?:?\s{0,20}(?P<num>1\d{4})(?!\d)")
+DERIVED = re.compile(r"(?:Derived|Drv)\s{1,2}From\s?:\s{0,3}(?P<v>[A-Za-z][^\n,]{1,38})")
+
+
+def _known_eo(num: str) -> str | None:
+    known = _data()["executive_orders"]
+    if num in known:
+        return num
+    pairs = {frozenset(p) for p in _data()["ocr_confusable_digits"]}
+
+    def ocr_variant(k: str) -> bool:
+        diff = [(x, y) for x, y in zip(k, num, strict=True) if x != y]
+        return len(diff) == 1 and frozenset(diff[0]) in pairs
+
+    near = [k for k in known if len(k) == len(num) and ocr_variant(k)]
+    return near[0] if len(near) == 1 else None
+
+
+def _authorities(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    data = _data()
+    taken: list[tuple[int, int]] = []
+    for m in JFK_YEAR_RELEASE.finditer(text):
+        # the banner's wording is fixed: a truncated "RELEASE UNDER THE PRESIDENT JO" still names the Act
+        conf = 0.93 if "KENNEDY" in m.group("auth").upper() else 0.85
+        taken.append((m.start(), m.end()))
+        yield Candidate(
+            F_AUTH,
+            data["authority_jfk_act_1992"],
+            m.start("auth"),
+            m.end("auth"),
+            conf,
+            "rule:jfk-act-release-year",
+        )
+    for m in JFK_ACT_1992.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            yield Candidate(
+                F_AUTH, data["authority_jfk_act_1992"], m.start(), m.end(), 0.88, "rule:jfk-act-release-year"
+            )
+    for m in USC_NOTE.finditer(text):
+        yield Candidate(
+            F_AUTH, data["authority_44usc_note"], m.start(), m.end(), 0.95, "rule:jfk-release-stamp"
+        )
+    for pattern in (USC_SECTION, JFK_ACT_SECTION):
+        for m in pattern.finditer(text):
+            if pattern is JFK_ACT_SECTION and RIF_RESTRICTIONS.search(
+                text, max(0, m.start() - 120), m.start()
+            ):
+                continue  # postponement grounds listed on the RIF cover sheet, not a release authority
+            raw = m.group().rstrip()
+            yield Candidate(
+                F_AUTH, re.sub(r"\s+", " ", raw), m.start(), m.start() + len(raw), 0.9, "rule:jfk-act-section"
+            )
+    for m in FBI_GUIDE.finditer(text):
+        yield Candidate(
+            F_AUTH, data["authority_fbi_guide"], m.start(), m.end(), 0.9, "rule:fbi-declassification-guide"
+        )
+    for m in NND.finditer(text):
+        yield Candidate(F_AUTH, f"NND {m.group('num')}", m.start(), m.end(), 0.93, "rule:nara-nnd")
+    for m in EO.finditer(text):
+        num = _known_eo(m.group("num"))
+        if num is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()]
+        after = text[m.end() : m.end() + 16]
+        stamp_like = (
+            not before.strip(" \t|.•'‘`-*")
+            or re.match(r"\s?:|,?\s{1,2}as\s{1,2}amended", after)
+            or re.search(_data()["eo_context_before"], before)
+        )
+        if not stamp_like:
+            continue  # "Under E.O. 12958, information that..." is prose, not a marking
+        conf = 0.9 if num == m.group("num") else 0.78
+        yield Candidate(F_AUTH, f"E.O. {num}", m.start(), m.end(), conf, "rule:executive-order")
+    for m in DERIVED.finditer(text):
+        raw = m.group("v").rstrip(" .;:")
+        yield Candidate(F_AUTH, raw, m.start("v"), m.start("v") + len(raw), 0.88, "rule:derived-from")
+    for m in DECL_AUTHORITY.finditer(text):
+        yield from _decl_authority_line(text, m.end())
+
+
+def _decl_authority_line(text: str, start: int) -> Iterator[Candidate]:
+    """'Declassification Authority: Geoffrey W. Chapman, Senior Reviewer, A/GIS/IPS 1/9/2020' (may wrap)."""
+    window = text[start : start + 160]
+    d = LOOSE_DATE.search(window)
+    stop = d.start() if d else window.find("\n")
+    if stop <= 0:
+        return
+    raw = window[:stop].rstrip()
+    if "\n" in raw.strip():
+        # at most one wrapped line
+        first, _, rest = raw.partition("\n")
+        if "\n" in rest.strip():
+            raw = first.rstrip()
+    if len(raw) < 3:
+        return
+    value = re.sub(r"\s+", " ", raw).strip()
+    if re.search(r"[A-Za-z]{20,}", value.replace(" ", "")) and value.count(" ") < 3:
+        # text layer with the spaces lost: "GeoffreyW. Chapman, SeniorReviewer,A/GIS/IPS"
+        value = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", value)
+        value = re.sub(r",(?=\S)", ", ", value)
+    yield Candidate(F_AUTH, value, start, start + len(raw), 0.9, "rule:declassification-authority")
+    if d:
+        c = _date_cand(None, d, start, 0.9, "rule:declassification-authority", 1990)
+        if c:
+            yield c
+
+
+# --- exemptions ---------------------------------------------------------------------------------
+
+RELEASE_IN_PART = re.compile(r"RELEASE\s{1,3}IN\s{1,3}PART")
+REASON = re.compile(
+    r"Reasons?\s?:?\s{0,2}(?P<codes>(?:1\.[45]\s?\(\s?[A-Ha-h]\s?\)[,\s]{0,3}(?:and\s{1,2})?){1,6})"
+)
+
+
+@lru_cache(maxsize=1)
+def _exemption_code() -> re.Pattern:
+    return re.compile(_data()["exemption_code"])
+
+
+def _norm_code(raw: str) -> str:
+    return (
+        re.sub(r"\s", "", raw).upper().replace("(B)(", "(b)(")
+        if raw.startswith("(")
+        else re.sub(r"\s", "", raw).upper()
+    )
+
+
+def _exemptions(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    code = _exemption_code()
+    seen: set[str] = set()
+
+    def emit(m: re.Match, base: int, conf: float, method: str):
+        value = _norm_code(m.group())
+        if value.startswith("1.4(") or value.startswith("1.5("):
+            value = value[:4] + value[4:].upper()
+        if value in seen:
+            return None
+        seen.add(value)
+        return Candidate(F_EXEMPT, value, base + m.start(), base + m.end(), conf, method)
+
+    for m in RELEASE_IN_PART.finditer(text):
+        # codes printed on the stamp's own line or the next two
+        line_end = text.find("\n", m.end())
+        for _ in range(2):
+            if line_end < 0:
+                break
+            nxt = text.find("\n", line_end + 1)
+            line_end = nxt if nxt >= 0 else len(text)
+        seg = text[m.end() : line_end if line_end >= 0 else len(text)]
+        for c in code.finditer(seg):
+            cand = emit(c, m.end(), 0.9, "rule:state-release-in-part")
+            if cand:
+                yield cand
+    for m in re.finditer(r"\(b\)\s?\(\d\)(?:\s?\([A-Fa-f]\))?|\b25X\d\b", text):
+        cand = emit(m, 0, 0.85, "rule:exemption-code")
+        if cand:
+            yield cand
+
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    yield from _declassified(doc)
+    yield from _nara_cases(doc)
+    yield from _state_cases(doc)
+    yield from _review_dates(doc)
+    yield from _authorities(doc)
+    yield from _exemptions(doc)
