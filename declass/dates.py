@@ -22,31 +22,35 @@ _MONTH_ALT = (
     r"(?:jan(?:uary)?|feb(?:r(?:uary)?|ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# OCR reads digits as letters: l962, O5, I9, S for 5 is too ambiguous to take
-_D = r"[0-9lIO]"
-_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+# OCR reads digits as letters: l962, O5, I9 (S for 5 is too ambiguous to take). The letter classes are
+# case-sensitive even inside IGNORECASE patterns ("(?-i:...)"), and a day or year needs at least one real
+# digit, so "April 1997" is not read as day "il" of April.
+_D = r"(?-i:[0-9lIO])"
+_DAY = r"(?-i:\d[0-9lIO]?|[lIO]\d)"
+_YEAR4 = r"(?-i:[1lI][6-9lIO]\d[0-9lIO]|[1lI][6-9]\d[0-9lIO]|20\d{2})"
+_YEAR2 = r"(?-i:\d[0-9lIO]|[lIO]\d)"
+# (the letters are mapped to digits when read)
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 
 # "October 26, 1962", "Oct. 26 1962", "October 26,1962"
 MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH_ALT})\.?\s{{0,3}}(?P<day>{_D}{{1,2}})(?![0-9])(?:st|nd|rd|th)?\s{{0,2}},?\s{{0,3}}(?P<year>{_D}{{4}}|{_D}{{2}})\b",
+    rf"\b(?P<month>{_MONTH_ALT})\.?\s{{0,3}}(?P<day>{_DAY})(?![0-9])(?:st|nd|rd|th)?\s{{0,2}},?\s{{0,3}}(?P<year>{_YEAR4}|{_YEAR2})\b",
     re.IGNORECASE,
 )
 # "26 October 1962", "26 Oct 62", "26OCT62"
 DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>{_D}{{1,2}})\s{{0,2}}(?P<month>{_MONTH_ALT})\.?,?\s{{0,2}}(?P<year>{_D}{{4}}|{_D}{{2}})\b",
+    rf"\b(?P<day>{_DAY})\s{{0,2}}(?P<month>{_MONTH_ALT})\.?,?\s{{0,2}}(?P<year>{_YEAR4}|{_YEAR2})\b",
     re.IGNORECASE,
 )
 # "October 1962"
-MONTH_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH_ALT})\.?,?\s{{1,3}}(?P<year>(?:1[6-9]|20){_D}{{2}})\b", re.IGNORECASE
-)
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?,?\s{{1,3}}(?P<year>{_YEAR4})\b", re.IGNORECASE)
 # "10/26/62", "10-21-2021", "8/19/8" (truncated year), "10.26.1962"
 NUMERIC_MDY = re.compile(
-    rf"(?<![\w/.-])(?P<month>{_D}{{1,2}})(?P<sep>[/.-])(?P<day>{_D}{{1,2}})(?P=sep)(?P<year>{_D}{{4}}|{_D}{{1,2}})(?![\w/]|-\d|\.\d)"
+    rf"(?<![\w/.-])(?P<month>{_DAY})(?P<sep>[/.-])(?P<day>{_DAY})(?P=sep)(?P<year>{_YEAR4}|{_YEAR2}|\d)(?![\w/]|-\d|\.\d)"
 )
 # "2003/04/18", "1962-10-26"
 NUMERIC_YMD = re.compile(
-    rf"(?<![\w/.-])(?P<year>(?:1[89]|20){_D}{{2}})(?P<sep>[/-])(?P<month>{_D}{{1,2}})(?P=sep)(?P<day>{_D}{{1,2}})(?![\w/]|-\d)"
+    rf"(?<![\w/.-])(?P<year>(?:1[89]|20)\d{{2}})(?P<sep>[/-])(?P<month>{_DAY})(?P=sep)(?P<day>{_DAY})(?![\w/]|-\d)"
 )
 # telegram date-time group: "281848Z DEC 66", "281848Z Dec 1966"
 DTG = re.compile(

@@ -1,12 +1,157 @@
-"""Extractor: dates (first cut pending)."""
+"""Extractor: the fallback document date.
+
+For documents whose date no labelled extractor finds: a date standing on its own line near the top of
+the document body (a dateline: "23 December 1966", "Washington, October 1, 1962") or, failing that, a
+month and year alone on a line in the first lines, with heuristic confidence. A NARA identification form
+(RIF) on page 1 is skipped: the body starts after it. Dates inside release / review / declassification
+stamps and banners are never the document date. CIA information reports' "DATE DISTR" is labelled.
+"""
 
 from __future__ import annotations
 
+import re
+import statistics
 from collections.abc import Iterator
 
+from ..dates import find_dates
 from ..document import Document
 from .base import Candidate
 
+# how far into the body a fallback date may sit
+ZONE_LINES = 40
+FIRST_LINES = 15  # a month-and-year alone is only taken this near the top
+MIN_YEAR = 1900
+
+_RIF = re.compile(r"identification\s+form", re.IGNORECASE)
+# labels of the RIF form: two of them before the first page footer make page 1 a RIF
+_RIF_LABELS = re.compile(
+    r"AGENCY\s+FILE\s+NUMBER|RECORD\s+SERIES|RECORD\s+NUMBER|DATE\s+OF\s+LAST\s*REVIEW|OPENING\s+CRITERIA"
+    r"|CURRENT\s+STATUS",
+    re.IGNORECASE,
+)
+# not document dates: births, form editions
+_NOT_DOC_DATE = re.compile(r"Birth|BIRTH|\bDOB\b|DPOB|\bborn\b|EDITION|Edition|\bFORM\b|\bForm\b|\bRev\.")
+# stamp lines whose date bounds the document date from above (a document predates its review/release)
+_STAMP_DATE_LINE = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS|Declass|Doc\s+No\.|DATE\s+\d", re.IGNORECASE)
+# the RIF's own footer ("NW 66000 Docld:32324509 Page 1") ends it
+_RIF_END = re.compile(r"Doc\s?[Il1]d\s*[:.]?\s*\d{5,9}\s{0,3}Page\s{0,2}[1iIl]\b", re.IGNORECASE)
+# lines that belong to stamps, banners, forms: their dates are not the document date
+_SKIP = re.compile(
+    r"Case\s?#|\bNW\s?\d|Doc\s?[Il1]d|APPROVED\s+FOR\s+RELEASE|RELEASE|LAST\s+REVIEW|DECLASS|Declass|REVIEW"
+    r"|Classified\s+by|CLASSIFIED\s+BY|\bE\.?\s?O\.?\s?1[0-3]\d{3}|Department\s?of\s?State\s?Case|Doc\s+No\."
+    r"|\bBY\s*\d{3,}|FBI\s+INFORMATION|HEREIN\s+IS|NO\s+OBJECTION|Reason\s*:|Downgrade|DOWNGRADE|Print(?:ed)?\b"
+    r"|Received|RECEIVED|\bRECD\b|\bREF\b|REFERENCE|DATE\s+OF\s+INFO|Date\s+of\s+Info|ACQUIRED|\bDOI\b"
+    r"|\(b\)\s?\(\d\)|25X\d|Copy\s+\d|COPY\s+\d|\bPage\s+\d|\bPAGE\s+\d|File\s+No|FILE\s+NO|IDENTIFICATION\s+FORM"
+    r"|Date\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$|DATE\s*OF\b|Date\s+of\b|PLACES?\b",
+)
+# a labelled distribution date of CIA information reports: "DATE DISTR 20 April 1963"
+_DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]")
+_RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
+_RANGE_AFTER = re.compile(r"^\s{0,3}(?:[-–—]\s{0,3}\d|to\b|TO\b|through\b|THROUGH\b)")
+
+
+def _body_start(doc: Document) -> int | None:
+    """Offset where the document proper starts (after a RIF cover sheet), None when unknown."""
+    m = _RIF_END.search(doc.text, 0, 20000)
+    before = doc.text[: m.start()] if m else doc.text[:6000]
+    is_rif = (
+        bool(_RIF.search(doc.text[:800])) or len(set(x.upper() for x in _RIF_LABELS.findall(before))) >= 2
+    )
+    if not is_rif:
+        return 0
+    if m:
+        return doc.text.find("\n", m.end()) + 1 or m.end()
+    if doc.page_count > 1:
+        return doc.page_offsets[1]
+    return None
+
+
+def _era(lines) -> int | None:
+    years = []
+    for ln in lines:
+        if _SKIP.search(ln.text):
+            continue
+        years += [int(y) for y in re.findall(r"\b(19[0-9]\d|20[0-2]\d)\b", ln.text)]
+    return int(statistics.median(years)) if years else None
+
+
+def _plausible(value: str, era: int | None = None, cut: int | None = None) -> bool:
+    y = value[:4]
+    if not (y.isdigit() and int(y) >= MIN_YEAR and len(value) >= 7):
+        return False
+    if cut is not None and int(y) >= cut:
+        return False
+    return era is None or abs(int(y) - era) <= 20
+
+
+def _stamp_cut(doc: Document) -> int | None:
+    """Earliest year of a dated review/release stamp anywhere: the document is older than that."""
+    years = []
+    for ln in doc.lines:
+        if _STAMP_DATE_LINE.search(ln.text):
+            years += [
+                int(d.value[:4]) for d in find_dates(ln.text) if d.value[:4].isdigit() and len(d.value) >= 7
+            ]
+    years = [y for y in years if y >= 1965]
+    return min(years) if years else None
+
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    start = _body_start(doc)
+    if start is None:
+        return
+    zone = []
+    for ln in doc.lines:
+        if ln.end < start or not ln.text.strip():
+            continue
+        zone.append(ln)
+        if len(zone) >= ZONE_LINES:
+            break
+    era = _era(zone)
+
+    # "DATE DISTR 20 April 1963" (CIA information report / telegram information report)
+    for ln in zone:
+        m = _DATE_DISTR.search(ln.text)
+        if m:
+            found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
+            if found and _plausible(found[0].value, era):
+                d = found[0]
+                yield Candidate("document_date", d.value, d.start, d.end, 0.88, "rule:date-distr")
+                return
+
+    cut = _stamp_cut(doc)
+    skip_next = False
+    month_only: Candidate | None = None
+    for i, ln in enumerate(zone):
+        prev = zone[i - 1].text.strip() if i else ""
+        if prev.endswith(":") and not re.search(r"DATE\s*:$|Date\s*:$", prev):
+            # the value of some other label ("DPOB:", "REFERENCE:")
+            continue
+        if _SKIP.search(ln.text) or _NOT_DOC_DATE.search(ln.text):
+            # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021")
+            skip_next = bool(re.search(r"Case\s?#|RELEASE|REVIEW|DECLASS", ln.text))
+            continue
+        if skip_next:
+            skip_next = False
+            continue
+        for d in find_dates(ln.text, era=era, base=ln.start):
+            if not _plausible(d.value, era, cut) or d.form == "dtg":
+                continue
+            rest = doc.text[ln.start : d.start] + doc.text[d.end : ln.end]
+            letters = len(_LETTERS.findall(rest))
+            if d.form == "month_year":
+                if month_only is None and letters <= 22 and i < FIRST_LINES:
+                    month_only = Candidate(
+                        "document_date", d.value, d.start, d.end, 0.6, "rule:dateline-fallback"
+                    )
+                continue
+            before = doc.text[ln.start : d.start]
+            after = doc.text[d.end : ln.end]
+            if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
+                continue  # a period ("21 MAY - 30 JUNE 1962", "12/01/78 TO 12/31/78"), not a date of writing
+            if letters <= 22 and ":" not in rest:
+                yield Candidate("document_date", d.value, d.start, d.end, 0.72, "rule:dateline-fallback")
+                return
+    if month_only is not None:
+        yield month_only

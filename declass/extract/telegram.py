@@ -1,12 +1,248 @@
-"""Extractor: telegram (first cut pending)."""
+"""Extractor: telegram headers (State cables, repeat printouts, CIA cable headers).
+
+State telegram header::
+
+    R 250930Z FEB 72            <- precedence letter + date-time group => document_date
+    FM AMEMBASSY TEHRAN         <- sender
+    TO SECSTATE WASHDC 7561     <- addressees, one per line, precedence words and serials dropped
+    INFO SECDEF                 <- copies_to, continuation lines until a blank/stop line
+    EUCOM
+    ...
+    SUBJECT: ACCELERATION OF F-4ES FOR IRAN   <- subject (continuation lines joined)
+
+CIA cables carry "CITE <STATION> <number>": the station is the sender.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
-from ..document import Document
+from ..dates import DTG, find_dates
+from ..document import Document, Line
 from .base import Candidate
+
+METHOD = "rule:telegram"
+# a date-time group counts as the document date only near the top of the text
+HEADER_CHARS = 1500
+MAX_BLOCK_LINES = 40
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return json.loads(resources.files("declass.data").joinpath("telegram.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    v = _vocab()
+    prec = "|".join(re.escape(p) for p in sorted(v["precedence"], key=len, reverse=True))
+    stops = "|".join(re.escape(s) for s in sorted(v["header_stop_words"], key=len, reverse=True))
+    letters = "".join(v["precedence_letters"])
+    return {
+        # trailing "IMMEDIATE 0123", "7561", "PRIORITY" after an address
+        "tail": re.compile(rf"(?:\s+(?:{prec})\b|\s+\d{{1,5}}\b){{1,4}}\s*$"),
+        "stop": re.compile(rf"^\s*(?:{stops})\b"),
+        "prec_line": re.compile(rf"^\s*[{letters}]\s+\d{{6}}\s?Z\b"),
+        "prec_word": re.compile(rf"^(?:{prec})$"),
+    }
+
+
+_FM = re.compile(r"^\s*FM\s+(?P<v>[A-Z][A-Z0-9 ./,&'()-]{1,70}?)\s*$")
+_TO = re.compile(r"^\s*TO\s+(?P<v>[A-Z][A-Z0-9 ./,&'()-]{1,70}?)\s*$")
+_INFO = re.compile(r"^\s*INFO\s+(?P<v>[A-Z][A-Z0-9 ./,&'()-]{1,70}?)\s*$")
+# a continuation line of an address block: an address in capitals
+_ADDR_LINE = re.compile(r"^\s*(?P<v>[A-Z][A-Z0-9 ./&'()-]{1,60}?)\s*$")
+# distribution lines ("INFO LOG-00 ACDA-10 ...") are routing, not addressees
+_DISTRIB = re.compile(r"\b[A-Z]{2,6}-\d{2}\b|/\d{3}R\b")
+_SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ|Item Subject|SubjectLine)\s*:\s*(?P<v>\S.{0,200}?)\s*$")
+# the telegram's own number line ("STATE 099063") closes an address block
+_CABLE_NO_LINE = re.compile(r"^\s*[A-Z][A-Z ]{1,30} \d{6}\s*$")
+# a State "Domestic OutGoing Cable" form lists its addressees under POST ADDRESSES
+_POST_ADDRESSES = re.compile(r"^\s*POST ADDRESSES\s*$")
+# a NODIS incoming-telegram cover sheet: "POST: STATE DTG: 220929Z APR 99"
+_POST_SENDER = re.compile(r"^\s*POST:\s*(?P<v>[A-Z][A-Z ]{1,30}?)\s+DTG:")
+# portion marks / garbled classification at the start of a subject: "(C) ", "-i7t!.t-"
+_SUBJ_JUNK = re.compile(r"^(?:\([A-Z/]{1,6}\)\s*|[-—(]?[^\sA-Z][^\s]{0,10}?[-—)]\s*(?=[A-Z]{2}))")
+# a line that ends a subject: numbered paragraph, reference, blank handled by caller
+_SUBJ_END = re.compile(
+    r"^\s*(?:\d{1,2}\s*\.|REF\b|REFS?:|TAGS\b|E\.O\.|SUMMARY\b|BEGIN\b|\(?[A-Z]\)\s|[a-z]|PAGE\s+\d"
+    r"|RELEASE\b|DECLASSIFIED\b|UNCLASSIFIED\b|[A-Za-z]{2,20}:|B\d\b)"
+)
+_CITE = re.compile(r"\bCITE\s+(?P<v>[A-Z]{3,14})(?:\s+\d{2,6}|\s*$)")
+
+
+def _strip_tail(value: str) -> str:
+    tail = _patterns()["tail"]
+    out = tail.sub("", value).strip(" ,.")
+    return out
+
+
+def _addr(ln: Line, m: re.Match, group: str = "v") -> tuple[str, int, int] | None:
+    raw = m.group(group)
+    value = _strip_tail(raw)
+    if not value or _patterns()["prec_word"].match(value) or len(value) < 3:
+        return None
+    s = ln.start + m.start(group)
+    return value, s, s + len(value)
+
+
+def _block(lines: list[Line], i: int, first: re.Match) -> tuple[list[tuple[str, int, int]], int]:
+    """Addresses of a TO/INFO block starting at lines[i]; returns them and the next line index."""
+    out = []
+    a = _addr(lines[i], first)
+    if a:
+        out.append(a)
+    j = i + 1
+    stop = _patterns()["stop"]
+    while j < len(lines) and j < i + 25:
+        ln = lines[j]
+        if not ln.text.strip() or stop.match(ln.text):
+            break
+        m = _ADDR_LINE.match(ln.text)
+        if not m or _DISTRIB.search(ln.text) or _CABLE_NO_LINE.match(ln.text):
+            break
+        a = _addr(ln, m)
+        if a is None:
+            break
+        out.append(a)
+        j += 1
+    return out, j
+
+
+def _header(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    pats = _patterns()
+    for i, ln in enumerate(lines):
+        m = _FM.match(ln.text)
+        if not m:
+            continue
+        a = _addr(ln, m)
+        if not a:
+            continue
+        yield Candidate("sender", a[0], a[1], a[2], 0.95, METHOD)
+        # the precedence/DTG line right before FM dates the telegram
+        for k in range(i - 1, max(-1, i - 4), -1):
+            dm = DTG.search(lines[k].text)
+            if dm:
+                found = find_dates(lines[k].text[dm.start() :], base=lines[k].start + dm.start())
+                if found and found[0].form == "dtg":
+                    d = found[0]
+                    yield Candidate("document_date", d.value, d.start, d.end, 0.96, METHOD)
+                break
+        j = i + 1
+        to_seen = False
+        while j < len(lines) and j < i + MAX_BLOCK_LINES:
+            t = lines[j]
+            tm = _TO.match(t.text)
+            im = _INFO.match(t.text)
+            if tm and not to_seen:
+                entries, j = _block(lines, j, tm)
+                to_seen = True
+                for v, s, e in entries:
+                    yield Candidate("addressees", v, s, e, 0.95, METHOD)
+                continue
+            if im and not _DISTRIB.search(t.text):
+                entries, j = _block(lines, j, im)
+                for v, s, e in entries:
+                    yield Candidate("copies_to", v, s, e, 0.95, METHOD)
+                continue
+            if t.text.strip() and not pats["prec_line"].match(t.text):
+                break
+            j += 1
+        return  # one header per document
+
+
+def _post_form(doc: Document) -> Iterator[Candidate]:
+    """Cable forms: "POST ADDRESSES" list (outgoing) and "POST: X DTG:" (incoming cover sheet)."""
+    lines = doc.lines
+    for i, ln in enumerate(lines[:120]):
+        pm = _POST_SENDER.match(ln.text)
+        if pm:
+            s = ln.start + pm.start("v")
+            yield Candidate("sender", pm.group("v"), s, s + len(pm.group("v")), 0.8, "rule:cable-form")
+        if _POST_ADDRESSES.match(ln.text):
+            for nxt in lines[i + 1 : i + 20]:
+                m = _ADDR_LINE.match(nxt.text)
+                if not m or "INFORMATION" in nxt.text:
+                    break
+                a = _addr(nxt, m)
+                if a:
+                    yield Candidate("addressees", a[0], a[1], a[2], 0.85, "rule:cable-form")
+
+
+def _dtg_date(doc: Document) -> Iterator[Candidate]:
+    """A date-time group near the top of the text ("PAGE 01 STATE 99063 150015Z MAY 96", "DTG: ...")."""
+    head = doc.text[:HEADER_CHARS]
+    for m in DTG.finditer(head):
+        found = find_dates(head[m.start() : m.end()], base=m.start())
+        if found and found[0].form == "dtg":
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.9, METHOD)
+            return
+
+
+def _subject(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i, ln in enumerate(lines[:200]):
+        m = _SUBJECT.match(ln.text)
+        if not m:
+            continue
+        start = ln.start + m.start("v")
+        end = ln.start + m.end("v")
+        parts = [m.group("v")]
+        for nxt in lines[i + 1 : i + 4]:
+            t = nxt.text.strip()
+            if not t or _SUBJ_END.match(nxt.text) or not re.match(r"^[A-Z0-9'\"(]", t) or t != t.upper():
+                break
+            parts.append(t)
+            end = nxt.start + len(nxt.text.rstrip())
+        value = " ".join(" ".join(parts).split())
+        jm = _SUBJ_JUNK.match(value)
+        if jm:
+            value = value[jm.end() :]
+            # keep the span tight: skip the junk in the raw too
+            raw = doc.text[start:end]
+            k = raw.find(value[:10])
+            if k > 0:
+                start += k
+        if len(value) < 3:
+            continue
+        yield Candidate("subject", value, start, end, 0.93, METHOD)
+        return
+
+
+def _is_telegram(doc: Document) -> bool:
+    head = doc.text[:4000]
+    return bool(re.search(r"^\s*FM\s+[A-Z]", head, re.M) or re.search(r"^\s*TAGS\s*:", head, re.M)) or bool(
+        re.search(r"Telegram|DTG\s*:", head)
+    )
+
+
+def _cite(doc: Document) -> Iterator[Candidate]:
+    """CIA cable "CITE WAVE 8295" / "CITE DIR 75338": the citing station sent it."""
+    stations = _vocab()["cia_stations"]
+    for m in _CITE.finditer(doc.text[:6000]):
+        code = m.group("v")
+        if code in ("THE", "AND", "FOR", "FROM", "INFO"):
+            continue
+        value = stations.get(code, code)
+        s, e = m.span("v")
+        yield Candidate("sender", value, s, e, 0.8, "rule:cia-cite")
+        return
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    has_fm = False
+    for c in _header(doc):
+        has_fm = True
+        yield c
+    if has_fm or _is_telegram(doc):
+        yield from _dtg_date(doc)
+        yield from _subject(doc)
+    if not has_fm:
+        yield from _post_form(doc)
+        yield from _cite(doc)
