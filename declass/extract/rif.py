@@ -1,12 +1,494 @@
-"""Extractor: rif (first cut pending)."""
+"""Extractor: the NARA "JFK ASSASSINATION SYSTEM IDENTIFICATION FORM" (RIF) cover sheet.
+
+The RIF describes the record that follows it (GUIDELINE: its FROM, TO, TITLE, DATE, CLASSIFICATION
+and DATE OF LAST REVIEW are evidence for the document, below the document's own header). OCR prints
+the form in two layouts, often mixed on one page:
+
+- inline: ``FROM : LEG. LO`` (label and value on one line, or the value on the next line);
+- labels-then-values (Apple Vision, some Tesseract): a block of labels, then their values in the same
+  order (``DATE:\\nPAGES:\\nSUBJECTS\\n10/27/1967\\n22``).
+
+Both are read by one pass over the form's lines that keeps a queue of labels still waiting for a
+value. A value of a distinctive shape (a date, a page count, a classification word or code, a status
+word, a review date) goes to the first waiting label that takes that shape; free-text values (names,
+titles) are held until such an anchor or the next label, and given out only when their number fits
+the waiting free-text labels. Forms whose labels come out of order are read from inline values only.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
+from ..dates import parse_date, resolve_year
 from ..document import Document
 from .base import Candidate
 
+METHOD = "rule:rif"
+# how far into a document the form may start, and how long it may be
+SEARCH_CHARS = 15000
+MAX_FORM_LINES = 200
+TAIL_LINES = 45  # lines after the last label that may still hold values (Tesseract double-spaces)
+
+CONF_INLINE = 0.85  # "FROM : X" on one line
+CONF_NEXT = 0.83  # label alone, its value on the next line
+CONF_BLOCK = 0.78  # labels-then-values, counts agree
+CONF_LOOSE = 0.7  # extra lines joined to the last label of a block
+
+FREE_LABELS = {
+    "agency",
+    "record_series",
+    "agency_file_number",
+    "originator",
+    "from",
+    "to",
+    "title",
+    "subjects",
+    "document_type",
+    "comments",
+}
+# shapes too easily produced by OCR debris to skip waiting labels on their account
+WEAK_SHAPES = {"restr", "opening", "doctype", "status"}
+MULTILINE = {"title", "subjects", "comments", "record_series", "restrictions", "opening_criteria"}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    raw = json.loads(resources.files("declass.data").joinpath("rif.json").read_text(encoding="utf-8"))
+    sep = r"[ \t]{0,4}(?:[:;•=—|.][ \t]{0,4}(?P<rest>.*)|$)"
+    labels = [(name, re.compile(rf"(?:{pat}){sep}")) for name, pat in raw["labels"]]
+    return {
+        "labels": labels,
+        "trailing_label": re.compile(
+            r"^(?P<value>.{1,60}?)\s{1,4}(?P<label>"
+            + "|".join(p for n, p in raw["labels"] if n not in ("print_date", "to", "date"))
+            + r")[ \t]{0,3}:\s*$"
+        ),
+        "strong": set(raw["strong_labels"]),
+        "order": {name: i for i, name in enumerate(raw["canonical_order"])},
+        "form_order": {name: i for i, name in enumerate(raw["form_order"])},
+        "class_codes": raw["classification_codes"],
+        "class_words": raw["classification_words"],
+        "class_re": re.compile(
+            r"^(?P<c>TOP\s?SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|[STCU])(?:\s{1,3}[A-Z]{1,4})?\s{0,3}[.,]?$",
+            re.IGNORECASE,
+        ),
+        "status_re": re.compile(rf"^(?:{raw['status_words']})\b", re.IGNORECASE),
+        "doctype_re": re.compile(rf"^(?:{raw['doctype_words']})\b", re.IGNORECASE),
+        "doctypes": raw["document_types"],
+        "opening_re": re.compile(rf"^(?:{raw['opening_words']})\b", re.IGNORECASE),
+        "restr_re": re.compile(rf"^{raw['restriction_pattern']}", re.IGNORECASE),
+        "noise_re": re.compile(raw["noise"]),
+        "blank_re": re.compile(raw["blank_values"]),
+    }
+
+
+# OCR debris before a label: punctuation, or a lowercase scrap ("oe CLASSIFICATION : U")
+LEAD_JUNK = re.compile(r"^(?:[a-z]{1,3}\.?\s{1,3})?[^A-Za-zТО\[(]{0,4}")
+# a value of a fixed shape with OCR debris after it ("09/30/63 *We", "Secret NEW")
+SHAPED_PREFIX = re.compile(r"^(?:[0-9O]{1,2}/[0-9O]{1,2}/[0-9O]{2,4}|\d{3}-\d{5}-\d{5})(?=\s)")
+VALUE_LEAD = re.compile(r"^[\s:;•=—|©°'\"_.,-]{0,6}")
+VALUE_TAIL = re.compile(r"[\s:;•=—|©°'\"_-]{0,6}$")
+DATE_RE = re.compile(r"^(?P<m>[0-9O]{1,2})/(?P<d>[0-9O]{1,2})/(?P<y>[0-9O]{1,4})$")
+INT_RE = re.compile(r"^[0-9]{1,5}$")
+RECNUM_RE = re.compile(r"^\d{3}-\d{5}-\d{5}\.?$")
+
+
+@dataclass
+class Slot:
+    """A label of the form and the value lines given to it."""
+
+    name: str
+    line: int  # index in the token list
+    parts: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text)
+    confidence: float = 0.0
+    done: bool = False
+
+
+@dataclass
+class Value:
+    start: int
+    end: int
+    text: str
+    shape: str
+    after_label: bool  # directly under a label line with no value
+    under: Slot | None = None  # that label
+
+
+def _shape(text: str) -> str:
+    d = _data()
+    t = text.strip()
+    if DATE_RE.match(t):
+        return "date"
+    if INT_RE.match(t):
+        return "int"
+    if RECNUM_RE.match(t):
+        return "recnum"
+    if d["class_re"].match(t):
+        return "class"
+    if d["status_re"].match(t) and len(t) <= 60:
+        return "status"
+    if d["opening_re"].match(t):
+        return "opening"
+    if d["restr_re"].match(t) and len(t) <= 40:
+        return "restr"
+    if d["doctype_re"].match(t):
+        return "doctype"
+    return "free"
+
+
+ACCEPTS = {
+    "print_date": {"date"},
+    "record_number": {"recnum"},
+    "date": {"date"},
+    "pages": {"int"},
+    "review_date": {"date"},
+    "update_date": {"date"},
+    "classification": {"class"},
+    "new_classification": {"class"},
+    "current_status": {"status"},
+    "restrictions": {"restr", "int"},
+    "opening_criteria": {"opening"},
+    "document_type": {"doctype", "free"},
+}
+
+
+def _accepts(label: str, shape: str) -> bool:
+    if label in ACCEPTS:
+        return shape in ACCEPTS[label]
+    return (
+        shape in ("free", "doctype", "status", "opening")
+        if label in ("title", "subjects", "comments")
+        else shape == "free"
+    )
+
+
+def _match_label(text: str) -> tuple[str, int, str] | None:
+    """(label, offset of the value in `text`, value) when `text` starts with a RIF label."""
+    m0 = LEAD_JUNK.match(text)
+    lead = m0.end() if m0 else 0
+    body = text[lead:]
+    for name, rx in _data()["labels"]:
+        m = rx.match(body)
+        if m:
+            rest = m.group("rest")
+            if rest is None:
+                return name, len(text), ""
+            return name, lead + m.start("rest"), rest
+    return None
+
+
+def _trim(text: str, start: int) -> tuple[int, int, str]:
+    """Strip separators and OCR debris from both ends; offsets follow."""
+    m = VALUE_LEAD.match(text)
+    a = m.end() if m else 0
+    m2 = VALUE_TAIL.search(text, a)
+    b = m2.start() if m2 else len(text)
+    return start + a, start + b, text[a:b]
+
+
+def _find_form(doc: Document) -> tuple[int, int] | None:
+    """Line index range [first, last) of the RIF, or None when the text has no RIF near its start."""
+    lines = doc.lines
+    strong: list[int] = []
+    names: set[str] = set()
+    first = None
+    for ln in lines:
+        if ln.start > SEARCH_CHARS:
+            break
+        hit = _match_label(ln.text.strip())
+        if hit and hit[0] in _data()["strong"]:
+            if first is not None and ln.number - strong[-1] > 40:
+                if len(names) >= 3:
+                    break
+                strong, names, first = [], set(), None
+            if first is None:
+                first = ln.number
+            strong.append(ln.number)
+            names.add(hit[0])
+    if first is None or len(names) < 3:
+        return None
+    first_line = lines[first]
+    if doc.page_count > 1:
+        page_start, page_end = doc.page_span(first_line.page)
+        start = next(ln.number for ln in lines if ln.start >= page_start)
+        end = next((ln.number for ln in lines if ln.start >= page_end), len(lines))
+        return start, min(end, start + MAX_FORM_LINES)
+    # no page breaks: from a little above the first label to the form's footer
+    footer = re.compile(r"Page\s{0,3}[1IiLl]\.?\s*$|Doc\s?[Il1]d\S{0,14}\s{0,3}Page")
+    start = first
+    while start > 0 and first - start < 12 and not footer.search(lines[start - 1].text):
+        start -= 1
+    # the form ends at its page footer ("NW 50953 DocId:32337761 Page 1"), or 25 lines after its last label
+    last_label = strong[-1]
+    end = min(len(lines), last_label + TAIL_LINES)
+    for ln in lines[strong[-1] : min(len(lines), strong[-1] + 60)]:
+        if footer.search(ln.text):
+            end = ln.number + 1
+            break
+        if ln.number >= end:
+            break
+        if _match_label(ln.text.strip()):
+            end = min(len(lines), ln.number + TAIL_LINES)
+    return start, min(end, start + MAX_FORM_LINES)
+
+
+class _Reader:
+    """One pass over the form's lines: label queue, free-text buffer, shape anchors."""
+
+    def __init__(self) -> None:
+        self.slots: list[Slot] = []
+        self.pending: list[Slot] = []
+        self.buffer: list[Value] = []
+        self.last_filled: Slot | None = None
+        self.seen_order: list[str] = []
+
+    # -- assignment helpers
+    def _give(self, slot: Slot, value: Value, conf: float) -> None:
+        slot.parts.append((value.start, value.end, value.text))
+        slot.confidence = conf if not slot.confidence else min(slot.confidence, conf)
+        slot.done = True
+        if slot in self.pending:
+            self.pending.remove(slot)
+        self.last_filled = slot
+
+    def _resolve(self, run: list[Slot]) -> None:
+        """Give the buffered free-text values to the waiting free-text labels `run` (in order)."""
+        values, self.buffer = self.buffer, []
+        for s in run:
+            if s in self.pending:
+                self.pending.remove(s)
+        if not values or not run:
+            if values and self.last_filled and self.last_filled.name in MULTILINE:
+                for v in values:
+                    self._give(self.last_filled, v, min(self.last_filled.confidence, CONF_LOOSE))
+            return
+        if len(values) == len(run):
+            for s, v in zip(run, values):
+                conf = CONF_NEXT if (len(run) == 1 and v.after_label) else CONF_BLOCK
+                self._give(s, v, conf)
+            return
+        if len(values) > len(run) and run[-1].name in MULTILINE:
+            for s, v in zip(run[:-1], values):
+                self._give(s, v, CONF_BLOCK)
+            for v in values[len(run) - 1 :]:
+                self._give(run[-1], v, CONF_LOOSE if len(run) > 1 else CONF_NEXT)
+            return
+        if len(values) == 1 and values[0].after_label and values[0].under is run[-1]:
+            # "TITLE :\nCHRONOLOGY OF ...\nDATE : 00/00/76": the lone value sits under its label
+            self._give(run[-1], values[0], CONF_LOOSE)
+            for s in run[:-1]:
+                s.done = True
+            return
+        if len(run) == 1 and len(values) > 1:
+            # one label, several lines: the first is the value, the rest a wrapped continuation
+            for v in values:
+                self._give(run[0], v, CONF_LOOSE)
+            return
+        # fewer values than labels (some were blank) or unexplained extras: which is which is a guess
+        for s in run:
+            s.done = True
+
+    # -- events
+    def label(self, name: str, line: int) -> Slot:
+        slot = Slot(name, line)
+        self.slots.append(slot)
+        if name in _data()["order"]:
+            self.seen_order.append(name)
+        return slot
+
+    def bare_label(self, name: str, line: int) -> Slot:
+        if self.buffer:
+            self._resolve([s for s in self.pending if s.name in FREE_LABELS or _accepts(s.name, "free")])
+        slot = self.label(name, line)
+        self.pending.append(slot)
+        return slot
+
+    def inline_label(self, name: str, line: int, value: Value) -> None:
+        order = _data()["form_order"]
+        if self.buffer:
+            self._resolve([s for s in self.pending if _accepts(s.name, "free")])
+        slot = self.label(name, line)
+        if name in order:
+            # waiting labels that come before this one on the form were left blank
+            for s in list(self.pending):
+                if s.name in order and order[s.name] < order[name]:
+                    self.pending.remove(s)
+                    s.done = True
+        if _accepts(name, value.shape) or (name in FREE_LABELS and value.shape != "date"):
+            self._give(slot, value, CONF_INLINE)
+        else:
+            slot.done = True
+
+    def value(self, value: Value) -> None:
+        if value.shape == "free" or (value.shape == "doctype" and not self._anchor(value)):
+            if self.pending and _accepts(self.pending[0].name, "free"):
+                self.buffer.append(value)
+            elif not self.pending and self.last_filled and self.last_filled.name in MULTILINE:
+                self._give(self.last_filled, value, self.last_filled.confidence)
+            elif self.pending and any(_accepts(s.name, "free") for s in self.pending):
+                self.buffer.append(value)
+            return
+        target = self._anchor(value)
+        if target is not None and value.shape in WEAK_SHAPES and target is not self._first_constrained():
+            target = None  # a weak shape does not justify skipping labels: maybe OCR debris
+        if target is None:
+            if self.pending and any(_accepts(s.name, "free") for s in self.pending):
+                self.buffer.append(value)
+            return
+        if target.name == "print_date":
+            self._give(target, value, CONF_BLOCK)
+            return
+        i = self.pending.index(target)
+        before = [s for s in self.pending[:i] if s.name != "print_date"]
+        self._resolve([s for s in before if _accepts(s.name, "free")])
+        for s in before:
+            if s in self.pending:
+                self.pending.remove(s)
+                s.done = True
+        conf = CONF_NEXT if value.after_label and i == 0 else CONF_BLOCK
+        self._give(target, value, conf)
+
+    def _first_constrained(self) -> Slot | None:
+        return next((s for s in self.pending if s.name in ACCEPTS and s.name != "print_date"), None)
+
+    def _anchor(self, value: Value) -> Slot | None:
+        for s in self.pending:
+            if s.name in ACCEPTS and value.shape in ACCEPTS[s.name] and value.shape != "free":
+                return s
+        return None
+
+    def finish(self) -> None:
+        if self.buffer:
+            self._resolve([s for s in self.pending if _accepts(s.name, "free")])
+
+    def scrambled(self) -> bool:
+        order = _data()["order"]
+        ranks = [order[n] for n in self.seen_order]
+        # Apple Vision swaps neighbouring labels (CLASSIFICATION / DOCUMENT TYPE): tolerated
+        return any(b < a - 1 for a, b in zip(ranks, ranks[1:]))
+
+
+def _read(doc: Document, first: int, last: int) -> _Reader:
+    d = _data()
+    reader = _Reader()
+    after_label: Slot | None = None
+    for ln in doc.lines[first:last]:
+        raw = ln.text
+        text = raw.strip()
+        if not text:
+            continue
+        offset = ln.start + (len(raw) - len(raw.lstrip()))
+        hit = _match_label(text)
+        if hit:
+            name, at, rest = hit
+            s, e, v = _trim(rest, offset + at)
+            cut = SHAPED_PREFIX.match(v)
+            if cut:
+                e, v = s + cut.end(), v[: cut.end()]
+            if v and not d["blank_re"].match(v) and not d["noise_re"].search(v):
+                reader.inline_label(name, ln.number, Value(s, e, v, _shape(v), False))
+                after_label = None
+            elif v and d["blank_re"].match(v):
+                reader.inline_label(name, ln.number, Value(s, e, "", "blank", False))
+                after_label = None
+            else:
+                after_label = reader.bare_label(name, ln.number)
+            continue
+        if d["noise_re"].search(text):
+            continue
+        trailing = d["trailing_label"].match(text)
+        s, e, v = _trim(trailing.group("value") if trailing else text, offset)
+        cut = SHAPED_PREFIX.match(v)
+        if cut:
+            e, v = s + cut.end(), v[: cut.end()]
+        if v and not d["blank_re"].match(v) and (len(re.findall(r"[A-Za-z0-9]", v)) >= 2 or v in "STCUPX"):
+            reader.value(Value(s, e, v, _shape(v), after_label is not None, after_label))
+        if trailing:
+            hit = _match_label(trailing.group("label") + ":")
+            if hit:
+                after_label = reader.bare_label(hit[0], ln.number)
+                continue
+        after_label = None
+    reader.finish()
+    return reader
+
+
+def _rif_date(text: str) -> str | None:
+    """RIF dates: "00/00/76" => "1976", "00/12/63" => "1963-12", "6/30/1961" => "1961-06-30"."""
+    m = DATE_RE.match(text.strip())
+    if not m:
+        return None
+    year_s = m.group("y").replace("O", "0")
+    if len(year_s) not in (2, 4):
+        return None
+    year = resolve_year(year_s)
+    if year is None:
+        return None
+    month, day = int(m.group("m").replace("O", "0")), int(m.group("d").replace("O", "0"))
+    if month == 0:
+        return year
+    if not 1 <= month <= 12:
+        return None
+    if day == 0:
+        return f"{year}-{month:02d}"
+    return parse_date(f"{month}/{day}/{year}")
+
+
+def _classification(text: str) -> str | None:
+    d = _data()
+    m = d["class_re"].match(text.strip())
+    if not m:
+        return None
+    c = re.sub(r"\s+", " ", m.group("c").upper())
+    c = "TOP SECRET" if c == "TOPSECRET" else c
+    return d["class_codes"].get(c) or d["class_words"].get(c)
+
+
+def _join(slot: Slot) -> tuple[int, int, str]:
+    start = slot.parts[0][0]
+    end = slot.parts[-1][1]
+    text = " ".join(p[2] for p in slot.parts)
+    return start, end, re.sub(r"\s+", " ", text).strip()
+
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    form = _find_form(doc)
+    if form is None:
+        return
+    reader = _read(doc, *form)
+    scrambled = reader.scrambled()
+    seen: set[str] = set()
+    for slot in reader.slots:
+        if not slot.parts or slot.name in seen:
+            continue
+        if scrambled and slot.confidence < CONF_INLINE:
+            continue
+        start, end, text = _join(slot)
+        conf = slot.confidence
+        if slot.name == "from":
+            field_name, value = "sender", text
+        elif slot.name == "to":
+            field_name, value = "addressees", text
+        elif slot.name == "title":
+            field_name, value = "subject", text
+        elif slot.name == "date":
+            field_name, value = "document_date", _rif_date(text)
+        elif slot.name == "review_date":
+            field_name, value = "declassification.review_dates", _rif_date(text)
+        elif slot.name == "classification":
+            field_name, value = "classification.original", _classification(text)
+        elif slot.name == "document_type":
+            word = re.sub(r"\s+", " ", text.upper()).strip(" .")
+            field_name, value = "document_type", _data()["doctypes"].get(word)
+            conf = min(conf, 0.7)
+        else:
+            continue
+        if not value or len(slot.parts) > 1 and slot.name in ("from", "to", "date", "review_date"):
+            continue
+        seen.add(slot.name)
+        yield Candidate(field_name, value, start, end, round(conf, 2), METHOD)
