@@ -110,9 +110,10 @@ def _in_instruction(text: str, start: int, end: int) -> bool:
 # --- case numbers -------------------------------------------------------------------------------
 
 _NARA_PREFIX = _data()["nara_case_prefixes"]
-NARA_FOOTER = re.compile(
-    rf"(?<![A-Za-z\d])(?:(?P<pre>{_NARA_PREFIX})\W{{0,2}}\s?)?(?P<num>\d{{5}})\s{{0,3}}\|?\s{{0,2}}"
-    r"D?[DB][oa][ceo]\s?[tIl1i]?[dt]a?\s?:\s?\d"
+DOCID_TOKEN = re.compile(r"[DB][oa][ceo]\s?[tIl1i]?[dt]a?\s?:\s?\d")
+# what precedes a footer's DocId: "NW 65924 ", "HW 50955 | ", "50955 " (prefix lost)
+NARA_FOOTER_HEAD = re.compile(
+    rf"(?<![A-Za-z\d])(?:(?P<pre>{_NARA_PREFIX})\W{{0,2}}\s?)?(?P<num>\d{{5}})\s{{0,3}}\|?\s{{0,2}}D?$"
 )
 JFK_CASE = re.compile(r"Case\s?#\s?:?")
 # "66000 Date: 11-03-2021", "65994 Date: 11-01.2021": the stamp's number and date, label damaged
@@ -129,7 +130,10 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
     """NARA JFK case numbers from stamps and page footers, OCR variants reconciled to one reading."""
     text = doc.text
     readings: list[tuple[str, int, int, float]] = []  # digits, start, end, confidence
-    for m in NARA_FOOTER.finditer(text):
+    for t in DOCID_TOKEN.finditer(text):
+        m = NARA_FOOTER_HEAD.search(text, max(0, t.start() - 20), t.start())
+        if m is None:
+            continue
         readings.append((m.group("num"), m.start("pre" if m.group("pre") else "num"), m.end("num"), 0.92))
     for m in JFK_CASE.finditer(text):
         window = text[m.end() : m.end() + 40]
@@ -185,9 +189,10 @@ def _state_cases(doc: Document) -> Iterator[Candidate]:
 # --- review dates and reviewers -----------------------------------------------------------------
 
 JFK_YEAR_RELEASE = re.compile(
-    r"(?:(?P<year>(?:19|20)\d\d)\W{0,3})?R?ELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}(?P<auth>PRESI\s?DENT\s{1,5}JO"
+    r"ELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}(?P<auth>PRESI\s?DENT\s{1,5}JO"
     r"(?:HN\s{0,2}F\W{0,2}\s{0,2}KENNEDY\s{1,5}A\w{4,12}\s{1,5}RECORDS\s{1,3}ACT(?:\s{1,2}OF\s{0,2}1992)?)?)"
 )
+BANNER_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\W{0,3}R?$")
 APPROVED = re.compile(
     r"APPROVED\s{1,3}FOR\s{1,3}RELEASE\s{0,3}(?::\s{0,2})?(?P<date>(?:19|20)\d\d(?:\s?/\s?\d\d\s?/\s?\d\d)?)(?![\d/])"
 )
@@ -200,7 +205,7 @@ FBI_DATE_BY = re.compile(
     r"DATE\s{0,2}:?\s{0,2}(?P<date>" + _LOOSE_DATE + r")\s{0,3}BY\s{0,2}:?\s{0,2}(?P<who>[^\n]{1,30})"
 )
 CLASSIFIED_ON = re.compile(
-    r"(?:Portions\s{1,2})?(?:Re)?[Cc]lassified\s{1,2}by\s{1,2}(?P<who>[^\n]{2,50}?)\s{1,2}on\s{1,2}"
+    r"lassified\s{1,2}by\s{1,2}(?P<who>[^\n]{2,50}?)\s{1,2}on\s{1,2}"
     r"(?P<date>\d\d?/\d\d?/\d{4})"
 )
 DECL_AUTHORITY = re.compile(r"Declassification\s{0,2}Authority\s{0,2}:\s{0,3}")
@@ -211,10 +216,11 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     seen_years: set[str] = set()
     for m in JFK_YEAR_RELEASE.finditer(text):
-        year = m.group("year")
+        y = BANNER_YEAR.search(text, max(0, m.start() - 9), m.start())
+        year = y.group("year") if y else None
         if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
             seen_years.add(year)
-            yield Candidate(F_DATE, year, m.start("year"), m.end("year"), 0.93, "rule:jfk-act-release-year")
+            yield Candidate(F_DATE, year, y.start("year"), y.end("year"), 0.93, "rule:jfk-act-release-year")
     # JFK Act stamp date: after "Case#:" (number and date may be on the next line) or "<5 digits> Date:"
     starts: set[int] = set()
     for m in JFK_CASE.finditer(text):
@@ -294,12 +300,10 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
 
 # --- authorities --------------------------------------------------------------------------------
 
-USC_NOTE = re.compile(r"(?:44\s{0,2}U|\bI|\bU)SC\s{0,2}2107\s{0,2}Note")
+USC_NOTE = re.compile(r"SC\s{0,2}2107\s{0,2}Note")
 USC_SECTION = re.compile(r"44\s{0,2}USC\s{0,2}2107\s{0,2}(?:\(\w{1,3}\)\s?){1,6}")
 JFK_ACT_SECTION = re.compile(r"JFK[ ]{1,2}Act[ ]{1,2}\d[ ]?(?:\(\w{1,3}\)[ ]?){1,5}")
-JFK_ACT_1992 = re.compile(
-    r"(?:JOHN\s{1,3})?F\.\s{0,2}KENNEDY\s{1,3}ASSASSINATION\s{1,3}RECORDS\s{1,3}ACT\s{1,3}OF\s{1,2}1992"
-)
+JFK_ACT_1992 = re.compile(r"KENNEDY\s{1,3}ASSASSINATION\s{1,3}RECORDS\s{1,3}ACT\s{1,3}OF\s{1,2}1992")
 RIF_RESTRICTIONS = re.compile(r"RESTRICTIONS\s{0,2}:")
 FBI_GUIDE = re.compile(r"[EF]BI\s{1,2}AUTO[A-Z]{3,6}\s{1,3}[A-Z]{2,4}LASS[A-Z]{2,12}\s{1,2}[CG]U[A-Z]{1,4}")
 NND = re.compile(r"\bNND\s{0,2}(?P<num>\d{5,6})\b")
