@@ -16,7 +16,9 @@ from .base import Candidate
 
 METHOD = "rule:email-header"
 
-FIELD_LINE = re.compile(r"^[ \t]{0,40}(?P<label>From|Sent|Date|To|Cc|Bcc|Subject):[ \t]{0,60}(?P<value>[^\n]{0,400})$")
+FIELD_LINE = re.compile(
+    r"^[ \t]{0,40}(?P<label>From|Sent|Date|To|Cc|Bcc|Subject):[ \t]{0,60}(?P<value>[^\n]{0,400})$"
+)
 # "Wednesday, September 12, 2012 10:16 AM", "Friday, May 6, 201112:26 AM" (time glued to the year)
 SENT_DATE = re.compile(
     r"(?:[A-Z][a-z]{2,8},?\s{1,3})?(?P<month>[A-Z][a-z]{2,8})\.?\s{1,3}(?P<day>\d{1,2}),?\s{1,3}(?P<year>(?:19|20)\d\d)(?=\d{1,2}:|\b)"
@@ -66,13 +68,21 @@ def _sent_date(value: str, vstart: int) -> Candidate | None:
         if month is None or year is None or not 1 <= day <= 31:
             continue
         return Candidate(
-            "document_date", f"{year}-{month:02d}-{day:02d}", vstart + m.start(), vstart + m.end(), 0.94, METHOD
+            "document_date",
+            f"{year}-{month:02d}-{day:02d}",
+            vstart + m.start(),
+            vstart + m.end(),
+            0.94,
+            METHOD,
         )
     return None
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    lines = doc.lines
+    head = doc.text[:20000]
+    if "From:" not in head:
+        return
+    lines = Document.from_text(head).lines
     n = len(lines)
     for i, ln in enumerate(lines):
         if ln.start > 20000:

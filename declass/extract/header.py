@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from ..dates import MONTH_DAY_YEAR, find_dates
+from ..dates import find_dates
 from ..document import Document, Line
 from .base import Candidate
 
@@ -85,12 +85,31 @@ def _rif_re() -> tuple[re.Pattern, re.Pattern]:
 
 
 EMAIL_BLOCK = re.compile(r"^[ \t]{0,40}From:[^\n]{0,300}\n[ \t]{0,40}(?:Sent|To|Date):", re.MULTILINE)
-TELEGRAM = re.compile(r"^\s{0,6}(?:FM|FROM)\s{1,3}(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b|\b[0-3]\d[0-2]\d[0-5]\dZ\s{0,2}[A-Z]{3}\b", re.MULTILINE)
-CIA_CABLE = re.compile(r"^\s{0,6}(?:CONF|FRP|CABLE SEC DISSEM|DISSEM BY|ACTION UNIT|ACTION #|IN\s\d{5})\s{0,2}[:.]", re.MULTILINE)
-FRUS_HEAD = re.compile(r"^[^\n]{0,80}:\s(?:Telegram|Despatch|Dispatch|Letter|Memorandum|Note)\s*\n", re.IGNORECASE)
-BANNER_DATE = re.compile(r"(?:Case|Doc)\s?No\.|Case\s?#|Released under|Collection Act|USC 2107|\bNW\s?\d", re.IGNORECASE)
+TELEGRAM = re.compile(
+    r"^\s{0,6}(?:FM|FROM)\s{1,3}(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b|\b[0-3]\d[0-2]\d[0-5]\dZ\s{0,2}[A-Z]{3}\b",
+    re.MULTILINE,
+)
+CIA_CABLE = re.compile(
+    r"^\s{0,6}(?:CONF|FRP|CABLE SEC DISSEM|DISSEM BY|ACTION UNIT|ACTION #|IN\s\d{5})\s{0,2}[:.]", re.MULTILINE
+)
+FRUS_HEAD = re.compile(
+    r"^[^\n]{0,80}:\s(?:Telegram|Despatch|Dispatch|Letter|Memorandum|Note)\s*\n", re.IGNORECASE
+)
+BANNER_DATE = re.compile(
+    r"(?:Case|Doc)\s?No\.|Case\s?#|Released under|Collection Act|USC 2107|\bNW\s?\d", re.IGNORECASE
+)
 PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){1,4})\)\s{0,3}")
-CLASS_WORD = re.compile(r"SECRET|CONFIDENTIAL|CLASSIFIED|SENSITIVE")
+CLASS_WORD = re.compile(
+    r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|CONFIDENTAL|UNCLASSIFIED|CLASSIFIED|SENSITIVE)[A-Z]?\b"
+)
+SPACED_CLASS = re.compile(r"(?:TOP)?SECRET\w?|CONFIDENTIAL\w?|UNCLASSIFIED|SENSITIVE")
+
+
+def _banner(v: str) -> bool:
+    """A classification banner, also spaced or hyphenated (S-E-C-R-E-T) or glued (SECRETI)."""
+    return bool(CLASS_WORD.search(v.upper()) or SPACED_CLASS.fullmatch(re.sub(r"[^A-Za-z]", "", v).upper()))
+
+
 TRAILING_REF = re.compile(r"(?:\s{0,2}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+\s*$")
 CHECKS = re.compile(r"[✓✔√✗*|]+")
 MONTH_NAME = re.compile(
@@ -107,7 +126,7 @@ def _zone_start(doc: Document) -> int:
         return start
     page = doc.page_at(start)
     p_start, p_end = doc.page_span(page)
-    if p_end < len(doc.text) and _form_page_re().search(doc.text[start : min(p_end, start + 1500)]):
+    if p_end < len(doc.text) and _form_page_re().search(doc.text[start : min(p_end, start + 3000)]):
         return p_end
     return start
 
@@ -132,9 +151,7 @@ def _after_rif(doc: Document) -> int:
         return doc.page_offsets[1]
     # no page breaks: the form ends at its last field label; the stamp "... Page 1" follows
     last_end = 0
-    for ln in doc.lines:
-        if ln.start > 8000:
-            break
+    for ln in _zone_lines(doc, 0, min(len(text), 8000)):
         if end_label.match(ln.text):
             last_end = ln.end
     if not last_end:
@@ -143,12 +160,19 @@ def _after_rif(doc: Document) -> int:
     return m.end() if m else last_end
 
 
+INLINE_LABEL = re.compile(r"\s[A-Za-z]{3,8}\s?:\s")
+LABEL_LIKE = re.compile(r"^\s{0,6}[A-Z][A-Za-z .]{1,12}\s?:")
+
+
 def _clean_party(value: str) -> str:
-    v = CHECKS.sub(" ", value)
+    v = INLINE_LABEL.split(value, maxsplit=1)[0]
+    v = CHECKS.sub(" ", v)
     v = re.split(r"\s{3,}|\t", v.strip())[0]
     v = _precedence_re().sub("", v).strip()
     v = TRAILING_REF.sub("", v).strip()
-    v = v.strip(" ,;:-_~=/•")
+    v = v.strip(" ,;:-_~=/•.'\"")
+    if value.rstrip().endswith(".") and re.search(r"\b[A-Z][a-z]{0,3}$|\b[A-Z]$", v):
+        v += "."  # keep the period of an abbreviation ("Jr.", "Inc.")
     v = re.sub(r"\s{2,}", " ", v)
     return v
 
@@ -156,8 +180,7 @@ def _clean_party(value: str) -> str:
 def _bad_party(v: str) -> bool:
     """Form boilerplate, banners and routing-box names are not parties."""
     d = _data()
-    letters = re.sub(r"[^A-Za-z]", "", v).upper()
-    if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or CLASS_WORD.search(letters):
+    if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or _banner(v):
         return True
     if any(v.upper().startswith(w) for w in d["form_values"]):
         return True
@@ -177,10 +200,25 @@ def _letters(s: str) -> int:
     return sum(ch.isalpha() for ch in s)
 
 
+def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
+    """Lines of text[start:end] (whole lines), without building the whole document's line list."""
+    text = doc.text
+    ls = text.rfind("\n", 0, start) + 1
+    ls = max(ls, text.rfind("\f", 0, start) + 1)
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    out: list[Line] = []
+    pos = ls
+    for piece in re.split(r"[\n\f]", text[ls:le]):
+        out.append(Line(len(out), pos, pos + len(piece), piece, doc.page_at(pos)))
+        pos += len(piece) + 1
+    return out
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
-        self.lines = [ln for ln in doc.lines if ln.end > start and ln.start < end]
+        self.lines = _zone_lines(doc, start, end)
         self.pattern, self.canon, self.damaged = _patterns()
 
     def label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
@@ -260,9 +298,9 @@ def _is_continuation(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 80 or not t[0].isalnum() or _stop_re().search(t):
         return False
-    if re.match(r"^(?:\d{1,2}\.\s|\(\w\)\s)", t):
+    if re.match(r"^(?:\d{1,2}\.\s|\(\w\)\s)", t) or LABEL_LIKE.match(t):
         return False
-    return not CLASS_WORD.search(re.sub(r"[^A-Za-z]", "", t).upper()) and not t.endswith(":")
+    return not _banner(t) and not t.endswith(":")
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
@@ -330,7 +368,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
             joined = _clean_subject(value)
             if not joined or _letters(joined) < 3 or _stop_re().fullmatch(joined.strip()):
                 continue
-            all_caps = joined.upper() == joined
+            upper_n = sum(ch.isupper() for ch in joined)
+            all_caps = upper_n >= 0.8 * _letters(joined)
             # continuation lines: all-caps subjects continue on all-caps lines (blank lines
             # between are OCR layout); mixed-case ones only on the directly following line
             k = first_line + 1
@@ -344,7 +383,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
                     break
                 if hdr.label_at(k) is not None or not _is_continuation(t):
                     break
-                if all_caps and t.upper() != t:
+                if all_caps and sum(ch.isupper() for ch in t) < 0.8 * _letters(t):
                     break
                 if not all_caps and ":" in t:
                     break
@@ -378,7 +417,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             continue
         seg_raw = value
         cands = list(_party_cands(field, ln, vstart, seg_raw, conf))
-        if field != "sender" and first_line == i:
+        if field != "sender" and first_line == i and cands:
             # continuation lines directly below (no blank line): one more party each
             k = i + 1
             while k < len(lines) and k < i + 12:
@@ -434,9 +473,13 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
         if not MONTH_NAME.search(t[rel_s:rel_e]) or t[rel_e:].strip(" .,"):
             continue
         prefix = t[:rel_s].strip()
-        if prefix and not (prefix.endswith(",") or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)):
+        if prefix and not (
+            prefix.endswith(",") or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)
+        ):
             continue
-        if re.search(r"\d", prefix) or re.search(r"\b(?:DATE|REVIEW|DECLASS|RELEASE|APPROVED|BY)\b", prefix, re.I):
+        if re.search(r"\d", prefix) or re.search(
+            r"\b(?:DATE|REVIEW|DECLASS|RELEASE|APPROVED|BY)\b", prefix, re.I
+        ):
             continue
         conf = 0.88 if not prefix else 0.8
         yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:memo-dateline")

@@ -1,0 +1,99 @@
+"""E-mail header extractor: the newest message's From/Sent/To/Cc/Subject block, on real snippets."""
+
+from declass.document import Document
+from declass.extract import email
+
+
+def _by_field(text):
+    out = {}
+    for c in email.extract(Document.from_text(text)):
+        out.setdefault(c.field, []).append(c)
+    return out
+
+
+# state-foia-clinton/C05739682: quoted addresses, Cc with a stray period, an older message below
+C05739682 = """Case No. F-2015-04841
+Doc No. C05739682
+Date: 05/13/2015
+                                                                                          RELEASE IN PART
+                                                                                          B5
+
+
+
+           From:                              H <hrod17@clintonemail.com >
+           Sent:                              Friday, October 12, 2012 6:10 AM
+           To:                                'sullivanjj@state.gov'
+           Cc:                                'SchwerinDB@state.gov.
+           Subject:                           Re: Ending of speech
+
+
+           Ok. I'll read the whole thing. Can you email it to me?
+
+               Original Message
+           From: Sullivan, Jacob J [mailto:Sullivanii@state.gov]
+           Sent: Friday, October 12, 2012 12:56 AM
+           To: H
+           Subject: Ending of speech
+"""
+
+
+def test_newest_message_block():
+    f = _by_field(C05739682)
+    (s,) = f["sender"]
+    assert s.value == "H" and C05739682[s.start : s.end] == "H"
+    (to,) = f["addressees"]
+    assert to.value == "sullivanjj@state.gov" and C05739682[to.start : to.end] == "sullivanjj@state.gov"
+    assert [c.value for c in f["copies_to"]] == ["SchwerinDB@state.gov"]
+    (subj,) = f["subject"]
+    assert subj.value == "Re: Ending of speech" and C05739682[subj.start : subj.end] == "Re: Ending of speech"
+    (d,) = f["document_date"]
+    assert d.value == "2012-10-12"
+    assert C05739682[d.start : d.end] == "Friday, October 12, 2012"
+
+
+# state-foia-clinton/C05739545: empty To:, name with address tail
+C05739545 = """            From:                            Sullivan, Jacob J <Sullivan11@state.gov >
+            Sent:                            Wednesday, September 12, 2012 10:16 AM
+            To:
+            Subject:                         FW: Wow
+
+            From: Brose, Christian (Armed Services) (mailto:Christian_Brose@armed-servic,essenate.govi
+            Sent: Wednesday, September 12, 2012 10:09 AM
+            To: Sullivan, Jacob J
+"""
+
+
+def test_empty_to_gives_no_addressee():
+    f = _by_field(C05739545)
+    assert "addressees" not in f
+    assert f["sender"][0].value == "Sullivan, Jacob J"
+    assert f["subject"][0].value == "FW: Wow"
+    assert f["document_date"][0].value == "2012-09-12"
+
+
+# state-foia-clinton/C05786550: time glued to the year; C05763745: exemption code column
+def test_glued_year_and_exemption_column():
+    text = (
+        "From:                             H <hrod17@clintonemail.com>\n"
+        "Sent:                             Friday, May 6, 201112:26 AM\n"
+        "To:                               'sullivanjj@state.gov'\n"
+    )
+    f = _by_field(text)
+    assert f["document_date"][0].value == "2011-05-06"
+    text2 = (
+        "From:                            jake.sullivan"
+        "                                                            B6\n"
+        "Sent:                            Sunday, August 16, 2009 7:02 AM\n"
+        "To:                              H\n"
+        "Subject:                         Re:"
+        "                                                                   1.4(B)\n"
+    )
+    f2 = _by_field(text2)
+    assert f2["sender"][0].value == "jake.sullivan"
+    assert f2["subject"][0].value == "Re:"
+    assert [c.value for c in f2["addressees"]] == ["H"]
+
+
+def test_memo_without_email_block():
+    # seed/seed_rostow_1962: a FROM: memo line is not an e-mail header
+    assert not _by_field("TO: The Secretary\n\nFROM: S/P - W. W. Rostow\n\nSUBJECT: Alliance Missiles.\n")

@@ -1,0 +1,242 @@
+"""Memo header extractor: labelled TO/FROM/THROUGH/SUBJECT/DATE lines and datelines, on real snippets."""
+
+from declass.document import Document
+from declass.extract import header
+
+
+def _cands(text):
+    return list(header.extract(Document.from_text(text)))
+
+
+def _by_field(text):
+    out = {}
+    for c in _cands(text):
+        assert text[c.start : c.end]  # evidence is never empty
+        out.setdefault(c.field, []).append(c)
+    return out
+
+
+# seed/seed_rostow_1962: same-line labels, addressee continuation lines, review stamps in between
+SEED = """FADRC FOI CASE NO. 620289 Bernbaum
+
+October 26, 1962
+
+UNCLASSIFIED
+
+TO: The Secretary
+The Under Secretary ✓
+C - The Deputy Under Secretary
+
+DEPARTMENT OF STATE A/CDC/MR
+
+REVIEWED BY Sh DATE 8/19/8
+
+THROUGH: S/S
+
+FROM: S/P - W. W. Rostow
+
+SUBJECT: Alliance Missiles.
+
+From all my diplomatic contacts, including, for example, a breakfast with Kim.
+"""
+
+
+def test_seed_memo_header():
+    f = _by_field(SEED)
+    assert [c.value for c in f["addressees"]] == [
+        "The Secretary",
+        "The Under Secretary",
+        "C - The Deputy Under Secretary",
+    ]
+    assert [SEED[c.start : c.end] for c in f["addressees"]][1] == "The Under Secretary"
+    (sender,) = f["sender"]
+    assert sender.value == "S/P - W. W. Rostow" and SEED[sender.start : sender.end] == "S/P - W. W. Rostow"
+    assert [c.value for c in f["through"]] == ["S/S"]
+    (subject,) = f["subject"]
+    assert subject.value == "Alliance Missiles"
+    assert SEED[subject.start : subject.end] == "Alliance Missiles"
+    (date,) = f["document_date"]
+    assert date.value == "1962-10-26" and SEED[date.start : date.end] == "October 26, 1962"
+
+
+# nixon-library/nixon-memo1_NSSM56: OCR-damaged "PO:" label, dateline after a banner, seven addressees
+NSSM = """WASHINGTON, D.C. 20506
+
+-GONFIDEN TAL May 14, 1969
+
+National Security Study Memorandum 56
+
+PO: The Secretary of State
+The Secretary of Defense
+The Director of Central Intelligence
+The Director, Office of Science and Technology
+
+SUBJECT: Uranium Enrichment Facilities
+
+In connection with the Government's wider study of the
+"""
+
+
+def test_damaged_to_label_and_banner_dateline():
+    f = _by_field(NSSM)
+    assert [c.value for c in f["addressees"]] == [
+        "The Secretary of State",
+        "The Secretary of Defense",
+        "The Director of Central Intelligence",
+        "The Director, Office of Science and Technology",
+    ]
+    assert all(c.confidence < 0.9 for c in f["addressees"])  # damaged label: lower confidence
+    assert f["subject"][0].value == "Uranium Enrichment Facilities"
+    (date,) = f["document_date"]
+    assert date.value == "1969-05-14" and NSSM[date.start : date.end] == "May 14, 1969"
+
+
+# jfk-applevision/2021__docid-32286564: Apple Vision puts labels and values on separate lines
+APPLE = """Memorandum
+
+TO
+
+Director, FBI (92-2781)
+
+DATE:
+
+February 18, 1960
+
+FROM:
+
+Legat, Havana (92-1)
+
+SUBJECT:
+
+SANTO TRAFFICANTE, JR., aka
+
+ANTI-RACKETEERING
+
+Re Havana letter to the Bureau dated 12/31/60.
+"""
+
+
+def test_label_alone_value_on_next_line():
+    f = _by_field(APPLE)
+    (to,) = f["addressees"]
+    assert to.value == "Director, FBI" and APPLE[to.start : to.end] == "Director, FBI"
+    assert f["sender"][0].value == "Legat, Havana"
+    (subj,) = f["subject"]
+    assert subj.value == "SANTO TRAFFICANTE, JR., aka ANTI-RACKETEERING"
+    assert APPLE[subj.start : subj.end] == "SANTO TRAFFICANTE, JR., aka\n\nANTI-RACKETEERING"
+    assert f["document_date"][0].value == "1960-02-18"
+
+
+# state-foia-talbott/C06686763: labels stacked, values printed later as a column: not guessed
+TALBOTT = """MEMORANDUM
+TO:
+FROM: D - Helen M. Elli
+SUBJECT:
+WASH I NGTON
+March 11, 1998
+S/S-EX - Toni Hawkins
+Representational Dinner Reimbursement
+"""
+
+
+def test_stacked_labels_not_misread():
+    f = _by_field(TALBOTT)
+    assert "subject" not in f  # "WASH I NGTON" is not the subject
+    assert "addressees" not in f
+    assert f["sender"][0].value == "D - Helen M. Elli"
+
+
+# jfk-tesseract/2022__104-10336-10034: day-month-year dateline, office line under a name
+HARRELSON = """17 September 1998
+
+MEMORANDUM FOR: Ms. Laura Denk
+Executive Director, ARRB
+
+FROM: J. Barry Harrelson
+JFK Project Officer, HRP/OIM
+
+SUBJECT: CIA-IR-35, Source Identified in RIF Number
+104-10151-1-206
+
+1. The following is in response to subject request.
+"""
+
+
+def test_title_lines_joined_and_day_month_dateline():
+    f = _by_field(HARRELSON)
+    (to,) = f["addressees"]
+    assert to.value == "Ms. Laura Denk, Executive Director, ARRB"
+    assert HARRELSON[to.start : to.end] == "Ms. Laura Denk\nExecutive Director, ARRB"
+    assert f["sender"][0].value == "J. Barry Harrelson, JFK Project Officer, HRP/OIM"
+    assert f["subject"][0].value == "CIA-IR-35, Source Identified in RIF Number 104-10151-1-206"
+    assert f["document_date"][0].value == "1998-09-17"
+
+
+# jfk-applevision/2021__docid-32271295: a RIF cover sheet's FROM/TO/SUBJECT(S) are not the memo header
+RIF = """JEK RECORDS
+
+AGENCY : HSCA
+
+RECORD NUMBER : 180-10141-10491
+
+DOCUMENT INFORMATION
+
+ORIGINATOR : HSCA
+
+FROM : CIA
+
+TO :
+
+TITLE
+
+DATE: 03/15/78
+
+SUBJECT (S) : PHILLIPS, DAVID ATLEE; VECIANA, ANTONIO; CIA, FILES;
+
+DATE OF LAST REVIEW : 08/04/95
+\fMEMORANDUM FOR: Director of Security
+
+SUBJECT: HSCA Request
+"""
+
+
+def test_rif_page_skipped():
+    f = _by_field(RIF)
+    assert [c.value for c in f["addressees"]] == ["Director of Security"]
+    assert f["subject"][0].value == "HSCA Request"
+    assert "sender" not in f and "document_date" not in f
+
+
+# jfk-applevision/2021__docid-32412298: the JFK release stamp's "Date:" is not the document date
+STAMP = """Heleased under the John F. Kennedy
+
+Assassination Records Collection
+
+Act of 1992 (44 USC 2107 Note).
+
+Case#:NW 65994
+
+Date: 10-28-2021
+"""
+
+
+def test_release_stamp_date_ignored():
+    assert not _cands(STAMP)
+
+
+def test_telegram_layout_left_alone():
+    # state-telegrams/72TEHRAN1164
+    text = (
+        "R 250930Z FEB 72 \nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC 7561 \nINFO SECDEF\n\n"
+        "SUBJECT: ACCELERATION OF F-4ES FOR IRAN \n"
+    )
+    assert not _cands(text)
+
+
+def test_big_input_is_fast():
+    import time
+
+    doc = Document.from_text((SEED + NSSM + APPLE + HARRELSON) * 600)  # ~0.7 MB
+    t0 = time.perf_counter()
+    assert list(header.extract(doc))
+    assert time.perf_counter() - t0 < 0.5
