@@ -301,6 +301,7 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
 # --- authorities --------------------------------------------------------------------------------
 
 USC_NOTE = re.compile(r"SC\s{0,2}2107\s{0,2}Note")
+USC_HEAD = re.compile(r"(?:44\s{0,2})?[UI]$")
 USC_SECTION = re.compile(r"44\s{0,2}USC\s{0,2}2107\s{0,2}(?:\(\w{1,3}\)\s?){1,6}")
 JFK_ACT_SECTION = re.compile(r"JFK[ ]{1,2}Act[ ]{1,2}\d[ ]?(?:\(\w{1,3}\)[ ]?){1,5}")
 JFK_ACT_1992 = re.compile(r"KENNEDY\s{1,3}ASSASSINATION\s{1,3}RECORDS\s{1,3}ACT\s{1,3}OF\s{1,2}1992")
@@ -347,9 +348,9 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
                 F_AUTH, data["authority_jfk_act_1992"], m.start(), m.end(), 0.88, "rule:jfk-act-release-year"
             )
     for m in USC_NOTE.finditer(text):
-        yield Candidate(
-            F_AUTH, data["authority_44usc_note"], m.start(), m.end(), 0.95, "rule:jfk-release-stamp"
-        )
+        head = USC_HEAD.search(text, max(0, m.start() - 6), m.start())
+        start = head.start() if head else m.start()
+        yield Candidate(F_AUTH, data["authority_44usc_note"], start, m.end(), 0.95, "rule:jfk-release-stamp")
     for pattern in (USC_SECTION, JFK_ACT_SECTION):
         for m in pattern.finditer(text):
             if pattern is JFK_ACT_SECTION and RIF_RESTRICTIONS.search(
@@ -405,7 +406,7 @@ def _decl_authority_line(text: str, start: int) -> Iterator[Candidate]:
     if len(raw) < 3:
         return
     value = re.sub(r"\s+", " ", raw).strip()
-    if re.search(r"[A-Za-z]{20,}", value.replace(" ", "")) and value.count(" ") < 3:
+    if len(re.findall(r"[a-z][A-Z]", value)) >= 2:
         # text layer with the spaces lost: "GeoffreyW. Chapman, SeniorReviewer,A/GIS/IPS"
         value = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", value)
         value = re.sub(r",(?=\S)", ", ", value)

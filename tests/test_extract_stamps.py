@@ -1,0 +1,208 @@
+"""Tests for declass.extract.stamps on verbatim snippets from corpus documents."""
+
+from declass.document import Document
+from declass.extract import stamps
+
+
+def cands(text, field=None):
+    out = list(stamps.extract(Document.from_text(text)))
+    return [c for c in out if field is None or c.field == field]
+
+
+def values(text, field):
+    return [c.value for c in cands(text, field)]
+
+
+def check_spans(text):
+    for c in cands(text):
+        assert 0 <= c.start < c.end <= len(text)
+
+
+def test_seed_fadrc_stamp():
+    # seed/seed_rostow_1962
+    text = (
+        "DECLASSIFICATION DATE 6/16/57\n\nPER Shickling OFFICE Fun\n\nFADRC FOI CASE NO. 620289 Bernbaum\n\n"
+        "October 26, 1962\n\nDEPARTMENT OF STATE A/CDC/MR\n\nREVIEWED BY Sh DATE 8/19/8\n"
+    )
+    case = cands(text, "declassification.case_numbers")
+    assert [c.value for c in case] == ["620289"]
+    assert text[case[0].start : case[0].end] == "620289"
+    dates = {c.value: text[c.start : c.end] for c in cands(text, "declassification.review_dates")}
+    assert dates["198X-08-19"] == "8/19/8"
+    # the form's declassification date is proposed low: the resolver drops it (before the document date)
+    low = [c for c in cands(text, "declassification.review_dates") if c.value == "1957-06-16"]
+    assert low and low[0].confidence < 0.7
+    assert values(text, "declassification.reviewers") == ["Sh"]
+    assert any(c.value is True for c in cands(text, "declassification.declassified"))
+
+
+def test_seed_end_to_end_drops_early_declassification_date():
+    import declass
+
+    text = (
+        "DECLASSIFICATION DATE 6/16/57\n\nFADRC FOI CASE NO. 620289 Bernbaum\n\nOctober 26, 1962\n\n"
+        "REVIEWED BY Sh DATE 8/19/8\n"
+    )
+    rec = declass.extract_text(text).to_dict()["declassification"]
+    assert [f["value"] for f in rec["review_dates"]] == ["198X-08-19"]
+
+
+def test_jfk_release_stamp_and_footers_reconciled():
+    # jfk-applevision/2021__docid-32343790 style stamp (OCR "55924" for 65924) + page footers
+    text = (
+        "Released under the John F. Kennedy\n\nAssassination Records Collection Act of\n\n"
+        "1992 (44 USC 2107 Note). Case#:NW\n\n55924 Date: 10-21-2021\n\nbody\n\n"
+        "NW 65924 DocId:32343790 Page 1\n\ntext\n\nNW 65924 Docld:32343790 Page 2\n"
+    )
+    case = cands(text, "declassification.case_numbers")
+    assert [c.value for c in case] == ["NW 65924"]
+    assert text[case[0].start : case[0].end] == "NW 65924"
+    dates = cands(text, "declassification.review_dates")
+    assert [(c.value, text[c.start : c.end]) for c in dates] == [("2021-10-21", "10-21-2021")]
+    auth = cands(text, "declassification.authorities")
+    assert [(c.value, text[c.start : c.end]) for c in auth] == [("44 USC 2107 Note", "44 USC 2107 Note")]
+    assert any(c.value is True for c in cands(text, "declassification.declassified"))
+
+
+def test_jfk_stamp_damaged_date_label():
+    # jfk-applevision/2021__docid-32324523: only the stamp's tail survives; footer reads "AW"
+    text = "TITLE:\n\n66000 Diate: 11-03-2021\n\nDATE: 01/20/1954\n\nAW 66000 Docld:32324523 Page 1\n"
+    assert values(text, "declassification.case_numbers") == ["NW 66000"]
+    dates = cands(text, "declassification.review_dates")
+    assert [(c.value, text[c.start : c.end]) for c in dates] == [("2021-11-03", "11-03-2021")]
+
+
+def test_footer_alone_gives_case_but_no_declassified_vote():
+    # jfk-applevision/2021__docid-32112895: only NARA footers, gold declassified=false
+    text = "memo text\n\nNW 66000 Docld:32112895 Page 1\n\nmore\n\nNW 66000 Docld:32112835 Page 3\n"
+    assert values(text, "declassification.case_numbers") == ["NW 66000"]
+    assert not cands(text, "declassification.declassified")
+
+
+def test_year_release_banner():
+    # jfk-applevision/2023__104-10059-10206 and pdf/104-10075-10225 (banner split over lines)
+    text = (
+        "1104-10059-10206\n\n"
+        "2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    )
+    dates = cands(text, "declassification.review_dates")
+    assert [(c.value, text[c.start : c.end]) for c in dates] == [("2023", "2023")]
+    auth = cands(text, "declassification.authorities")
+    assert auth[0].value == "PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992"
+    assert text[auth[0].start : auth[0].end].startswith("PRESIDENT JOHN F. KENNEDY")
+    text2 = (
+        "| 2025 RELEASE UNDER THE PRESIDENT \n \nJOHN F. KENNEDY ASSASSINATION \n \nRECORDS ACT OF 1992 | "
+    )
+    assert values(text2, "declassification.review_dates") == ["2025"]
+    assert values(text2, "declassification.authorities") == [
+        "PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992"
+    ]
+
+
+def test_cia_approved_for_release():
+    # jfk-applevision/2023__104-10059-10206; "1903" (jfk-applevision, OCR of 1993) is not a review year
+    text = "CONFIDENTIAL\n\nAPPROVED FOR RELEASE 1993\n\nCIA HISTORICAL REVIE# PROGRAM\n"
+    dates = cands(text, "declassification.review_dates")
+    assert [(c.value, text[c.start : c.end]) for c in dates] == [("1993", "1993")]
+    assert not values("APPROVED FOR RELEASE 1903\n", "declassification.review_dates")
+    # CIA CREST footer form
+    text2 = "Approved For Release 2003/04/18 : CIA-RDP80B01676R000900030001-2"
+    assert values(text2.upper(), "declassification.review_dates") == ["2003-04-18"]
+
+
+def test_fbi_unclassified_stamp():
+    # jfk-applevision/2021__docid-32324509
+    text = "COUNTERINTELLIGENCE SUMMARY\n\nHEREIN IS UNCLASSIFIED\n\nDATE 5-7-95 BY56655L0\n"
+    dates = cands(text, "declassification.review_dates")
+    assert [(c.value, text[c.start : c.end]) for c in dates] == [("1995-05-07", "5-7-95")]
+    assert values(text, "declassification.reviewers") == ["56655L0"]
+
+
+def test_fbi_automatic_declassification_guide():
+    # jfk-applevision/2023__124-90137-10324 (garbled "EBI AUTONATIC LEELASSIEICATION CUIDE")
+    text = (
+        "DECLASSITICATION AUTHCRITY DERIVED ERCU:\n\n"
+        "EBI AUTONATIC LEELASSIEICATION CUIDE\n\nDATE 06-02-2023\n"
+    )
+    auth = cands(text, "declassification.authorities")
+    assert [c.value for c in auth] == ["FBI AUTOMATIC DECLASSIFICATION GUIDE"]
+    assert text[auth[0].start : auth[0].end] == "EBI AUTONATIC LEELASSIEICATION CUIDE"
+
+
+def test_state_foia_banner_and_review_block():
+    # state-foia-clinton/C05763745
+    text = (
+        "     UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 "
+        "Doc No. C05763745 Date: 07/31/2015\n"
+        "                                                                      RELEASE IN PART -\n"
+        "Classified by DAS, A/GIS, DoS on 07/30/2015 \u2014 Class:                  B1,1.4(B),1.4(D),B6\n"
+        "CONFIDENTIAL \u2014 Reason: 1.4(B), 1.4(D) \u2014 Declassify on:\n"
+    )
+    case = cands(text, "declassification.case_numbers")
+    assert [(c.value, text[c.start : c.end]) for c in case] == [("F-2014-20439", "F-2014-20439")]
+    dates = sorted((c.value, text[c.start : c.end]) for c in cands(text, "declassification.review_dates"))
+    assert dates == [("2015-07-30", "07/30/2015"), ("2015-07-31", "07/31/2015")]
+    ex = values(text, "declassification.exemptions")
+    assert ex == ["B1", "1.4(B)", "1.4(D)", "B6"]
+    assert values(text, "declassification.reviewers") == ["DAS, A/GIS, DoS"]
+
+
+def test_state_declassification_authority():
+    # state-foia-talbott/C06771343 (wrapped) and C06815173 (spaces lost, "3/1?/2020")
+    text = (
+        "TIME: 1243 EDT \nDeclassification Authority: Geoffrey W. \n"
+        "Chapman, Senior Reviewer, A/GIS/IPS 1/9/2020 \nPARTICIPANTS: THE ACTING SECRETARY\n"
+    )
+    auth = cands(text, "declassification.authorities")
+    assert [c.value for c in auth] == ["Geoffrey W. Chapman, Senior Reviewer, A/GIS/IPS"]
+    assert text[auth[0].start : auth[0].end] == "Geoffrey W. \nChapman, Senior Reviewer, A/GIS/IPS"
+    assert values(text, "declassification.review_dates") == ["2020-01-09"]
+    text2 = "CO\n1\nDeclassificationAuthority:GeoffreyW. Chapman, SeniorReviewer,A/GIS/IPS\n3/1?/2020\n"
+    assert values(text2, "declassification.authorities") == [
+        "Geoffrey W. Chapman, Senior Reviewer, A/GIS/IPS"
+    ]
+    assert values(text2, "declassification.review_dates") == ["2020-03-1X"]
+
+
+def test_executive_order_lines():
+    # state-telegrams/72TEHRAN1164, state-telegrams/79TEHRAN8980, nixon-library NSSM 56 (garbled)
+    text = (
+        "UNCLASSIFIED SECTION 01 OF 01 TEHRAN 1164 \n\nE.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006 \n"
+    )
+    assert values(text, "declassification.authorities") == ["E.O. 12958"]
+    dates = cands(text, "declassification.review_dates")
+    assert [(c.value, text[c.start : c.end]) for c in dates] == [("2006-06-21", "JUNE 21, 2006")]
+    assert values("E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P \n", "declassification.authorities") == [
+        "E.O. 12065"
+    ]
+    nixon = "DEC AS\n\u2018EB.O. 12956, as amended, Scet 3.5\nBy A\u00a2~ Date o NATIONAL SECURITY COUNCIL\n"
+    assert values(nixon, "declassification.authorities") == ["E.O. 12958"]
+    assert any(c.value is True for c in cands(nixon, "declassification.declassified"))
+    # prose mentioning an order is not a marking (jfk-applevision/2023__docid-32404069)
+    assert not values(
+        "Under E.O. 12958,\n\ninformation that is over 25 years old", "declassification.authorities"
+    )
+
+
+def test_derived_from_authority():
+    # odni nsa_course_materials and jfk-tesseract/2022__144-10001-10171
+    text = "Derived From: NSA/CSSM 1-52\n\nDated: 20070108\n\nDeclassify On: 20350501\n"
+    auth = cands(text, "declassification.authorities")
+    assert [(c.value, text[c.start : c.end]) for c in auth] == [("NSA/CSSM 1-52", "NSA/CSSM 1-52")]
+    assert not values(text, "declassification.review_dates")
+    assert values(
+        "Derived From: NSA/CSSM 123-2,\nDated 3 September 1991\n", "declassification.authorities"
+    ) == ["NSA/CSSM 123-2"]
+
+
+def test_rif_restrictions_are_not_authorities():
+    # jfk-applevision/2023__124-10164-10277 RIF RESTRICTIONS block;
+    # jfk-tesseract/2022__docid-32269615 redaction citation
+    rif = "RESTRICTIONS:\n\nJFK Act (1)(B)\n\nJFK Act 6 (1)(C)\n\nJFK Act 6 (4)\n"
+    assert not values(rif, "declassification.authorities")
+    body = "390-44-4227\n\nJFK Act 5 (g) (2) (D)\n\nDATE 01/05/79\n"
+    assert values(body, "declassification.authorities") == ["JFK Act 5 (g) (2) (D)"]
+
+
+def test_spans_in_range_on_mixed_text():
+    check_spans("NW 65924 DocId:32105898 Page 1\nRELEASE IN FULL\nE.O. 13526\n(b)(1) 25X1")
