@@ -147,15 +147,15 @@ FORMS = (
 def find_dates(text: str, era: int | None = None, base: int = 0) -> list[DateMatch]:
     """Every date in `text` the fast paths can read, left to right, without overlaps."""
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where an earlier form already read a date
     for form, pattern in FORMS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if 1 in taken[m.start() : m.end()]:
                 continue
             dm = _from_match(m, form, era, base)
             if dm is not None:
                 found.append(dm)
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda d: d.start)
     return found
 

@@ -21,6 +21,7 @@ from .base import Candidate
 ZONE_LINES = 40
 FIRST_LINES = 15  # a month-and-year alone is only taken this near the top
 MIN_YEAR = 1900
+STAMP_SCAN_LINES = 400
 
 _RIF = re.compile(r"identification\s+form", re.IGNORECASE)
 # labels of the RIF form: two of them before the first page footer make page 1 a RIF
@@ -88,7 +89,9 @@ def _plausible(value: str, era: int | None = None, cut: int | None = None) -> bo
 def _stamp_cut(doc: Document) -> int | None:
     """Earliest year of a dated review/release stamp anywhere: the document is older than that."""
     years = []
-    for ln in doc.lines:
+    lines = doc.lines
+    # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
+    for ln in lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]:
         if _STAMP_DATE_LINE.search(ln.text):
             years += [
                 int(d.value[:4]) for d in find_dates(ln.text) if d.value[:4].isdigit() and len(d.value) >= 7

@@ -72,7 +72,7 @@ _SUBJ_END = re.compile(
     r"^\s*(?:\d{1,2}\s*\.|REF\b|REFS?:|TAGS\b|E\.O\.|SUMMARY\b|BEGIN\b|\(?[A-Z]\)\s|[a-z]|PAGE\s+\d"
     r"|RELEASE\b|DECLASSIFIED\b|UNCLASSIFIED\b|[A-Za-z]{2,20}:|B\d\b)"
 )
-_CITE = re.compile(r"\bCITE\s+(?P<v>[A-Z]{3,14})(?:\s+\d{2,6}|\s*$)")
+_CITE = re.compile(r"\bCITE\s+(?P<v>[A-Z]{3,14})\.?(?:\s+\d{2,6}|\s*$)", re.M)
 
 
 def _strip_tail(value: str) -> str:
@@ -225,7 +225,7 @@ def _is_telegram(doc: Document) -> bool:
 def _cite(doc: Document) -> Iterator[Candidate]:
     """CIA cable "CITE WAVE 8295" / "CITE DIR 75338": the citing station sent it."""
     stations = _vocab()["cia_stations"]
-    for m in _CITE.finditer(doc.text[:6000]):
+    for m in _CITE.finditer(doc.text[:8000]):
         code = m.group("v")
         if code in ("THE", "AND", "FOR", "FROM", "INFO"):
             continue

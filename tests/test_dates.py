@@ -1,0 +1,126 @@
+"""declass.dates (the shared date reader) and declass.extract.dates (the fallback document date)."""
+
+from declass.dates import earlier, find_dates, parse_date, resolve_year
+from declass.document import Document
+from declass.extract import dates as fallback
+
+
+def _values(text):
+    return [(d.value, text[d.start : d.end]) for d in find_dates(text)]
+
+
+def test_forms():
+    assert _values("Washington, October 26, 1962") == [("1962-10-26", "October 26, 1962")]
+    assert _values("23 December 1966") == [("1966-12-23", "23 December 1966")]
+    assert _values("DATE: 26OCT62") == [("1962-10-26", "26OCT62")]
+    assert _values("Date: 10-21-2021") == [("2021-10-21", "10-21-2021")]
+    # state-telegrams/72TEHRAN1164 date-time group
+    assert _values("R 250930Z FEB 72 ") == [("1972-02-25", "250930Z FEB 72")]
+    assert parse_date("1962-10-26") == "1962-10-26"
+
+
+def test_ocr_digits_and_truncated_year():
+    assert _values("October 26,l962") == [("1962-10-26", "October 26,l962")]
+    assert _values("l0/26/62") == [("1962-10-26", "l0/26/62")]
+    assert _values("REVIEWED BY Sh DATE 8/19/8") == [("198X-08-19", "8/19/8")]
+
+
+def test_month_name_letters_are_not_a_day():
+    # jfk-applevision/2023__docid-32404069: "April 1997" must not read as day "il" (11) of April
+    assert _values("Washington a CDOSOS\n15 April 1997") == [("1997-04-15", "15 April 1997")]
+    assert _values("April 1968") == [("1968-04", "April 1968")]
+    assert find_dates("Apr il 1962") == []
+
+
+def test_resolve_year_and_earlier():
+    assert resolve_year("66") == "1966"
+    assert resolve_year("62", era=1963) == "1962"
+    assert resolve_year("8") == "198X"
+    assert resolve_year("2999") is None
+    assert earlier("1962-10-26", "1994-07-19")
+    assert not earlier("198X-08-19", "1985-01-01")
+
+
+def _fallback(text):
+    return [(c.value, text[c.start : c.end], c.method) for c in fallback.extract(Document.from_text(text))]
+
+
+# jfk-tesseract/2018__104-10007-10149 (memo with a dateline, OCR month slightly damaged in the original)
+MEMO = """104-10007-10149)
+
+A.
+
+XAAZ.- 363 Sa
+
+23 December 1966
+
+MEMORANDUM TO: DC/SB/SOV
+FROM :
+"""
+
+# jfk-applevision/2021__docid-32324509: RIF cover then the document; stamps below the heading
+RIF_DOC = """JFK Assassination System
+
+Identification Form
+
+AGENCY: FBI
+
+RECORD NUMBER :
+
+124-90029-10001
+
+Released under the John F. Kennedy
+
+Assassination Flecords Collection Act of
+
+1992 (44 USC 2107 Note). Case#:NW
+
+56000 Date: 11-03-2021
+
+DATE OF LAST REVIEW :
+
+09/15/1998
+
+NW 66000 Docld:32324509 Page 1
+\fCONFIDENTIAL
+
+MEADQUARTERS SIXTH ARMY
+
+DECLASSIFICE: HAML
+
+021 4-21-98
+
+ALL FBI INFORMATION CONTAINED
+
+DATE 5-7-95 BY56655L0
+
+13 JAN 1954
+"""
+
+
+def test_fallback_dateline():
+    assert _fallback(MEMO) == [("1966-12-23", "23 December 1966", "rule:dateline-fallback")]
+
+
+def test_fallback_skips_rif_and_stamps():
+    got = _fallback(RIF_DOC)
+    assert got == [("1954-01-13", "13 JAN 1954", "rule:dateline-fallback")]
+
+
+def test_fallback_skips_periods_and_late_dates():
+    # jfk-applevision/2021__docid-32424944: a schedule period is not the date of writing
+    text = "OPERATION MONGOOSE\n\nPRIORITY OPERATIONS SCHEDULE\n\n21 MAY - 30 JUNE 1962\n\nTASK\n"
+    assert _fallback(text) == []
+    # jfk-tesseract/2022__docid-32269615: "ACCOUNTING PERIOD 12/01/78 TO 12/31/78"
+    assert _fallback("CERTIFICATION REPORT\n12/01/78 TO 12/31/78\n") == []
+    # jfk-applevision/2023__124-90137-10324: FBI declassification guide date after the stamp line
+    stamp = (
+        "DECLASSIFICATION AUTHORITY DERIVED FROM:\nFBI AUTOMATIC DECLASSIFICATION GUIDE\nDATE 06-02-2023\n"
+    )
+    assert _fallback(stamp) == []
+
+
+def test_date_distr_label():
+    # pdf/176-10036-10149 style CIA information report header (readable form)
+    text = "COUNTRY SOUTH VIETNAM\nSUBJECT FURTHER PLANNING OF LANG COUP GROUP DATE DISTR. 2 October 1963\n"
+    assert _fallback(text) == [("1963-10-02", "2 October 1963", "rule:date-distr")]
