@@ -79,7 +79,7 @@ def test_precedence_words_dropped_and_subject_junk_stripped():
     assert c[("document_date", "1999-05-08")] == "081654Z MAY 99"
     subj = "THE ACTING SECRETARY'S MAY 6 CONVERSATION WITH FINNISH PRESIDENT AHTISAARI"
     assert (
-        c[("subject", subj)] == "THE ACTING SECRETARY'S MAY 6 CONVERSATION \nWITH FINNISH PRESIDENT AHTISAARI"
+        c[("subject", subj)] == "THE ACTING SECRETARY'S MAY 6 CONVERSATION\nWITH FINNISH PRESIDENT AHTISAARI"
     )
 
 
