@@ -30,7 +30,8 @@ from .base import Candidate
 
 WINDOW_FORM = 8  # lines around a marking searched for other levels (checkbox lists)
 WINDOW_CUE = 4  # lines around a marking searched for form / release cues
-RIF_SCAN_LINES = 14  # Apple Vision prints RIF labels first, values later
+RIF_SCAN_LINES = 25  # Apple Vision prints RIF labels first, values later
+SLUG_WINDOW = 20  # non-empty lines around a marking where a cable slug line (RYBAT ...) is a control
 
 
 @dataclass
@@ -74,7 +75,9 @@ def _vocab() -> _Vocab:
         reverse=True,
     )
     level_word_re = re.compile(
-        r"(?<![A-Za-z])(" + "|".join(re.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in words) + r")(?![A-Za-z])",
+        r"(?<![A-Za-z])("
+        + "|".join(re.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in words)
+        + r")(?![A-Za-z])",
         re.I,
     )
     return _Vocab(
@@ -201,6 +204,71 @@ def _banner(line_text: str) -> tuple[str, int, int] | None:
     return level, pos, end
 
 
+_PROSE_SHORT = {
+    "IS",
+    "IT",
+    "AS",
+    "BE",
+    "THE",
+    "AND",
+    "NOT",
+    "WAS",
+    "ARE",
+    "ITS",
+    "HIS",
+    "HER",
+    "ALL",
+    "ANY",
+    "FOR",
+    "BUT",
+    "OR",
+    "TO",
+    "OF",
+    "IN",
+    "ON",
+    "AN",
+    "SO",
+    "NO",
+    "VERY",
+    "MOST",
+    "KEEP",
+    "KEPT",
+    "HELD",
+    "WERE",
+    "BEEN",
+    "THIS",
+    "THAT",
+    "WITH",
+    "TOP",
+    "MORE",
+    "LESS",
+    "WILL",
+    "MAY",
+    "OUR",
+    "YOUR",
+    "THEY",
+    "WE",
+    "HE",
+    "SHE",
+}
+
+
+def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
+    """A level in upper case on a short line whose other characters are OCR debris or numbers
+    ("0002458 SECRET", "7 ~«e CONFIDENTIAL", "ee | SECRET + Bis", "0 ECRETSTATE 085500")."""
+    for tok in re.finditer(r"[A-Z$][A-Z$0-9\-]{4,}", line_text):
+        got = _read_level_at(line_text, tok.start())
+        if not got or got[0] in ("UNCLASSIFIED", "RESTRICTED"):
+            continue
+        level, end = got
+        others = re.findall(r"[A-Za-z]+", line_text[: tok.start()] + " " + line_text[end:])
+        others = [o for o in others if not (o.upper().startswith("STATE") and line_text[end:].startswith(o))]
+        if all(len(o) <= 4 and o.upper() not in _PROSE_SHORT for o in others):
+            return level, tok.start(), end
+        return None
+    return None
+
+
 def _scan(doc: Document) -> list[_Mark]:
     v = _vocab()
     marks: list[_Mark] = []
@@ -208,11 +276,19 @@ def _scan(doc: Document) -> list[_Mark]:
         b = _banner(ln.text)
         if b:
             level, s, e = b
-            marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.9, "banner", ln.text[e:], ln.start + e))
+            marks.append(
+                _Mark(level, ln.start + s, ln.start + e, ln.number, 0.9, "banner", ln.text[e:], ln.start + e)
+            )
+        elif len(ln.text.strip()) <= 40:
+            j = _junk_wrapped(ln.text)
+            if j:
+                level, s, e = j
+                marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
     text = doc.text
     # labelled levels: "REPORT CLASS SECRET", "classification SECRET", "Page Classification TOP SECRET//"
     for m in re.finditer(
-        r"(?<![A-Za-z])(?:SECURITY\s{1,3})?(?:CLASS|CLASSIFICATION|Classification)(?![A-Za-z])[ \t:•.\-—_$\\a-z]{0,14}",
+        r"(?<![A-Za-z])(?:SECURITY\s{1,3})?(?:CLASS|CLASSIFICATION|Classification)(?![A-Za-z])"
+        r"[ \t:•.\-—_$?\\a-z]{0,14}",
         text,
     ):
         pre = text[max(0, m.start() - 160) : m.start()]
@@ -229,17 +305,32 @@ def _scan(doc: Document) -> list[_Mark]:
         line_end = text.find("\n", got.end(1))
         line_end = len(text) if line_end < 0 else line_end
         marks.append(
-            _Mark(lv, got.start(1), got.end(1), ln.number, 0.88, "labelled", text[got.end(1) : line_end], got.end(1))
+            _Mark(
+                lv,
+                got.start(1),
+                got.end(1),
+                ln.number,
+                0.88,
+                "labelled",
+                text[got.end(1) : line_end],
+                got.end(1),
+            )
         )
     # State review blocks where the level is not right after "Class:" (columns interleaved)
-    for m in re.finditer(r"(?:Classified|Reclassified)\s{1,3}by\b[^\n]{0,120}?Class:", text):
-        got = re.search(r"(?<![A-Za-z])(TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])", text[m.end() : m.end() + 200])
+    for m in re.finditer(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:", text):
+        got = re.search(
+            r"(?<![A-Za-z])(TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])", text[m.end() : m.end() + 200]
+        )
         if got:
             s = m.end() + got.start(1)
-            if not any(mk.start == s for mk in marks):
-                marks.append(_Mark(got.group(1), s, s + len(got.group(1)), doc.line_at(s).number, 0.9, "review"))
+            if not any(mk.start == s and mk.kind == "review" for mk in marks):
+                marks.append(
+                    _Mark(got.group(1), s, s + len(got.group(1)), doc.line_at(s).number, 0.9, "review")
+                )
     # prose: "This LHM is classified secret"
-    for m in re.finditer(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", text, re.I):
+    for m in re.finditer(
+        r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", text, re.I
+    ):
         lv = _canon_level(m.group(1))
         marks.append(_Mark(lv, m.start(1), m.end(1), doc.line_at(m.start()).number, 0.8, "prose"))
     return marks
@@ -248,17 +339,18 @@ def _scan(doc: Document) -> list[_Mark]:
 def _rif(doc: Document) -> _Mark | None:
     """Level from the RIF cover sheet's CLASSIFICATION line."""
     v = _vocab()
-    head = doc.text[:1200].upper()
-    if "IDENTIFICATION FORM" not in head and "ASSASSINATION SYSTEM" not in head:
-        # an ARRB notification may precede the RIF
-        head = doc.text[:6000].upper()
-        if "IDENTIFICATION FORM" not in head:
-            return None
-    limit = doc.text.find("Page 1", 0, 8000)
-    limit = limit if limit > 0 else min(len(doc.text), 8000)
-    lines = [ln for ln in doc.lines if ln.start < limit]
+    # the form may follow an ARRB notification
+    head = re.search(r"IDENTIFICATION\s{1,3}FORM|ASSASSINATION\s{1,3}SYSTEM", doc.text[:8000], re.I)
+    if not head:
+        return None
+    footer = re.search(r"Doc\s?[Il1]d|Page\s1\b", doc.text[head.end() : head.end() + 8000])
+    limit = head.end() + (footer.start() if footer else 5000)
+    lines = [ln for ln in doc.lines if head.start() - 200 <= ln.start < limit]
     for i, ln in enumerate(lines):
-        m = re.match(r"^[^A-Za-z]{0,4}(?:[a-z]{1,4}\s)?(?:ORIGINAL\s)?CLASSIFICATION\b\s{0,3}[:;•.]?\s{0,3}[—\-]?\s*", ln.text)
+        m = re.match(
+            r"^[^A-Za-z]{0,4}(?:[a-z]{1,4}\s)?(?:ORIGINAL\s)?C[LI1]ASS[A-Z1]{6,8}ON\b\s{0,3}[:;•.]?\s{0,3}[—\-]?\s*",
+            ln.text,
+        )
         if not m:
             continue
         rest = ln.text[m.end() :]
@@ -278,11 +370,15 @@ def _rif(doc: Document) -> _Mark | None:
             t = nxt.text.strip()
             if not t:
                 continue
-            full = re.fullmatch(r"[:•.\s—\-]{0,4}(Top Secret|Secret|Confidential|Unclassified|TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)", t)
+            full = re.fullmatch(
+                r"[:•.\s—\-]{0,4}(Top Secret|Secret|Confidential|Unclassified"
+                r"|TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)",
+                t,
+            )
             if full:
                 s = nxt.start + nxt.text.index(full.group(1))
                 return _Mark(_canon_level(full.group(1)), s, s + len(full.group(1)), nxt.number, 0.8, "rif")
-            code = re.fullmatch(r"[:•.\s]{0,4}([STCU])", t)
+            code = re.fullmatch(r"[:•.\s]{0,4}(?:[^A-Za-z\s]\s)?([STCU])", t)
             if code and j <= 3:
                 s = nxt.start + nxt.text.index(code.group(1))
                 return _Mark(v.rif_codes[code.group(1)], s, s + 1, nxt.number, 0.75, "rif")
@@ -298,6 +394,22 @@ def _is_form_option(doc: Document, mark: _Mark, by_line: dict[int, set[str]]) ->
     others.discard(mark.level)
     if len(others) >= 2:
         return True
+    # checkbox rows print the levels in ascending order: "UNCLASSIFIED / CONFIDENTIAL / SECRET"
+    rank = _vocab().rank
+    for n in range(mark.line - 1, max(-1, mark.line - 4), -1):
+        if not doc.lines[n].text.strip():
+            continue
+        prev = by_line.get(n, set()) - {"INTERNAL USE ONLY"}
+        if prev and len(doc.lines[n].text.strip()) <= 20 and all(rank[p] < rank[mark.level] for p in prev):
+            return True
+        break
+    for n in range(mark.line + 1, min(len(doc.lines), mark.line + 4)):
+        if not doc.lines[n].text.strip():
+            continue
+        nxt = by_line.get(n, set()) - {"INTERNAL USE ONLY"}
+        if nxt and len(doc.lines[n].text.strip()) <= 20 and all(rank[p] > rank[mark.level] for p in nxt):
+            return mark.level == "UNCLASSIFIED"
+        break
     lines = doc.lines
     lo, hi = max(0, mark.line - WINDOW_CUE), min(len(lines), mark.line + WINDOW_CUE + 1)
     near = " ".join(ln.text for ln in lines[lo:hi]).upper()
@@ -342,7 +454,9 @@ def _controls_in(rest: str, base: int, after_level: bool) -> Iterator[tuple[str,
             if name in v.short:
                 # short codes (SI, TK) only as // segments; codewords also right after the level
                 seg = re.search(r"/\s*$", rest[: m.start()]) or re.match(r"\s*/", rest[m.end() :])
-                if not seg and not (after_level and name not in ("SI", "TK", "HCS") and not rest[: m.start()].strip()):
+                if not seg and not (
+                    after_level and name not in ("SI", "TK", "HCS") and not rest[: m.start()].strip()
+                ):
                     continue
             if not _mostly_upper(m.group()) and not re.search(r"/", rest):
                 continue
@@ -379,8 +493,17 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
         for m in pat.finditer(text):
             yield name, m.start(), m.end(), 0.78
             break
-    # cable slug lines: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT"
+    # cable slug lines near a marking: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT" (in notes they are content)
+    filled = [ln.number for ln in doc.lines if ln.text.strip()]
+    pos = {n: i for i, n in enumerate(filled)}
+    near = set()
+    for n in banner_lines:
+        if n in pos:
+            i = pos[n]
+            near.update(filled[max(0, i - SLUG_WINDOW) : i + SLUG_WINDOW + 1])
     for ln in doc.lines:
+        if ln.number not in near:
+            continue
         toks = ln.text.split()
         if 1 <= len(toks) <= 5 and any(t in v.slug for t in toks) and all(_mostly_upper(t) for t in toks):
             for t in toks:
@@ -403,8 +526,11 @@ def extract(doc: Document) -> Iterator[Candidate]:
     rif_span = (rif.start, rif.end) if rif else None
     by_line = _all_level_lines(doc)
 
+    review_spans = [(m.start, m.end) for m in marks if m.kind == "review"]
     kept: list[_Mark] = []
     for m in marks:
+        if m.kind != "review" and any(s < m.end and m.start < e for s, e in review_spans):
+            continue
         if rif_span and m.line == doc.line_at(rif_span[0]).number and m.kind != "review":
             continue
         if m.kind == "banner" and _is_form_option(doc, m, by_line):
@@ -416,12 +542,16 @@ def extract(doc: Document) -> Iterator[Candidate]:
         kept.append(rif)
 
     for m in sorted(kept, key=lambda m: m.start):
-        yield Candidate("classification.markings", m.level, m.start, m.end, m.confidence, f"rule:class-{m.kind}")
+        yield Candidate(
+            "classification.markings", m.level, m.start, m.end, m.confidence, f"rule:class-{m.kind}"
+        )
 
     review = [m for m in kept if m.kind == "review"]
     if review:
         top = max(review, key=lambda m: (v.rank[m.level], -m.start))
-        yield Candidate("classification.current", top.level, top.start, top.end, 0.92, "rule:class-review-block")
+        yield Candidate(
+            "classification.current", top.level, top.start, top.end, 0.92, "rule:class-review-block"
+        )
 
     own = [m for m in kept if m.kind != "review"]
     if own:
@@ -431,9 +561,14 @@ def extract(doc: Document) -> Iterator[Candidate]:
         conf = pick.confidence
         if pick.level == "UNCLASSIFIED" and pick.kind != "rif":
             conf = min(conf, 0.7)
+        elif pick.kind != "rif":
+            # the document's own marking outranks the RIF cover sheet (GUIDELINE)
+            conf = max(conf, 0.88)
         if len({m.kind for m in best}) > 1 or len(best) > 1:
             conf = min(0.97, conf + 0.03)
-        yield Candidate("classification.original", pick.level, pick.start, pick.end, conf, f"rule:class-{pick.kind}")
+        yield Candidate(
+            "classification.original", pick.level, pick.start, pick.end, conf, f"rule:class-{pick.kind}"
+        )
 
     seen: set[str] = set()
     for name, s, e, conf in _controls(doc, [m for m in kept if m.kind != "rif"]):
