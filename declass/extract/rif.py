@@ -268,12 +268,12 @@ class _Reader:
                     self._give(self.last_filled, v, min(self.last_filled.confidence, CONF_LOOSE))
             return
         if len(values) == len(run):
-            for s, v in zip(run, values):
+            for s, v in zip(run, values, strict=True):
                 conf = CONF_NEXT if (len(run) == 1 and v.after_label) else CONF_BLOCK
                 self._give(s, v, conf)
             return
         if len(values) > len(run) and run[-1].name in MULTILINE:
-            for s, v in zip(run[:-1], values):
+            for s, v in zip(run[:-1], values, strict=False):
                 self._give(s, v, CONF_BLOCK)
             for v in values[len(run) - 1 :]:
                 self._give(run[-1], v, CONF_LOOSE if len(run) > 1 else CONF_NEXT)
@@ -283,6 +283,13 @@ class _Reader:
             self._give(run[-1], values[0], CONF_LOOSE)
             for s in run[:-1]:
                 s.done = True
+            return
+        names = [r.name for r in run]
+        if len(values) == len(run) - 1 and names[0] == "originator" and names[-1] == "title":
+            # ORIGINATOR is always filled in; one value short is the blank TITLE of FBI forms
+            for s, v in zip(run, values, strict=False):
+                self._give(s, v, CONF_LOOSE)
+            run[-1].done = True
             return
         if len(run) == 1 and len(values) > 1:
             # one label, several lines: the first is the value, the rest a wrapped continuation
@@ -370,7 +377,7 @@ class _Reader:
         order = _data()["order"]
         ranks = [order[n] for n in self.seen_order]
         # Apple Vision swaps neighbouring labels (CLASSIFICATION / DOCUMENT TYPE): tolerated
-        return any(b < a - 1 for a, b in zip(ranks, ranks[1:]))
+        return any(b < a - 1 for a, b in zip(ranks, ranks[1:], strict=False))
 
 
 def _read(doc: Document, first: int, last: int) -> _Reader:
@@ -406,7 +413,11 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
         cut = SHAPED_PREFIX.match(v)
         if cut:
             e, v = s + cut.end(), v[: cut.end()]
-        if v and not d["blank_re"].match(v) and (len(re.findall(r"[A-Za-z0-9]", v)) >= 2 or v in "STCUPX"):
+        if (
+            v
+            and not d["blank_re"].match(v)
+            and (len(re.findall(r"[A-Za-z0-9]", v)) >= 2 or v in "STCUPX" or v.isdigit())
+        ):
             reader.value(Value(s, e, v, _shape(v), after_label is not None, after_label))
         if trailing:
             hit = _match_label(trailing.group("label") + ":")
