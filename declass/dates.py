@@ -20,8 +20,13 @@ MONTHS = {
 
 _MONTH_ALT = (
     r"(?:jan(?:uary)?|feb(?:r(?:uary)?|ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # OCR misreads the capital of a long month name ("23 Necember 1966", "6 lovember 1953"): the rest of
+    # the full name must be intact
+    r"|[a-z](?:ecember|ovember|ctober|eptember|anuary|ebruary))"
 )
+# full month names by their tail, for the OCR-damaged capitals above
+_MONTH_TAILS = {"ecember": 12, "ovember": 11, "ctober": 10, "eptember": 9, "anuary": 1, "ebruary": 2}
 # OCR reads digits as letters: l962, O5, I9 (S for 5 is too ambiguous to take). The letter classes are
 # case-sensitive even inside IGNORECASE patterns ("(?-i:...)"), and a day or year needs at least one real
 # digit, so "April 1997" is not read as day "il" of April.
@@ -123,7 +128,7 @@ def _from_match(m: re.Match, form: str, era: int | None, base: int = 0) -> DateM
     if form in ("month_day_year", "day_month_year", "month_year", "dtg"):
         month = MONTHS.get(month_s.lower().rstrip("."))
         if month is None:
-            month = MONTHS.get(month_s.lower()[:3])
+            month = MONTHS.get(month_s.lower()[:3]) or _MONTH_TAILS.get(month_s.lower()[1:])
     else:
         month = _num(month_s)
     year = resolve_year(gd["year"], era)

@@ -124,3 +124,17 @@ def test_date_distr_label():
     # pdf/176-10036-10149 style CIA information report header (readable form)
     text = "COUNTRY SOUTH VIETNAM\nSUBJECT FURTHER PLANNING OF LANG COUP GROUP DATE DISTR. 2 October 1963\n"
     assert _fallback(text) == [("1963-10-02", "2 October 1963", "rule:date-distr")]
+
+
+def test_ocr_damaged_month_capital():
+    # jfk-tesseract/2018__104-10007-10149 "23 Necember 1966"
+    # jfk-applevision/2021__docid-32324509 "6 lovember 1$53" (here with its year readable)
+    assert _values("23 Necember 1966") == [("1966-12-23", "23 Necember 1966")]
+    assert _values("6 lovember 1953") == [("1953-11-06", "6 lovember 1953")]
+    assert find_dates("Remember 1966") == []
+
+
+def test_date_dispatched_form_field():
+    # jfk-applevision/2023__104-10216-10034: CIA dispatch form, value two lines below the label
+    text = "SECRET -HYBAT\n\n001-252231\n\nCATE TIPTO\n\nDATE DISPATCHED\n\n5 Oct 62\n\nOCT 11 1962\n"
+    assert _fallback(text) == [("1962-10-05", "5 Oct 62", "rule:date-dispatched")]

@@ -48,6 +48,7 @@ _SKIP = re.compile(
 # a labelled distribution date of CIA information reports: "DATE DISTR 20 April 1963"
 _DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]")
+_DATE_DISPATCHED = re.compile(r"DATE\s{0,2}DISPATCHED", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
 _RANGE_AFTER = re.compile(r"^\s{0,3}(?:[-–—]\s{0,3}\d|to\b|TO\b|through\b|THROUGH\b)")
 
@@ -124,6 +125,19 @@ def extract(doc: Document) -> Iterator[Candidate]:
                 return
 
     cut = _stamp_cut(doc)
+    # CIA dispatch forms: "DATE DISPATCHED" with its value on one of the next lines (form layout)
+    for i, ln in enumerate(doc.lines[:400]):
+        if _DATE_DISPATCHED.search(ln.text):
+            for nxt in doc.lines[i : i + 4]:
+                text = nxt.text if nxt is not ln else ln.text[_DATE_DISPATCHED.search(ln.text).end() :]
+                off = nxt.start if nxt is not ln else ln.start + _DATE_DISPATCHED.search(ln.text).end()
+                found = [d for d in find_dates(text, era=era, base=off) if _plausible(d.value, era, cut)]
+                if found:
+                    d = found[0]
+                    yield Candidate("document_date", d.value, d.start, d.end, 0.85, "rule:date-dispatched")
+                    return
+            break
+
     skip_next = False
     month_only: Candidate | None = None
     for i, ln in enumerate(zone):
