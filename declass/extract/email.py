@@ -17,7 +17,8 @@ from .base import Candidate
 METHOD = "rule:email-header"
 
 FIELD_LINE = re.compile(
-    r"^[ \t]{0,40}(?P<label>From|Sent|Date|To|Cc|Bcc|Subject):[ \t]{0,60}(?P<value>[^\n]{0,400})$"
+    r"^[ \t]{0,40}(?P<label>From|Sent|Date|To|Cc|Bcc|Subject)(?::|(?=[ \t]{3,}\S))"
+    r"[ \t]{0,60}(?P<value>[^\n]{0,400})$"
 )
 # "Wednesday, September 12, 2012 10:16 AM", "Friday, May 6, 201112:26 AM" (time glued to the year)
 SENT_DATE = re.compile(

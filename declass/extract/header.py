@@ -124,10 +124,17 @@ def _zone_start(doc: Document) -> int:
     start = _after_rif(doc)
     if start >= len(doc.text) or len(doc.page_offsets) < 2:
         return start
+    # a routing sheet on the first page (or the second, after a short stamp page) goes too
     page = doc.page_at(start)
-    p_start, p_end = doc.page_span(page)
-    if p_end < len(doc.text) and _form_page_re().search(doc.text[start : min(p_end, start + 3000)]):
-        return p_end
+    for p in (page, page + 1):
+        if p - doc.first_page >= len(doc.page_offsets):
+            break
+        p_start, p_end = doc.page_span(p)
+        p_start = max(p_start, start)
+        if p_end < len(doc.text) and _form_page_re().search(doc.text[p_start : min(p_end, p_start + 3000)]):
+            return p_end
+        if p_end - p_start > 600:
+            break
     return start
 
 
@@ -156,7 +163,7 @@ def _after_rif(doc: Document) -> int:
             last_end = ln.end
     if not last_end:
         return len(text)  # a RIF we cannot delimit: do not guess
-    m = re.compile(r"Page\s{0,2}1\b", re.IGNORECASE).search(text, last_end, last_end + 3000)
+    m = re.compile(r"Page\s{0,2}[:.]?\s{0,2}[1Ii]\b", re.IGNORECASE).search(text, last_end, last_end + 3000)
     return m.end() if m else last_end
 
 
@@ -280,9 +287,19 @@ def _party_cands(field: str, ln: Line, m_start: int, raw: str, conf: float) -> I
         yield Candidate(field, cleaned, s, s + len(cleaned), conf, METHOD)
 
 
-_GOOD_TOKEN = re.compile(
-    r"^[(\"']?(?:[A-Z][a-z'’]{0,20}|[A-Z][A-Z'’]{0,20}|[a-z]{1,20}|[A-Z]{1,3}[a-z]{2,20}|[A-Za-z]{1,4}(?:[./-][A-Za-z0-9]{0,8}){1,5}|\d[\d\-/.]{0,14}|[&-])[.,;:)\"']{0,3}$"
+_PIECE = re.compile(
+    r"\d{1,10}|[a-z]{1,20}|[A-Z]{1,20}|[A-Z][a-z'’]{1,20}|(?:Mc|Mac|De|Di|La|Le|O')[A-Z][a-z]{1,20}|[A-Z]{2,4}s"
 )
+
+
+def _good_token(tok: str) -> bool:
+    t = tok.strip("()[]\"'“”‘’.,;:!?")
+    if not t:
+        return tok in ("-", "&", "--")
+    if t in ("&", "-", "--"):
+        return True
+    pieces = [p for p in re.split(r"[-/.&'_]", t) if p]
+    return bool(pieces) and all(_PIECE.fullmatch(p) for p in pieces)
 
 
 def _noisy(value: str) -> bool:
@@ -290,7 +307,7 @@ def _noisy(value: str) -> bool:
     toks = value.split()
     if not toks:
         return True
-    bad = sum(1 for t in toks if not _GOOD_TOKEN.match(t))
+    bad = sum(1 for t in toks if not _good_token(t))
     return bad / len(toks) > 0.25
 
 
@@ -322,11 +339,18 @@ def extract(doc: Document) -> Iterator[Candidate]:
     seen: set[str] = set()
     stacked = False
     subject_line: int | None = None
+    last_label: int | None = None
     for i, ln in enumerate(lines):
         got = hdr.label_at(i)
         if got is None:
             continue
         key, m, damaged = got
+        if key != "ignored":
+            if (last_label is None and ln.start > start + 2500) or (
+                last_label is not None and ln.start > last_label + 1200
+            ):
+                continue
+            last_label = ln.start
         conf = 0.93 - (0.08 if damaged else 0.0)
         value = m.group("value")
         vstart = ln.start + m.start("value")
@@ -409,7 +433,10 @@ def extract(doc: Document) -> Iterator[Candidate]:
                 continue
             seen.add("subject")
             subject_line = first_line
-            sconf = conf - (0.05 if key == "re" else 0.0) - (0.45 if _noisy(value_out) else 0.0)
+            noisy = any(_noisy(_clean_subject(p)) for p, _ in parts)
+            if key == "re" and len(value_out.split()) < 2:
+                continue
+            sconf = conf - (0.05 if key == "re" else 0.0) - (0.45 if noisy else 0.0)
             yield Candidate("subject", value_out, s0, e0, sconf, METHOD)
             continue
         field = _FIELD[key]
@@ -438,7 +465,28 @@ def extract(doc: Document) -> Iterator[Candidate]:
                     break
                 cands.extend(more)
                 k += 1
+        if (
+            field != "sender"
+            and cands
+            and first_line + 2 < len(lines)
+            and not lines[first_line + 1].text.strip()
+        ):
+            nxt = lines[first_line + 2]
+            words = nxt.text.split()
+            if (
+                words
+                and words[0] in _join_words()
+                and _is_continuation(nxt.text)
+                and hdr.label_at(first_line + 2) is None
+            ):
+                more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
+                if more and len(nxt.text.strip()) <= 60:
+                    prev = cands[-1]
+                    prev.value = f"{prev.value.rstrip('.')}, {more[0].value}"
+                    prev.end = more[0].end
         if not cands:
+            if value.strip():
+                seen.add(field)  # the label's value was unreadable: a later one is not the header's
             continue
         seen.add(field)
         if field == "sender":
