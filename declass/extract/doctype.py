@@ -1,12 +1,96 @@
-"""Extractor: doctype (first cut pending)."""
+"""Extractor: document type (field `document_type`).
+
+The type is read from cues of the document's own head: telegram headers (FRUS "[Telegram]" file
+lines, FM/TO lines, date-time groups, CIA "CITE"), e-mail headers (State FOIA productions are typed
+"other"), dispatch forms, MEMORANDUM heads, report cover pages, salutations of letters, and FRUS
+despatches ("Sir:" under an editorial head). A NARA RIF cover sheet is skipped: the document starts
+after it. The RIF's own DOCUMENT TYPE is only a weak hint (it is usually "PAPER, TEXTUAL DOCUMENT").
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from ..document import Document
 from .base import Candidate
 
+HEAD_CHARS = 3000
+_RIF = re.compile(r"IDENTIFICATION\s{0,3}FORM", re.I)
+_FOOTER = re.compile(r"[DB][a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}\d{8}[^\n]{0,12}")
+_FRUS_HEAD = re.compile(r"(?m)^(?:File\s+No\.\s*)?\d{3}\.[^\n]{1,60}/\d{1,6}[a-z]?(?::\s{0,2}Telegram)?\s*$")
+_RIF_TYPE = re.compile(r"DOCUMENT\s{0,2}TYPE\s{0,2}:\s{0,3}(?P<v>[A-Z][A-Z ,.]{2,40})")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[list[tuple[str, str, re.Pattern, float]], dict]:
+    data = json.loads(resources.files("declass.data").joinpath("doctype.json").read_text("utf-8"))
+    rules = []
+    for r in data["rules"]:
+        flags = 0
+        flags |= re.M if "m" in r["flags"] else 0
+        flags |= re.I if "i" in r["flags"] else 0
+        rules.append((r["name"], r["type"], re.compile(r["regex"], flags), r["confidence"]))
+    return rules, data
+
+
+def _body_start(text: str) -> int:
+    """Offset where the document proper starts: after a RIF cover sheet's page, if there is one."""
+    m = _RIF.search(text, 0, 1500)
+    if not m:
+        return 0
+    ff = text.find("\f", m.end())
+    foot = _FOOTER.search(text, m.end())
+    ends = [x for x in (ff + 1 if ff >= 0 else -1, foot.end() if foot else -1) if x > 0]
+    return min(ends) if ends else 0
+
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    text = doc.text
+    rules, data = _rules()
+    base = _body_start(text)
+    head = text[base : base + HEAD_CHARS]
+    # FRUS: the file line then the editorial head; a despatch opens "Sir:", a letter "My Dear ..."
+    frus = _FRUS_HEAD.match(text, 0)
+    if frus:
+        for name, dtype, rx, conf in rules:
+            if name in ("frus-telegram", "letter-salutation"):
+                m = rx.search(head)
+                if m:
+                    yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
+                    return
+        m = re.search(data["frus_dispatch"]["regex"], head, re.M)
+        if m:
+            yield _cand(
+                "dispatch",
+                m.start() + base,
+                m.end() + base,
+                data["frus_dispatch"]["confidence"],
+                "frus-despatch",
+                text,
+            )
+        return
+    for name, dtype, rx, conf in rules:
+        m = rx.search(head)
+        if m:
+            yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
+            return
+    # the RIF's DOCUMENT TYPE when it names a type (not "PAPER, TEXTUAL DOCUMENT")
+    if base:
+        m = _RIF_TYPE.search(text, 0, base)
+        if m:
+            word = m["v"].split(",")[0].strip().upper()
+            dtype = data["rif_document_type"].get(word)
+            if dtype:
+                yield _cand(dtype, m.start("v"), m.start("v") + len(word), 0.6, "rif-document-type", text)
+
+
+def _cand(dtype: str, start: int, end: int, conf: float, name: str, text: str) -> Candidate:
+    raw = text[start:end]
+    # keep the evidence tight: no surrounding whitespace
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw) - len(raw.rstrip())
+    return Candidate("document_type", dtype, start + lead, end - trail, conf, f"rule:doctype-{name}")

@@ -1,12 +1,339 @@
-"""Extractor: identifiers (first cut pending)."""
+"""Extractor: identifiers of the record (field `identifiers`, each with a `kind`).
+
+Archivists record the numbers that name THIS record: the NARA record number and DocId, the agency
+file number of the RIF cover sheet, the cable number of a telegram (its own, not cited references),
+State decimal file numbers (FRUS "File No."), State FOIA document numbers and Bates numbers, and
+control numbers printed alone on a line. Page numbers, copy numbers and numbers cited in the body
+("REF: DIRECTOR 229921", "Reference: HMMW-13207") are not identifiers of the record, so every rule
+reads a number only from a position that makes it the record's own.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from ..document import Document
 from .base import Candidate
 
 
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return json.loads(resources.files("declass.data").joinpath("identifiers.json").read_text("utf-8"))
+
+
+def _cand(value: str, start: int, end: int, conf: float, method: str, kind: str) -> Candidate:
+    return Candidate("identifiers", value, start, end, conf, f"rule:{method}", {"kind": kind})
+
+
+# ---------------------------------------------------------------- NARA record number (104-10007-10149)
+# An OCR'd stamp often gains a leading digit or bracket ("1104-10059-10206", "(124-10164-10277").
+_RECNUM = re.compile(r"(?P<v>[12]\d{2}-\d{5}-\d{5})(?![\d-])")
+_RIF_START = re.compile(r"IDENTIFICATION\s{0,3}FORM", re.I)
+_RIF_END = re.compile(r"\f|[DB][a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}\d{6,9}")
+# the release stamp with a damaged agency prefix: "1704-10336-10011 2023 RELEASE", "'404-10163-10116)"
+_STAMP_DAMAGED_104 = re.compile(
+    r"(?m)^\W{0,3}[0-9'lI|]{0,2}04-(?P<rest>1\d{4}-1\d{4})(?![\d-])(?=[\s)\]|.,]{0,8}\[?\{?\s?(?:19|20)\d\d\s+RELEAS)"
+)
+_RIF_NUMBER_LABEL = re.compile(r"RECORD[\s_]{0,3}NUMBER\s{0,3}[:;]?[\s:=—-]{0,4}$", re.I)
+_RELEASE_AFTER = re.compile(r"^[\s)\]|.,°'‘’]{0,8}\[?\s?(?:19|20)\d\d\s+RELEAS", re.I)
+_RESTRICTED_BEFORE = re.compile(r"ITEM\s{1,3}IS\s{1,3}RESTRICTED\W{0,6}$", re.I)
+
+
+def _rif_spans(text: str) -> list[tuple[int, int]]:
+    """Regions of the NARA identification form (a cover sheet is short: 2,500 characters)."""
+    spans = []
+    for m in _RIF_START.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        end = min(len(text), m.start() + 2500)
+        stop = _RIF_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
+    return spans
+
+
+def _record_numbers(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    rif = _rif_spans(text)
+    for m in _RECNUM.finditer(text):
+        s, e = m.span("v")
+        if not _recnum_start_ok(text, s):
+            continue
+        before = text[max(0, s - 40) : s]
+        after = text[e : e + 40]
+        if _RIF_NUMBER_LABEL.search(before):
+            yield _cand(m["v"], s, e, 0.88, "rif-record-number", "nara_record_number")
+        elif _RELEASE_AFTER.match(after) or s < 200:
+            # the release stamp at the top of each released record: "104-10059-10206 | 2023 RELEASE"
+            yield _cand(m["v"], s, e, 0.9, "nara-release-header", "nara_record_number")
+        elif _RESTRICTED_BEFORE.search(before):
+            yield _cand(m["v"], s, e, 0.88, "rif-record-number", "nara_record_number")
+        elif any(a <= s < b for a, b in rif) and _rif_value_position(text, s):
+            # labels-first layout: the value stands alone on its line inside the form
+            yield _cand(m["v"], s, e, 0.85, "rif-record-number", "nara_record_number")
+    for m in _STAMP_DAMAGED_104.finditer(text[:300]):
+        if not _RECNUM.match(text, m.start("rest") - 4):
+            # CIA records (agency 104) dominate; a damaged "104" prefix is read as 104
+            s, e = m.start("rest") - 4, m.end("rest")
+            yield _cand("104-" + m["rest"], s, e, 0.7, "nara-release-header", "nara_record_number")
+
+
+def _recnum_start_ok(text: str, s: int) -> bool:
+    """Not inside a longer number; one stray OCR digit before it is allowed ("1104-10059-10206")."""
+    prev = text[s - 1 : s]
+    if prev == "-" or prev.isalpha():
+        return False
+    if prev.isdigit():
+        prev2 = text[s - 2 : s - 1]
+        return not (prev2.isdigit() or prev2 == "-")
+    return True
+
+
+def _rif_value_position(text: str, s: int) -> bool:
+    line_start = text.rfind("\n", 0, s) + 1
+    return not re.search(r"[A-Za-z]{4}", text[line_start:s])
+
+
+# ---------------------------------------------------------------- NARA DocId page footer
+# "NW 65924 DocId:32105898 Page 1"; OCR reads DocId as Docld, Doc1d, DoeId, DooId, Bocld, Dactd ...
+_DOCID = re.compile(
+    r"[DB](?<![A-Za-z][DB])(?!ate|ATE)[a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}(?P<v>\d{8})(?!\d)"
+)
+
+
+def _docids(doc: Document) -> Iterator[Candidate]:
+    found = [(m["v"], m.span("v")) for m in _DOCID.finditer(doc.text)]
+    if not found:
+        return
+    counts = Counter(v for v, _ in found)
+    value, n = counts.most_common(1)[0]
+    s, e = next(span for v, span in found if v == value)
+    conf = 0.92 if n >= 2 or len(counts) == 1 else 0.75
+    yield _cand(value, s, e, conf, "nara-docid-footer", "nara_docid")
+
+
+# ---------------------------------------------------------------- RIF AGENCY FILE NUMBER
+_AFN_LABEL = re.compile(r"AGENCY\s{0,2}FILE\s{0,2}-?\s{0,2}(?:NUMBER|NO\.?)", re.I)
+_AFN_SAME_LINE = re.compile(r"[ \t]{0,4}[:;]?[ \t]{0,4}[—=:-]?[ \t]{0,4}(?P<v>[^\n]{1,80})")
+_PAGES_TAIL = re.compile(r"\s{0,3}-\s{0,3}PAGES?\b.*$", re.I)
+_OCR_DASH = str.maketrans({"÷": "-", "–": "-", "—": "-", "~": "-"})
+
+
+def _afn_value_ok(value: str) -> bool:
+    v = value.strip(" .:;,'‘’|")
+    if len(v) < 2:
+        return False
+    up = v.upper()
+    vocab = _vocab()
+    if any(up.startswith(lab) for lab in vocab["rif_labels_after_file_number"]):
+        return False
+    if up in vocab["agency_names_not_file_numbers"]:
+        return False
+    if re.search(r"USC|RELEASED|KENNEDY|ASSASSINATION\s+RECORDS|COLLECTION\s+ACT|Case\s?#", v, re.I):
+        return False
+    if not re.search(r"\d", v):
+        # a name-like file ("JEWELS I") must be upper case and short
+        return bool(re.fullmatch(r"[A-Z][A-Z .'/-]{2,30}", v))
+    return True
+
+
+def _clean_afn(raw: str) -> tuple[str, int]:
+    """Normalized value and the length of `raw` it covers (the " - PAGES 215-222" tail is dropped)."""
+    core = _PAGES_TAIL.sub("", raw).rstrip(" .:;,|")
+    value = core.translate(_OCR_DASH)
+    value = re.sub(r"\s*-\s*", "-", value) if re.search(r"\d\s*-\s*\d", value) else value
+    value = re.sub(r"\bIST\b", "1ST", value)
+    return " ".join(value.split()), len(core)
+
+
+class _Line:
+    __slots__ = ("start", "text")
+
+    def __init__(self, start: int, text: str):
+        self.start, self.text = start, text
+
+
+def _next_value_lines(text: str, offset: int, count: int) -> list[_Line]:
+    """The next `count` non-empty lines after the line holding `offset` (within 12 lines)."""
+    out: list[_Line] = []
+    pos = text.find("\n", offset)
+    for _ in range(12):
+        if pos < 0 or len(out) == count:
+            break
+        start = pos + 1
+        pos = text.find("\n", start)
+        line = text[start : pos if pos >= 0 else len(text)].split("\f")[-1]
+        if line.strip():
+            out.append(_Line(start + (len(text[start : pos if pos >= 0 else len(text)]) - len(line)), line))
+    return out
+
+
+def _agency_file_numbers(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    for m in _AFN_LABEL.finditer(text):
+        same = _AFN_SAME_LINE.match(text, m.end())
+        raw = same["v"].strip() if same else ""
+        if raw and raw.strip(" .:;,'‘’|"):
+            s = same.start("v") + same["v"].index(raw[0])
+            if _afn_value_ok(raw):
+                value, n = _clean_afn(raw)
+                if value:
+                    yield _cand(value, s, s + n, 0.85, "rif-agency-file-number", "agency_file_number")
+            continue
+        # value on the next non-empty line ("AGENCY FILE NUMBER :\n\nCR 92-2781-54")
+        nxt = _next_value_lines(text, m.end(), 1)
+        if nxt and _afn_value_ok(nxt[0].text) and not nxt[0].text.rstrip().endswith(":"):
+            raw = nxt[0].text.strip()
+            s = nxt[0].start + nxt[0].text.index(raw[0])
+            value, n = _clean_afn(raw)
+            if value and re.search(r"\d", value) or re.fullmatch(r"[A-Z][A-Z .'/-]{2,30}", value or ""):
+                yield _cand(value, s, s + n, 0.82, "rif-agency-file-number", "agency_file_number")
+            continue
+        # labels-first layout: values come in label order after the record number:
+        # AGENCY, RECORD NUMBER, RECORD SERIES, AGENCY FILE NUMBER -> two lines after the record number
+        region = text[m.end() : m.end() + 600]
+        rn = re.search(r"(?m)^\W{0,3}\d?\d{3}-\d{5}-\d{5}\W{0,3}$", region)
+        if not rn:
+            continue
+        vals = _next_value_lines(text, m.end() + rn.start(), 2)
+        if len(vals) == 2 and _afn_value_ok(vals[1].text) and re.search(r"\d", vals[1].text):
+            raw = vals[1].text.strip()
+            if raw.endswith(":") or re.search(r"[a-z]{3}", raw):
+                continue
+            s = vals[1].start + vals[1].text.index(raw[0])
+            value, n = _clean_afn(raw)
+            yield _cand(value, s, s + n, 0.8, "rif-agency-file-number", "agency_file_number")
+
+
+# ---------------------------------------------------------------- FRUS / State decimal file number
+_FRUS_FILE = re.compile(
+    r"(?m)^[ \t]{0,4}(?:File\s+No\.\s*)?(?P<v>\d{3}\.[0-9A-Za-z][0-9A-Za-z .\-]{0,40}/\d{1,6}[a-z]?)"
+    r"(?::\s{0,2}Telegram)?[ \t]*$"
+)
+
+
+def _frus_files(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    for m in _FRUS_FILE.finditer(text):
+        labelled = m.group(0).lstrip().startswith("File")
+        if not labelled and m.start() > 300:
+            continue
+        s, e = m.span("v")
+        yield _cand(m["v"].strip(), s, e, 0.93, "state-decimal-file", "state_decimal_file")
+
+
+# ---------------------------------------------------------------- State FOIA Doc No. and Bates number
+_STATE_DOC = re.compile(r"Doc\s{0,2}No\.?\s{0,2}(?P<v>C\d{8})\b")
+_BATES = re.compile(r"(?<![A-Za-z])STATE-(?P<p>[S5]CB)(?P<n>\d{7})\b")
+
+
+def _state_numbers(doc: Document) -> Iterator[Candidate]:
+    found = [(m["v"], m.span("v")) for m in _STATE_DOC.finditer(doc.text)]
+    if found:
+        value, _ = Counter(v for v, _ in found).most_common(1)[0]
+        s, e = next(span for v, span in found if v == value)
+        yield _cand(value, s, e, 0.93, "state-foia-doc-number", "state_doc_number")
+    for m in _BATES.finditer(doc.text):
+        yield _cand(f"STATE-SCB{m['n']}", m.start(), m.end(), 0.9, "state-bates", "bates_number")
+
+
+# ---------------------------------------------------------------- cable numbers
+_MONTHS = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*"
+
+
+def _class_words() -> str:
+    words = sorted(_vocab()["cable_classification_words"], key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,2}") for w in words)
+
+
+@lru_cache(maxsize=1)
+def _cable_patterns() -> tuple[re.Pattern, ...]:
+    cls = _class_words()
+    post = r"(?P<post>(?!" + _MONTHS + r"\b)[A-Z]{3,15}(?:\s[A-Z]{3,15})?)"
+    return (
+        # State telegram classification line: "UNCLASSIFIED SECTION 01 OF 01 TEHRAN 1164"
+        re.compile(
+            r"(?m)^[ \t]{0,6}\W{0,2}(?:"
+            + cls
+            + r")(?:\s{1,3}SECTION\s\d{1,2}\sOF\s\d{1,2})?\s{1,3}"
+            + post
+            + r"\s(?P<num>\d{3,6})\b[ \t]{0,3}\S{0,3}[ \t]*$"
+        ),
+        # printout page header: "PAGE 01 STATE 099063 150020Z" / "STATE 085500 081655Z"
+        re.compile(r"(?m)^[ \t]{0,6}(?:PAGE\s\d{2,3}\s{1,3})?" + post + r"\s(?P<num>\d{5,6})\s\d{6}Z[ \t]*$"),
+        # SMART cable heading alone on a line: "10 BERLIN 1052"
+        re.compile(r"(?m)^[ \t]{0,40}(?P<yy>\d{2})\s" + post + r"\s(?P<num>\d{2,6})[ \t]*$"),
+        # CIA cable cite: "CITE WAVE 8923", "CITE DIR 90168"
+        re.compile(r"\bCITE\s{1,3}(?P<post>DIRECTOR|DIR|[A-Z]{4})\s{1,3}(?P<num>\d{4,6})\b"),
+        # CIA outgoing cable page header: "STAFF 262106Z DIRECTOR 229934", "TOT: ... DIRECTOR 137063"
+        re.compile(r"DIRECTOR(?<=(?P<post>DIRECTOR))\s(?P<num>\d{5,6})\b"),
+    )
+
+
+# the DTG or TOT that precedes the cable number on a CIA cable page header
+_CABLE_HEADER_BEFORE = re.compile(r"(?:\b\d{6}Z|TOT:[^\n]{0,30}?)\s{1,3}\Z")
+
+
+def _cables(doc: Document) -> Iterator[Candidate]:
+    for i, rx in enumerate(_cable_patterns()):
+        for m in rx.finditer(doc.text):
+            post = " ".join(m["post"].split())
+            num = m["num"]
+            if re.fullmatch(r"(?:19|20)\d\d", num) or post in {"PAGE", "SECTION", "TAGS"}:
+                continue
+            if i == 4 and not _CABLE_HEADER_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
+                continue
+            if i == 2:
+                s, e = m.start("yy"), m.end("num")
+                value = f"{m['yy']} {post} {num}"
+                conf = 0.8
+            else:
+                s, e = m.start("post"), m.end("num")
+                value = f"{post} {num}"
+                conf = 0.88 if i < 2 else 0.85
+            yield _cand(value, s, e, conf, "cable-number", "cable_number")
+
+
+_TDCS = re.compile(
+    r"TDCS\s{0,2}[~'`-]?\s{0,2}(?:(?P<db>DB|D8|08|0B)\s?[-:]?\s?)?(?P<n>\d/\d{3},\d{3}|\d{3}/\d{5}-\d{2})"
+)
+
+
+def _tdcs(doc: Document) -> Iterator[Candidate]:
+    for m in _TDCS.finditer(doc.text):
+        value = f"TDCS DB-{m['n']}" if m["db"] else f"TDCS-{m['n']}"
+        yield _cand(value, m.start(), m.end(), 0.8, "tdcs-number", "cable_number")
+
+
+# ---------------------------------------------------------------- control numbers alone on a line
+# "ESBA-12659", "UFGA-7171" (CIA dispatch symbols), "CIRA-0432-74", "OGC-97-50971", "AGC(IL)-213-08"
+_CONTROL = re.compile(
+    r"(?m)^[ \t]{0,8}\W{0,2}(?P<v>(?P<p>[A-Z]{3,4})(?:\([A-Z]{1,4}\))?-\d{2,6}(?:-\d{2,5})?)"
+    r"[ \t]{0,3}\W{0,2}(?:[ \t][A-Z])?[ \t]*$"
+)
+_FADRC = re.compile(r"(?m)^[ \t]{0,8}(?P<v>F\d{6}-\d{4})[ \t]*$")
+
+
+def _control_numbers(doc: Document) -> Iterator[Candidate]:
+    stop = set(_vocab()["memo_control_prefix_stoplist"])
+    for m in _CONTROL.finditer(doc.text):
+        if m["p"] in stop or sum(c.isdigit() for c in m["v"]) < 5:
+            continue
+        yield _cand(m["v"], m.start("v"), m.end("v"), 0.7, "control-number-line", "control_number")
+    for m in _FADRC.finditer(doc.text):
+        yield _cand(m["v"], m.start("v"), m.end("v"), 0.72, "state-fadrc-number", "control_number")
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
-    return iter(())
+    yield from _record_numbers(doc)
+    yield from _docids(doc)
+    yield from _agency_file_numbers(doc)
+    yield from _frus_files(doc)
+    yield from _state_numbers(doc)
+    yield from _cables(doc)
+    yield from _tdcs(doc)
+    yield from _control_numbers(doc)

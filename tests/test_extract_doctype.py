@@ -1,0 +1,104 @@
+"""Tests for declass.extract.doctype: snippets copied verbatim from corpus documents."""
+
+from declass.document import Document
+from declass.extract import doctype
+
+
+def _type(text):
+    doc = Document.from_text(text)
+    cands = list(doctype.extract(doc))
+    assert len(cands) <= 1
+    if not cands:
+        return None, None
+    c = cands[0]
+    assert c.field == "document_type"
+    return c.value, doc.text[c.start : c.end]
+
+
+def test_frus_telegram_and_despatch_and_letter():
+    # frus/frus1927v01_d116
+    assert _type("500.A15 a 1/457: Telegram\n\nThe Secretary of State to the Chairman\n") == (
+        "telegram",
+        "500.A15 a 1/457: Telegram",
+    )
+    # frus/frus1918Russiav03_d44
+    text = (
+        "File No. 861.51/264\n\nThe Consul General at Moscow (Simmers) to the Secretary of State\n\n"
+        "Moscow, December 13, 1917. [Received January 30, 1918.]\n\nNo. 240\n\n"
+        "Sir: The Maximalist newspaper\n"
+    )
+    assert _type(text) == ("dispatch", "Sir:")
+    # frus/frus1934v04_d349
+    text = "724.3415/39751\n\nThe Assistant Secretary of State (Welles) to the Minister\n\nMy Dear Osborne:\n"
+    assert _type(text) == ("letter", "My Dear Osborne:")
+
+
+def test_email_production_is_other():
+    # state-foia-clinton/C05739545
+    text = (
+        "            From:                            Sullivan, Jacob J <Sullivan11@state.gov >\n"
+        "            Sent:                            Wednesday, September 12, 2012 10:16 AM\n"
+    )
+    value, raw = _type(text)
+    assert value == "other" and raw.startswith("From:")
+
+
+def test_state_telegram_header():
+    # state-telegrams/79TEHRAN8980
+    assert _type("R 130458Z AUG 79\nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC 3182\n") == (
+        "telegram",
+        "FM AMEMBASSY",
+    )
+    # state-foia-talbott/C06815173
+    assert _type("CO\nDomestic OutGoing Cable\n'tatus:Clearance\n") == ("telegram", "Domestic OutGoing Cable")
+
+
+def test_cia_cable_header_beats_memorandum_words():
+    # jfk-applevision/2021__docid-32347105 (body after the RIF)
+    text = "i/37%\n\nSEEREI\n\nFRP:\n\nSTAFF\n\nCONF: C/LA-8\n\nINFO: FILE, VRA DDO-4,\n"
+    assert _type(text) == ("telegram", "CONF:")
+
+
+def test_memorandum_heads():
+    # jfk-applevision/2021__docid-32324523 ('Memoravidum' OCR)
+    text = "STANDARD FORM NO. 64\n\nOffice Memoravidum • UNITED STATES GOVERNMENT\n\nTO\n\n: DIRECTOR, EBI\n"
+    assert _type(text) == ("memorandum", "STANDARD FORM NO. 64")
+    # jfk-tesseract/2022__104-10111-10208
+    text = "5 ‘ SECRET\n: ‘ (When filled in)\n\nMEMORANIUM FOR: Chief\n\n"
+    text += "MEMORANDUM FOR: Chief, Physical Security\n"
+    assert _type(text) == ("memorandum", "MEMORANDUM FOR")
+
+
+def test_note_for_before_memorandum():
+    # jfk-applevision/2021__docid-32424016: a note forwarding memoranda
+    text = (
+        "NOTE FOR MR. VANCE\n\nAttached is the second progress report.\n\nMEMORANDUM FOR THE SPECIAL GROUP\n"
+    )
+    assert _type(text) == ("note", "NOTE FOR")
+
+
+def test_routing_slip_not_dispatch():
+    # jfk-applevision/2025__104-10105-10213: the slip's action list includes the word DISPATCH
+    text = "OFFICIAL ROUTING SLIP\n\nNAME AND ADDRESS\n\nDATE\n\nDIRECT REPLY\n\nDISPATCH\n\nFILE\n"
+    assert _type(text) == ("routing_slip", "OFFICIAL ROUTING SLIP")
+
+
+def test_dispatch_form_ocr_split():
+    # jfk-tesseract/2022__104-10217-10209
+    text = "eee icaatent Cant tees - 1\n\nDISPATC\n\nH |\n\nChief, FE\n\nSEGRET\n"
+    value, raw = _type(text)
+    assert value == "dispatch" and raw.startswith("DISPATC")
+
+
+def test_rif_cover_sheet_is_skipped():
+    # jfk-applevision/2021__docid-32309610: RIF says MEMORANDUM-ish things; the memo starts after the footer
+    text = (
+        "JFK Assassination System\n\nIdentification Form\n\nTITLE:\n\nDOCUMENT TYPE:\n\nNWV 65994\n\n"
+        "Docld:32309610 Page 1\n\nBest avas-able image\n\n_KNMENT\n\nMemorandum\n\nDirector, FBI (65-68043)\n"
+    )
+    assert _type(text) == ("memorandum", "Memorandum")
+
+
+def test_no_cue_no_type():
+    # odni/20131119-odni__verification_slide style: nothing typed
+    assert _type("Verification of RAS\n\nWhat must be checked before querying\n") == (None, None)

@@ -1,0 +1,156 @@
+"""Tests for declass.extract.identifiers: snippets copied verbatim from corpus documents."""
+
+from declass.document import Document
+from declass.extract import identifiers
+
+
+def _ids(text):
+    doc = Document.from_text(text)
+    out = {}
+    for c in identifiers.extract(doc):
+        assert c.field == "identifiers"
+        assert "kind" in c.extra
+        out.setdefault(c.value, (c, doc.text[c.start : c.end]))
+    return out
+
+
+def test_rif_record_and_agency_file_number_same_line():
+    # jfk-applevision/2021__docid-32309610
+    text = (
+        "AGENCY\n\nFBI\n\nRECORD NUMBER: 124-10299-10021\n\nRECORD SERIES: HQ\n\n"
+        "AGENCY FILE NUMBER: CR 65-68043-238\n\nDocument Information\n\nORIGINATOR: FBI\n"
+    )
+    ids = _ids(text)
+    assert ids["124-10299-10021"][1] == "124-10299-10021"
+    c, raw = ids["CR 65-68043-238"]
+    assert raw == "CR 65-68043-238" and c.extra["kind"] == "agency_file_number"
+
+
+def test_rif_agency_file_number_next_line_and_pages_tail():
+    # jfk-applevision/2021__docid-32286465
+    text = "RECORD SERIES:\n\nHQ\n\nAGENCY FILE NUMBER :\n\n92-3171-2135\n\nDocument Information\n"
+    assert _ids(text)["92-3171-2135"][1] == "92-3171-2135"
+    # jfk-tesseract/2022__docid-34517374
+    text = "AGENCY FILE NUMBER : C6013559P - PAGES 215-222\n\nDOCUMENT INFORMATION\n"
+    assert _ids(text)["C6013559P"][1] == "C6013559P"
+
+
+def test_rif_labels_first_layout():
+    # jfk-tesseract/2022__docid-32334746
+    text = (
+        "JFK Assassination System\nIdentification Form\n\nDate:\n\n6/17/201\n\nAGENCY :\nRECORD NUMBER :\n\n"
+        "RECORD SERIES\n\nAGENCY FILE NUMBER :\n\nAgency Information\n\nFBI\n124-90118-10105\n\nHQ\n\n"
+        "92-2897-30\n\nORIGINATOR :\nFROM:\n"
+    )
+    ids = _ids(text)
+    assert ids["124-90118-10105"][1] == "124-90118-10105"
+    assert ids["92-2897-30"][1] == "92-2897-30"
+
+
+def test_rif_agency_file_number_that_is_release_stamp_is_skipped():
+    # jfk-tesseract/2022__docid-32239476: the stamp text overprints the empty value
+    text = "AGENCY FILE NUMBER : 992 (44 USC 2107 Note}\n\nDecember 8, 1995\n"
+    assert not [v for v, (c, _) in _ids(text).items() if c.extra["kind"] == "agency_file_number"]
+
+
+def test_release_header_record_number_with_stray_digit():
+    # jfk-applevision/2023__104-10059-10206
+    ids = _ids(
+        "1104-10059-10206\n\n2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT"
+    )
+    assert ids["104-10059-10206"][1] == "104-10059-10206"
+    # jfk-applevision/2023__104-10336-10011: damaged 104 prefix
+    ids = _ids(
+        "1704-10336-10011\n\n2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT"
+    )
+    assert "104-10336-10011" in ids
+
+
+def test_record_numbers_listed_in_body_are_not_identifiers():
+    # jfk-applevision/2021__docid-32112895 page 2 lists other record numbers
+    text = "x" * 400 + "\nCOMMISSION ON CIA ACTIVITIES WITHIN THE UNITED STATES\n\n178-10002-10089\n\n"
+    assert _ids(text) == {}
+
+
+def test_docid_majority_reading():
+    # jfk-tesseract/2022__docid-32254170 (one footer misread 32254179)
+    text = (
+        "NW 68261 Docld:32254170 Page 1\n\nocld;32254179..Page.2.....\n\nNW 68261 Docld:32254170 Page 3 :\n"
+    )
+    ids = _ids(text)
+    assert list(ids) == ["32254170"]
+    assert ids["32254170"][1] == "32254170"
+    # jfk-applevision/2023__124-10164-10277: "DoeId"
+    assert "32168300" in _ids("NH 50953 DoeId: 32168300\n\nPage 1\n")
+
+
+def test_frus_file_numbers():
+    # frus/frus1918Russiav03_d150
+    ids = _ids("File No. 861.00/1401\n\nThe Ambassador in Russia (Francis) to the Secretary of State\n")
+    assert ids["861.00/1401"][1] == "861.00/1401"
+    # frus/frus1936v03_d189
+    ids = _ids("711.00111 Armament Control/777a: Telegram\n\nThe Secretary of State to the Ambassador\n")
+    c, raw = ids["711.00111 Armament Control/777a"]
+    assert raw == "711.00111 Armament Control/777a" and c.extra["kind"] == "state_decimal_file"
+
+
+def test_state_doc_number_and_bates():
+    # state-foia-clinton/C05739545 (Bates OCR '5CB')
+    text = (
+        "Case No. F-2015-04841\nDoc No. C05739545\nDate: 05/13/2015               SUBJECT TO AGREEMENT ON "
+        "SENSITIVE INFORMATION & REDACTIONS. NO FOIA WAIVER.                 STATE-5CB0045247\n"
+    )
+    ids = _ids(text)
+    assert ids["C05739545"][1] == "C05739545"
+    assert ids["STATE-SCB0045247"][1] == "STATE-5CB0045247"
+
+
+def test_state_cable_numbers():
+    # state-telegrams/79TEHRAN8980
+    ids = _ids(
+        "TO SECSTATE WASHDC 3182\n\nC O N F I D E N T I A L SECTION 01 OF 02 TEHRAN 08980 \n \nE.O. 12065"
+    )
+    assert ids["TEHRAN 08980"][1] == "TEHRAN 08980"
+    # state-foia-talbott/C06771343
+    ids = _ids("SSO(O1) \nSTATE 085500 081655Z \n@INFO")
+    assert ids["STATE 085500"][1] == "STATE 085500"
+    # state-foia-clinton/C05775812: SMART cable heading
+    ids = _ids("\n              10 BERLIN 1052\n\n\n\n    Date/DTG:")
+    assert ids["10 BERLIN 1052"][1] == "10 BERLIN 1052"
+
+
+def test_cia_cable_numbers():
+    # jfk-applevision/2021__docid-32347105: the REF line is a cited cable, not this one
+    ids = _ids(
+        "SECRET\n\nSTAFF 262106Z DIRECTOR 229934\n\n10: PRIORITY MEXICO CITY.\n\nREF: DIRECTOR 229921\n"
+    )
+    assert ids["DIRECTOR 229934"][1] == "DIRECTOR 229934"
+    assert "DIRECTOR 229921" not in ids
+    # pdf/104-10076-10371
+    ids = _ids("“RACY. BARR CITE WAVE 8923 2. \n")
+    assert ids["WAVE 8923"][1] == "WAVE 8923"
+
+
+def test_control_numbers_alone_on_a_line():
+    # jfk-tesseract/2022__104-10217-10209
+    ids = _ids("Chief of Station, Paris; Chief of Station, Rome, | ;1\n\nESBA-12659 L\nEADOUARTR Ta\n")
+    assert ids["ESBA-12659"][1] == "ESBA-12659"
+    # jfk-applevision/2021__docid-32372638
+    assert _ids("David A. Phillips\n\nCIRA-0432-74\n\nSECRET/SENSITIVE")["CIRA-0432-74"][1] == "CIRA-0432-74"
+    # jfk-applevision/2025__124-10296-10130: FBI 'REC-35' stamp is not a control number
+    assert _ids("\nREC-35\n") == {}
+    # jfk-applevision/2021__docid-32343790: a cited reference inside a sentence is not recorded
+    assert _ids("Reference: HMMW-13207, 14 December 1964\n") == {}
+
+
+def test_state_fadrc_number():
+    # seed/seed_rostow_1962
+    ids = _ids("\n\nF780011-0573\n\nCOPY NO. 2 1763\n\nDECLASSIFICATION DATE 6/16/57\n")
+    assert list(ids) == ["F780011-0573"]
+    assert ids["F780011-0573"][1] == "F780011-0573"
+
+
+def test_tdcs_number():
+    # jfk-tesseract-2025/176-10036-10094
+    ids = _ids('GET | argh i ieoitl "| TDCS -3/544,531\n')
+    assert ids["TDCS-3/544,531"][1] == "TDCS -3/544,531"
