@@ -17,6 +17,7 @@ The original level is the highest level the document (or its RIF) shows.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import re
@@ -42,6 +43,7 @@ class _Vocab:
     rif_codes: dict[str, str]
     controls: list[tuple[str, re.Pattern]]
     anywhere: list[tuple[str, re.Pattern]]
+    anywhere_keys: re.Pattern
     slug: list[str]
     short: set[str]
     portion: dict[str, str | None]
@@ -87,6 +89,7 @@ def _vocab() -> _Vocab:
         rif_codes=data["rif_codes"],
         controls=controls,
         anywhere=anywhere,
+        anywhere_keys=re.compile("|".join(re.escape(k) for k in data["anywhere_keys"])),
         slug=data["slug_controls"],
         short=set(data["short_controls"]),
         portion=data["portion_controls"],
@@ -106,7 +109,20 @@ def _canon_level(word: str) -> str | None:
 _OCR_FIX = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B", "$": "S"})
 
 
-@lru_cache(maxsize=4096)
+# a misreading still keeps a piece of the word: cheap filter before the fuzzy comparison
+_NOT_WORD = re.compile(r"[^A-Z0-9$]+")
+# the same pieces searched in the raw text, also spaced or hyphenated ("S E C R E T", "C-O-N-F...")
+_SEP = r"[ \-]{1,3}"
+_CORE_TEXT = re.compile(
+    r"[S5$]EC[RN]|[S5$]EGR|ECRE|ECRT|CRET|EGRE|C[O0]NF|FIDEN|ONFID|DENTI|CLASS|ASSIF|RESTRICTED|OFFICIAL|INTERNAL"
+    + "".join(
+        f"|{a}{_SEP}{b}{_SEP}{c}" for a, b, c in ("SEC", "ECR", "CRE", "CON", "ONF", "DEN", "TIA", "CLA")
+    )
+)
+_CORE = re.compile(r"SEC|ECR|CRE|EGR|CONF|FID|DENT|NTIA|CLAS|SIF|RESTRICTED|OFFICIALUSE")
+
+
+@lru_cache(maxsize=65536)
 def _compact_level(compact: str) -> str | None:
     """Level of a compacted token ('SECRET', 'CONFIDENFIAL', 'TOPSECRE'), exact or close misreading."""
     v = _vocab()
@@ -115,7 +131,7 @@ def _compact_level(compact: str) -> str | None:
     fixed = compact.translate(_OCR_FIX)
     if fixed in v.exact:
         return v.exact[fixed]
-    if len(fixed) < 5 or not fixed.isalpha():
+    if len(fixed) < 5 or len(fixed) > 22 or not fixed.isalpha() or not _CORE.search(fixed):
         return None
     best, best_ratio = None, 0.0
     for canon, level in v.compact_levels.items():
@@ -137,6 +153,9 @@ _GLUED_TAIL = re.compile(r"(STATE|SECTION)", re.I)
 
 def _read_level_at(s: str, pos: int) -> tuple[str, int] | None:
     """A level written at s[pos:], as (level, end); handles spaced, hyphenated and glued forms."""
+    head = _NOT_WORD.sub("", s[pos : pos + 64].upper()).translate(_OCR_FIX)
+    if not _CORE.search(head):
+        return None
     m = _SPACED.match(s, pos)
     if m:
         compact = re.sub(r"[^A-Za-z0-9$]", "", m.group()).upper()
@@ -184,6 +203,8 @@ def _banner(line_text: str) -> tuple[str, int, int] | None:
     if len(line_text.strip()) > 110:
         return None
     pos = _LEAD.match(line_text).end()
+    if pos >= len(line_text) or not (line_text[pos].isupper() or line_text[pos] in "0123456789$"):
+        return None
     got = _read_level_at(line_text, pos)
     if not got:
         return None
@@ -269,10 +290,33 @@ def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _scan(doc: Document) -> list[_Mark]:
+_LINE_STARTS: dict[int, tuple[int, list[int]]] = {}
+
+
+def _line_no(doc: Document, offset: int) -> int:
+    """Number of the line holding `offset` (Document.line_at rebuilds its index on every call)."""
+    key = id(doc)
+    cached = _LINE_STARTS.get(key)
+    if cached is None or cached[0] != len(doc.lines):
+        _LINE_STARTS.clear()
+        cached = (len(doc.lines), [ln.start for ln in doc.lines])
+        _LINE_STARTS[key] = cached
+    return max(0, bisect.bisect_right(cached[1], offset) - 1)
+
+
+def _hot_lines(doc: Document) -> list[int]:
+    """Lines that may hold a level word (a cheap text-wide search before the per-line reading)."""
+    hot: set[int] = set()
+    for m in _CORE_TEXT.finditer(doc.text.upper()):
+        hot.add(_line_no(doc, m.start()))
+    return sorted(hot)
+
+
+def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
     v = _vocab()
     marks: list[_Mark] = []
-    for ln in doc.lines:
+    for n in hot:
+        ln = doc.lines[n]
         b = _banner(ln.text)
         if b:
             level, s, e = b
@@ -298,7 +342,7 @@ def _scan(doc: Document) -> list[_Mark]:
         lv = _canon_level(got.group(1))
         if not lv:
             continue
-        ln = doc.line_at(m.start())
+        ln = doc.lines[_line_no(doc, m.start())]
         if re.search(r"(?:Classified|Reclassified)\s{1,3}by", pre, re.I):
             marks.append(_Mark(lv, got.start(1), got.end(1), ln.number, 0.92, "review"))
             continue
@@ -324,15 +368,13 @@ def _scan(doc: Document) -> list[_Mark]:
         if got:
             s = m.end() + got.start(1)
             if not any(mk.start == s and mk.kind == "review" for mk in marks):
-                marks.append(
-                    _Mark(got.group(1), s, s + len(got.group(1)), doc.line_at(s).number, 0.9, "review")
-                )
+                marks.append(_Mark(got.group(1), s, s + len(got.group(1)), _line_no(doc, s), 0.9, "review"))
     # prose: "This LHM is classified secret"
     for m in re.finditer(
         r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", text, re.I
     ):
         lv = _canon_level(m.group(1))
-        marks.append(_Mark(lv, m.start(1), m.end(1), doc.line_at(m.start()).number, 0.8, "prose"))
+        marks.append(_Mark(lv, m.start(1), m.end(1), _line_no(doc, m.start()), 0.8, "prose"))
     return marks
 
 
@@ -424,10 +466,11 @@ def _is_release_marking(doc: Document, mark: _Mark) -> bool:
     return any(cue in near for cue in _vocab().release_cues)
 
 
-def _all_level_lines(doc: Document) -> dict[int, set[str]]:
+def _all_level_lines(doc: Document, hot: list[int]) -> dict[int, set[str]]:
     """Levels written anywhere on each line (loosely), to recognise checkbox lists."""
     out: dict[int, set[str]] = {}
-    for ln in doc.lines:
+    for n in hot:
+        ln = doc.lines[n]
         t = ln.text
         if len(t) > 120 or not re.search(r"[A-Z]{4}", t):
             continue
@@ -489,10 +532,16 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 for name, s, e in found:
                     yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
+    key_lines = sorted({_line_no(doc, m.start()) for m in v.anywhere_keys.finditer(text)})
     for name, pat in v.anywhere:
-        for m in pat.finditer(text):
-            yield name, m.start(), m.end(), 0.78
-            break
+        for n in key_lines:
+            ln = doc.lines[n]
+            # a phrase may wrap onto the next lines ("WARNING NOTICE" / "SENSITIVE ... INVOLVED")
+            stop = doc.lines[min(n + 2, len(doc.lines) - 1)].end
+            m = pat.search(text, ln.start, max(stop, ln.end))
+            if m:
+                yield name, m.start(), m.end(), 0.78
+                break
     # cable slug lines near a marking: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT" (in notes they are content)
     filled = [ln.number for ln in doc.lines if ln.text.strip()]
     pos = {n: i for i, n in enumerate(filled)}
@@ -521,17 +570,19 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
 
 def extract(doc: Document) -> Iterator[Candidate]:
     v = _vocab()
-    marks = _scan(doc)
+    hot = _hot_lines(doc)
+    marks = _scan(doc, hot)
     rif = _rif(doc)
     rif_span = (rif.start, rif.end) if rif else None
-    by_line = _all_level_lines(doc)
+    by_line = _all_level_lines(doc, hot)
 
     review_spans = [(m.start, m.end) for m in marks if m.kind == "review"]
+    rif_line = _line_no(doc, rif_span[0]) if rif_span else -1
     kept: list[_Mark] = []
     for m in marks:
         if m.kind != "review" and any(s < m.end and m.start < e for s, e in review_spans):
             continue
-        if rif_span and m.line == doc.line_at(rif_span[0]).number and m.kind != "review":
+        if m.line == rif_line and m.kind != "review":
             continue
         if m.kind == "banner" and _is_form_option(doc, m, by_line):
             continue

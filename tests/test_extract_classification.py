@@ -1,0 +1,219 @@
+"""Classification extractor: banners, RIF line, review blocks, release markings, controls.
+
+Snippets are copied verbatim from corpus documents (named in comments).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from declass.document import Document
+from declass.extract import classification
+
+PAD = " " * 61  # the right-hand column of State's release layout
+
+
+def _run(text: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in classification.extract(Document.from_text(text)):
+        out.setdefault(c.field, []).append(c)
+    return out
+
+
+def _original(text: str):
+    got = _run(text).get("classification.original", [])
+    assert len(got) <= 1
+    return got[0] if got else None
+
+
+def _controls(text: str) -> dict[str, str]:
+    return {c.value: text[c.start : c.end] for c in _run(text).get("classification.controls", [])}
+
+
+@pytest.mark.parametrize(
+    "text, level, raw",
+    [
+        # state-telegrams/79TEHRAN8980: spaced banner on the telegram classification line
+        (
+            "R 130458Z AUG 79\nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC 3182\n\n"
+            "C O N F I D E N T I A L SECTION 01 OF 02 TEHRAN 08980 \n \n"
+            "E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P \n",
+            "CONFIDENTIAL",
+            "C O N F I D E N T I A L",
+        ),
+        # jfk-applevision/2023__104-10181-10145: hyphenated banner
+        ("\nS-E-C-R-E-T\n\nOELA-38, 639\n\nChief, WE\n", "SECRET", "S-E-C-R-E-T"),
+        # jfk-applevision/2021__docid-32112895: banner with a control
+        ("LIBPARY\n\nSECRET SENSITIVE\n\n2\n", "SECRET", "SECRET"),
+    ],
+)
+def test_banners(text, level, raw):
+    c = _original(text)
+    assert c.value == level
+    assert text[c.start : c.end] == raw
+
+
+def test_overstamped_banner_keeps_original_level():
+    # seed/seed_rostow_1962: SECRET banner overstamped UNCLASSIFIED / DECLASSIFIED
+    text = "UNCLASSIFIED\n\n87- DOS 0317\n\nPB\n\nSECRET  \nUNCLASSIFIED  \n-2-  \nDECLASSIFIED\n"
+    c = _original(text)
+    assert c.value == "SECRET"
+    assert text[c.start : c.end] == "SECRET"
+
+
+def test_state_release_banner_is_not_original():
+    # state-foia-clinton/C05739545: the page banner is the release marking
+    text = (
+        "            Subject: Wow\n\n\n\nUNCLASSIFIED\nU.S. Department of State\nCase No. F-2015-04841\n"
+        "Doc No. C05739545                         STATE DEPT. - PRODUCED TO HOUSE SELECT BENGHAZI COMM.\n"
+    )
+    assert _original(text) is None
+
+
+def test_state_review_block_sets_current_not_original():
+    # state-foia-clinton/C05792626 (block printed in a right-hand column)
+    text = (
+        "       UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05792626"
+        " Date: 01/29/2016\n"
+        "Subject:                           Fw: This am Green on Blue\n"
+        + PAD
+        + "Classified by DAS, A/GIS, DoS on 01/29/2016 —\n"
+        + PAD
+        + "Class: SECRET — Reason: 1.4(C), 1.4(D) — Declassify\n"
+        + PAD
+        + "on: 10/12/2027\n"
+    )
+    got = _run(text)
+    assert "classification.original" not in got
+    (cur,) = got["classification.current"]
+    assert cur.value == "SECRET" and text[cur.start : cur.end] == "SECRET"
+    # state-foia-clinton/C05763745: level on the line after "Class:", exemptions in between
+    text = (
+        "Classified by DAS, A/GIS, DoS on 07/30/2015 — Class:                  B1,1.4(B),1.4(D),B6\n"
+        "CONFIDENTIAL — Reason: 1.4(B), 1.4(D) — Declassify on:\n"
+    )
+    got = _run(text)
+    assert "classification.original" not in got
+    assert got["classification.current"][0].value == "CONFIDENTIAL"
+
+
+def test_telegram_line_rewritten_at_declassification():
+    # state-telegrams/72TEHRAN5055: UNCLASSIFIED next to the declassification line is not the original
+    text = (
+        "R 220927Z AUG 72 \nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC 9461\n\nUNCLASSIFIED TEHRAN 5055 \n\n"
+        "E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006 \nTAGS: IR PTER\n"
+    )
+    assert _original(text) is None
+
+
+def test_form_checkbox_levels_are_not_markings():
+    # jfk-applevision/2025__104-10105-10213: routing slip prints every level
+    text = (
+        "(A.F. AddonA\n\nC/DDO /PK/AR\n\nUNCLASSIFIED\n\nCONFIDENTIAL\n\n"
+        "токм на. 237\n\nUse previous editions\n"
+    )
+    assert _original(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, level, raw",
+    [
+        # jfk-tesseract/2022__157-10011-10010: RIF code
+        (
+            "JFK Assassination System\nIdentification Form\n\nDOCUMENT TYPE : PAPER\n"
+            "CLASSIFICATION : T\n\nRESTRICTIONS : REFERRED\n",
+            "TOP SECRET",
+            "T",
+        ),
+        # jfk-applevision/2021__docid-32286465: Apple Vision prints the value after the label
+        (
+            "JFK Assassination System\n\nIdentification Form\n\nDOCUMENT TYPE :\n\n"
+            "PAPER, TEXTUAL DOCUMENT\n\n"
+            "CLASSIFICATION:\n\nUnclassified\n\nRESTRICTIONS :\n\n4\n",
+            "UNCLASSIFIED",
+            "Unclassified",
+        ),
+        # jfk-applevision/2021__docid-32271380: damaged label
+        (
+            "JFK Assassination System\n\nIdentification Form\n\nCLASSIPICATION : Unclassified\n",
+            "UNCLASSIFIED",
+            "Unclassified",
+        ),
+    ],
+)
+def test_rif_classification(text, level, raw):
+    c = _original(text)
+    assert c.value == level
+    assert text[c.start : c.end] == raw
+    assert c.confidence < 0.88  # the RIF yields to the document's own marking
+
+
+def test_document_marking_outranks_rif():
+    # jfk-tesseract-2025/176-10030-10422: RIF says Unclassified, the memo is marked SECRET
+    text = (
+        "JFK Assassination System\nIdentification Form\nCLASSIFICATION : Unclassified\nRESTRICTIONS : 1C\n"
+        "NW 49061 DocId: 1 Page 1\n\nSECRET\n\nMEMORANDUM FOR THE PRESIDENT\n"
+    )
+    c = _original(text)
+    assert c.value == "SECRET" and text[c.start : c.end] == "SECRET"
+    assert c.confidence >= 0.88
+
+
+@pytest.mark.parametrize(
+    "text, level, raw",
+    [
+        # jfk-tesseract/2018__180-10143-10091: control number before the level
+        ("0002458 SECRET\n", "SECRET", "SECRET"),
+        # jfk-tesseract/2022__104-10123-10281: OCR debris before the level
+        ("7 ~«e CONFIDENTIAL\n", "CONFIDENTIAL", "CONFIDENTIAL"),
+        # state-foia-talbott/C06771343: damaged level glued to the cable number
+        ("0 ECRETSTATE 085500 \n", "SECRET", "ECRET"),
+    ],
+)
+def test_level_in_ocr_debris(text, level, raw):
+    c = _original(text)
+    assert c.value == level
+    assert text[c.start : c.end] == raw
+
+
+def test_prose_is_not_a_marking():
+    # jfk-applevision/2021__docid-32271380: level words inside sentences
+    text = (
+        "secrecy Standards. Mr. Hidalgo further stated that he had heard of such\n"
+        "the interview would be treated as confidential information. Nevertheless,\n"
+    )
+    assert _original(text) is None
+
+
+def test_banner_controls():
+    # odni/20131119-odni__nsa_guidance_memo_on_legal_standards_for_searching_bulk_metadata
+    text = "Declassify On: 30320726\nTOP-SECRET//COMINT//NOFORN\n"
+    assert _original(text).value == "TOP SECRET"
+    assert _controls(text) == {"COMINT": "COMINT", "NOFORN": "NOFORN"}
+    # jfk-tesseract/2022__104-10192-10254: labelled report class with controls
+    text = "REPORT CLASS SECRET NOFORN CONTINUED CONTROL OEL-33392 CUBA SUBJ\n"
+    assert _original(text).value == "SECRET"
+    assert _controls(text) == {"NOFORN": "NOFORN", "CONTINUED CONTROL": "CONTINUED CONTROL"}
+
+
+def test_portion_mark_controls():
+    # odni/20131119-odni__nsa_guidance_memo_on_legal_standards_for_searching_bulk_metadata
+    text = "SUBJECT: (TS//SI//NF) Assessments of Reasonable Articulable Suspicion\n"
+    assert _controls(text) == {"SI": "SI", "NOFORN": "NF"}
+
+
+def test_damaged_control_phrases():
+    # jfk-applevision/2025__124-10296-10130
+    text = "REICN DISSEM/NO DISSEM ABROAD\n"
+    assert _controls(text) == {"NO FOREIGN DISSEM": "REICN DISSEM", "NO DISSEM ABROAD": "NO DISSEM ABROAD"}
+    # jfk-applevision/2023__104-10063-10017: slug line under the cable's SECRET banner
+    text = (
+        "SECRET\n(CLASSIFICATION)\nTO\nATHENS/\n(EYES ONLY PLOTKA)\nRYBAT MHCHAOS\nCITE HEADQUARTERS. 056\n"
+    )
+    assert _controls(text) == {"EYES ONLY": "EYES ONLY", "RYBAT": "RYBAT"}
+
+
+def test_slug_far_from_any_marking_is_content():
+    # jfk-tesseract/2018__180-10143-10091: cryptonyms in handwritten notes, no marking nearby
+    text = "GF Gastet mer\nCPTOZEAL\nRYBAT /KAPOK\nFEIMGLAsS\nRB. RIGGS\n"
+    assert _controls(text) == {}
