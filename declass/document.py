@@ -80,6 +80,10 @@ class Document:
             pos = nl + 1
         return out
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [ln.start for ln in self.lines]
+
     def line_at(self, offset: int) -> Line:
-        starts = [ln.start for ln in self.lines]
-        return self.lines[max(0, bisect.bisect_right(starts, offset) - 1)]
+        """The line holding character `offset`."""
+        return self.lines[max(0, bisect.bisect_right(self._line_starts, offset) - 1)]
