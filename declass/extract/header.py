@@ -25,6 +25,7 @@ from .base import Candidate
 METHOD = "rule:memo-header"
 ZONE_CHARS = 3500
 MAX_VALUE = 160
+FIRST_LABEL_CHARS = 2200  # the header's first label sits this near the top of its zone
 
 
 @cache
@@ -54,7 +55,7 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
             spellings.append(w)
     pattern = re.compile(
         r"^[ \t>*#|_.\-]{0,6}(?P<label>" + _alt(spellings) + r")(?P<plural>\s?\(\s?[Ss]\s?\))?"
-        r"(?P<sep>\s{0,3}[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$)[ \t]{0,40}(?P<value>.{0,400})$",
+        r"(?P<sep>\s{0,3}[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$|\s(?=\S))[ \t]{0,40}(?P<value>.{0,400})$",
         re.IGNORECASE,
     )
     return pattern, canon, damaged
@@ -288,6 +289,7 @@ def _party_cands(field: str, ln: Line, m_start: int, raw: str, conf: float) -> I
 
 
 _PIECE = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th|[A-Z]{1,2})|[A-Z]{1,3}\d{1,4}|"
     r"\d{1,10}|[a-z]{1,20}|[A-Z]{1,20}|[A-Z][a-z'’]{1,20}|(?:Mc|Mac|De|Di|La|Le|O')[A-Z][a-z]{1,20}|[A-Z]{2,4}s"
 )
 
@@ -308,7 +310,7 @@ def _noisy(value: str) -> bool:
     if not toks:
         return True
     bad = sum(1 for t in toks if not _good_token(t))
-    return bad / len(toks) > 0.25
+    return bad / len(toks) > 0.25 or (bad > 0 and len(toks) <= 4)
 
 
 def _is_continuation(text: str) -> bool:
@@ -346,12 +348,14 @@ def extract(doc: Document) -> Iterator[Candidate]:
             continue
         key, m, damaged = got
         if key != "ignored":
-            if (last_label is None and ln.start > start + 2500) or (
+            if (last_label is None and ln.start > start + FIRST_LABEL_CHARS) or (
                 last_label is not None and ln.start > last_label + 1200
             ):
                 continue
             last_label = ln.start
         conf = 0.93 - (0.08 if damaged else 0.0)
+        if key == "memo_for" and not re.search(r"[:;]", m.group("sep")) and m.group("value").strip():
+            conf = 0.76  # "MEMORANDUM FOR THE RECORD": unpunctuated, a RIF's TO entry is surer
         value = m.group("value")
         vstart = ln.start + m.start("value")
         first_line = i
