@@ -245,7 +245,10 @@ def test_big_input_is_fast():
 # jfk-tesseract-2025/178-10003-10001 style and jfk-applevision/2021__docid-32112895:
 # "MEMORANDUM FOR THE RECORD" without a colon, at a confidence below a RIF's TO entry
 def test_memorandum_for_the_record():
-    text = "SECRET\n\nMEMORANDUM FOR THE RECORD\n\nSUBJECT: Examination of a Portion of the Records of Richard Helms\n"
+    text = (
+        "SECRET\n\nMEMORANDUM FOR THE RECORD\n\n"
+        "SUBJECT: Examination of a Portion of the Records of Richard Helms\n"
+    )
     f = _by_field(text)
     (to,) = f["addressees"]
     assert to.value == "THE RECORD" and text[to.start : to.end] == "THE RECORD"
