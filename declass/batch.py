@@ -1,12 +1,22 @@
 """Running extraction over many inputs: files, directories, standard input.
 
-A bad input yields an error result naming the file and the problem; the run goes on.
+Each file is read and extracted in a worker process (`concurrent.futures.ProcessPoolExecutor`),
+so a PDF library that crashes takes down one worker, not the run: the pool is rebuilt, the files
+that were in flight are retried one at a time, and the one that crashes again gets an error
+result. A bad input yields an error result naming the file and the problem; the run goes on.
+Results come back as files finish (completion order); the set of records does not depend on `jobs`.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
+import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,22 +30,35 @@ STDIN = "-"
 
 @dataclass
 class Result:
-    """What one input gave: its records, or the error that stopped it."""
+    """What one input gave: its records, or the error that stopped it (or `skipped` on resume)."""
 
     path: str
     records: list[Record] = field(default_factory=list)
     error: str | None = None
+    sha256: str | None = None
+    skipped: bool = False
 
 
 @dataclass
 class Inputs:
     files: list[str]
-    skipped: list[str]  # files of a kind declass does not read
+    skipped: list[str]  # files of a kind declass does not read, or left out by --include/--exclude
     missing: list[str]  # paths that do not exist
 
 
-def collect_inputs(paths: Iterable[str]) -> Inputs:
-    """Expand directories recursively (sorted, symlinked directories not followed twice)."""
+def _matches(path: str, root: str, patterns: Sequence[str]) -> bool:
+    rel = os.path.relpath(path, root)
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def collect_inputs(paths: Iterable[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Inputs:
+    """Expand directories recursively (sorted, symlinked directories not followed twice).
+
+    In directories, `include` globs (matched against the path relative to the directory, or the
+    file name) keep only the files that match one; `exclude` globs drop files. Files named on the
+    command line are always read.
+    """
     files: list[str] = []
     skipped: list[str] = []
     missing: list[str] = []
@@ -57,12 +80,157 @@ def collect_inputs(paths: Iterable[str]) -> Inputs:
                     if name.startswith("."):
                         continue
                     full = os.path.join(root, name)
-                    (files if is_supported(Path(full)) else skipped).append(full)
+                    wanted = (not include or _matches(full, raw, include)) and not _matches(
+                        full, raw, exclude
+                    )
+                    (files if wanted and is_supported(Path(full)) else skipped).append(full)
         elif path.exists() or path.is_symlink():
             files.append(raw)
         else:
             missing.append(raw)
     return Inputs(files, skipped, missing)
+
+
+def file_sha256(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def extract_one(
+    path: str,
+    extractors: Sequence[str] = EXTRACTORS,
+    min_confidence: float = MIN_CONFIDENCE,
+    ocr: str = "auto",
+    crash_on: str | None = None,
+) -> Result:
+    """Records of one file, or the error that stopped it (never raises).
+
+    `crash_on` (tests only): a file name for which the worker dies as a faulting library would."""
+    if crash_on and os.path.basename(path) == crash_on:
+        os.kill(os.getpid(), 9)
+    from .ingest import read_documents
+
+    try:
+        docs = read_documents(path, ocr=ocr)
+        return Result(
+            path, [extract_document(d, extractors, min_confidence) for d in docs], sha256=docs[0].sha256
+        )
+    except IngestError as exc:
+        return Result(path, error=str(exc))
+    except Exception as exc:  # a bug or a library failure on this file: report it, go on
+        return Result(path, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _init_worker() -> None:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["declass.batch", "declass.ingest", "declass.pipeline"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+
+
+CRASH = "the worker process reading this file crashed (a fault in a PDF or OCR library?)"
+
+
+def run_files(files: Sequence[str], jobs: int, args: tuple) -> Iterator[Result]:
+    """`extract_one(path, *args)` for every file in worker processes, results as they finish."""
+    pending = deque(files)
+    suspects: list[str] = []
+    pool = _executor(jobs)
+    inflight: dict[Future, str] = {}
+    try:
+        while pending or inflight:
+            while pending and len(inflight) < 2 * jobs:
+                path = pending.popleft()
+                try:
+                    inflight[pool.submit(extract_one, path, *args)] = path
+                except BrokenProcessPool:
+                    pending.appendleft(path)
+                    break
+            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                path = inflight.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    suspects.append(path)
+                    broken = True
+            if broken:
+                # every file in flight may be the culprit: retry each alone
+                for fut, path in list(inflight.items()):
+                    if fut.done() and fut.exception() is None:
+                        yield fut.result()
+                    else:
+                        suspects.append(path)
+                inflight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from _run_isolated(suspects, args)
+                suspects = []
+                pool = _executor(jobs)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_isolated(files: Sequence[str], args: tuple) -> Iterator[Result]:
+    pool = _executor(1)
+    try:
+        for path in files:
+            try:
+                yield pool.submit(extract_one, path, *args).result()
+            except BrokenProcessPool:
+                yield Result(path, error=CRASH)
+                pool.shutdown(wait=False)
+                pool = _executor(1)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def extract_inputs(
+    inputs: Inputs,
+    *,
+    extractors: Sequence[str] = EXTRACTORS,
+    min_confidence: float = MIN_CONFIDENCE,
+    stdin_data: bytes | None = None,
+    ocr: str = "auto",
+    jobs: int | None = None,
+    done: Callable[[str, str], bool] | None = None,
+) -> Iterator[Result]:
+    """Records of every collected input, one Result per file, as each file is finished.
+
+    `done(path, sha256)` tells which files an earlier run already recorded: they give a Result
+    with `skipped=True` and are not read again. `jobs`: worker processes (default: CPU count).
+    """
+    from .ingest import read_stdin
+
+    for path in inputs.missing:
+        yield Result(path, error="no such file or directory")
+    files = []
+    for path in inputs.files:
+        if path == STDIN:
+            try:
+                doc = read_stdin(stdin_data or b"")
+            except IngestError as exc:
+                yield Result("<stdin>", error=str(exc))
+                continue
+            yield Result("<stdin>", [extract_document(doc, extractors, min_confidence)], sha256=doc.sha256)
+            continue
+        if done is not None:
+            sha = file_sha256(path)
+            if sha is not None and done(path, sha):
+                yield Result(path, sha256=sha, skipped=True)
+                continue
+        files.append(path)
+    if files:
+        yield from run_files(files, jobs or os.cpu_count() or 1, (tuple(extractors), min_confidence, ocr))
 
 
 def extract_paths(
@@ -71,24 +239,17 @@ def extract_paths(
     extractors: Sequence[str] = EXTRACTORS,
     min_confidence: float = MIN_CONFIDENCE,
     stdin_data: bytes | None = None,
+    ocr: str = "auto",
+    jobs: int | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
 ) -> Iterator[Result]:
-    """Records of every input, one Result per file, in input order."""
-    from .api import extract_file
-    from .ingest import read_stdin
-
-    inputs = collect_inputs(paths)
-    for path in inputs.missing:
-        yield Result(path, error="no such file or directory")
-    for path in inputs.files:
-        if path == STDIN:
-            try:
-                doc = read_stdin(stdin_data or b"")
-            except IngestError as exc:
-                yield Result("<stdin>", error=str(exc))
-                continue
-            yield Result("<stdin>", [extract_document(doc, extractors, min_confidence)])
-            continue
-        try:
-            yield Result(path, extract_file(path, extractors=extractors, min_confidence=min_confidence))
-        except IngestError as exc:
-            yield Result(path, error=str(exc))
+    """Records of every input (files, directories, "-"), one Result per file, as each finishes."""
+    yield from extract_inputs(
+        collect_inputs(paths, include, exclude),
+        extractors=extractors,
+        min_confidence=min_confidence,
+        stdin_data=stdin_data,
+        ocr=ocr,
+        jobs=jobs,
+    )

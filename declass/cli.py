@@ -19,8 +19,9 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "-f", "fmt", type=click.Choice(["json", "jsonl", "csv", "table"]),
-    help="Output format. Default: from --output's suffix, else table on a terminal, jsonl when piped.",
+    "--format", "-f", "fmt", type=click.Choice(["json", "jsonl", "csv", "table", "sqlite"]),
+    help="Output format. Default: from --output's suffix (.jsonl .json .csv .db), else table on a "
+    "terminal, jsonl when piped.",
 )  # fmt: skip
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False), help="Write records to FILE instead of stdout."
@@ -28,50 +29,133 @@ def main() -> None:
 @click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=None, help="Drop values below this confidence."
 )
+@click.option(
+    "--include", multiple=True, metavar="GLOB", help="In directories, read only files matching GLOB."
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="In directories, skip files matching GLOB.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes. Default: CPU count."
+)
+@click.option(
+    "--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="OCR (Tesseract) for images and PDF pages without a usable text layer (auto), every PDF "
+    "page (always), or none.",
+)  # fmt: skip
+@click.option(
+    "--resume", is_flag=True,
+    help="Keep the records already in --output (jsonl or sqlite) and skip the inputs they hold.",
+)  # fmt: skip
 def extract(
-    paths: tuple[str, ...], fmt: str | None, output: str | None, min_confidence: float | None
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: str | None,
+    min_confidence: float | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    ocr: str,
+    resume: bool,
 ) -> None:
     """Extract records from files, directories (recursive) and - (standard input).
 
-    Reads .txt, .md and .pdf (text layer); other files are skipped and counted. Exit code 0 when
-    every input was read, 1 when some failed (each named on stderr), 2 for usage errors.
+    Reads .txt/.md (any common encoding), .pdf (text layer, OCR where it has none) and page images
+    (.tif .tiff .png .jpg, by OCR); a file holding several documents gives one record each. Other
+    files are skipped and counted. Exit code 0 when every input was read, 1 when some failed (each
+    named on stderr and in the summary), 2 for usage errors.
     """
-    from .batch import STDIN, collect_inputs, extract_paths
+    from .batch import STDIN, collect_inputs, extract_inputs
     from .output import OutputTarget, format_for_path
     from .resolve import MIN_CONFIDENCE
 
     if fmt is None:
         fmt = format_for_path(output) or ("table" if output is None and sys.stdout.isatty() else "jsonl")
     stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
-    inputs = collect_inputs(paths)
-    target = OutputTarget(output, fmt)
-    n_records = n_failed = 0
+    inputs = collect_inputs(paths, include, exclude)
+    try:
+        target = OutputTarget(output, fmt, resume=resume)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    progress = _Progress(len(inputs.files) + len(inputs.missing)) if sys.stderr.isatty() else None
+    n_records = n_read = n_resumed = 0
+    errors: list[tuple[str, str]] = []
     ok = False
     try:
-        for result in extract_paths(
-            paths,
+        for result in extract_inputs(
+            inputs,
             min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
             stdin_data=stdin_data,
+            ocr=ocr,
+            jobs=jobs,
+            done=target.is_done if resume else None,
         ):
             if result.error:
-                n_failed += 1
-                click.echo(f"declass: {result.path}: {result.error}", err=True)
-                continue
-            for record in result.records:
-                target.write(record.to_dict())
-                n_records += 1
+                errors.append((result.path, result.error))
+                target.write_error(result.path, result.error)
+                _say(progress, f"declass: {result.path}: {result.error}")
+            elif result.skipped:
+                n_resumed += 1
+            else:
+                path = None if result.path == "<stdin>" else result.path
+                target.write_file(path, result.sha256, [r.to_dict() for r in result.records])
+                n_records += len(result.records)
+                n_read += 1
+            if progress:
+                progress.advance(len(result.records), bool(result.error))
         ok = True
     finally:
+        if progress:
+            progress.stop()
         target.close(keep=ok or fmt == "jsonl")
-    n_read = len(inputs.files) - n_failed + len(inputs.missing) - len(inputs.missing)
     summary = f"declass: {n_records} records from {n_read} files"
+    if n_resumed:
+        summary += f", {n_resumed} files already recorded (resumed)"
     if inputs.skipped:
-        summary += f", {len(inputs.skipped)} files skipped (not .txt/.md/.pdf)"
-    if n_failed:
-        summary += f", {n_failed} failed"
+        summary += f", {len(inputs.skipped)} files skipped (not read or excluded)"
+    if errors:
+        summary += f", {len(errors)} failed:"
+        summary += "".join(f"\n  error: {path}: {message}" for path, message in errors)
     if fmt != "table" or output:
         click.echo(summary, err=True)
-    sys.exit(1 if n_failed else 0)
+    sys.exit(1 if errors else 0)
+
+
+def _say(progress, message: str) -> None:
+    if progress:
+        progress.progress.console.print(message, markup=False, highlight=False)
+    else:
+        click.echo(message, err=True)
+
+
+class _Progress:
+    """A progress bar on the terminal: files, documents, docs/s, ETA, errors."""
+
+    def __init__(self, total: int):
+        import time
+
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.start = time.monotonic()
+        self.progress = Progress(
+            TextColumn("files"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[docs]} docs, {task.fields[rate]:.1f} docs/s"),
+            TimeRemainingColumn(), TextColumn("{task.fields[errors]} errors"),
+            console=Console(stderr=True),
+        )  # fmt: skip
+        self.task = self.progress.add_task("extract", total=total, docs=0, rate=0.0, errors=0)
+        self.docs = self.errors = 0
+        self.progress.start()
+
+    def advance(self, docs: int, error: bool) -> None:
+        import time
+
+        self.docs += docs
+        self.errors += error
+        rate = self.docs / max(time.monotonic() - self.start, 1e-6)
+        self.progress.update(self.task, advance=1, docs=self.docs, rate=rate, errors=self.errors)
+
+    def stop(self) -> None:
+        self.progress.stop()
 
 
 @main.command()

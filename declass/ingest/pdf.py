@@ -1,12 +1,35 @@
-"""PDF text layers through pypdfium2, one page a page."""
+"""PDF text layers through pypdfium2, one page a page; OCR for pages without a usable text layer."""
 
 from __future__ import annotations
 
 from ..document import PAGE_BREAK, Document
 
 
-def read_pdf(data: bytes, path: str, sha256: str) -> Document:
+def _clean(text: str) -> str:
+    # pdfium ends lines with CRLF; form feeds would break our page model
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, " ")
+
+
+def read_pdf(data: bytes, path: str, sha256: str, ocr: str = "auto") -> Document:
+    """The PDF's text, a page a page. `ocr`: "never" (text layer only), "auto" (OCR the pages
+    without a usable text layer) or "always" (OCR every page)."""
+    return read_pdf_probed(data, path, sha256, ocr, probe=False)[0]
+
+
+def _is_scan(page, pdfium) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+
+
+def read_pdf_probed(
+    data: bytes, path: str, sha256: str, ocr: str = "auto", probe: bool = True
+) -> tuple[Document, dict[int, str]]:
+    """`read_pdf`, and with `probe` the OCR'd header strip of each scanned page after the first
+    whose text layer shows no document start (0-based page index -> text): a release stamp
+    that the scan's own text layer garbled is still read there. Never with ocr="never"."""
     from . import IngestError
+    from . import ocr as ocr_mod
 
     try:
         import pypdfium2 as pdfium
@@ -19,27 +42,63 @@ def read_pdf(data: bytes, path: str, sha256: str) -> Document:
         if "password" in message.lower():
             raise IngestError("encrypted PDF (password required)") from exc
         raise IngestError(f"not a readable PDF ({message})") from exc
+    from .split import boundaries
+
     pages: list[str] = []
+    headers: dict[int, str] = {}
+    scans: list[int] = []
+    warnings: list[str] = []
+    ocred: list[int] = []
+    no_text: list[int] = []
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
-            # pdfium ends lines with CRLF; form feeds would break our page model
-            text = (
-                textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, " ")
-            )
-            pages.append(text)
+            text = _clean(textpage.get_text_range())
             textpage.close()
+            if ocr == "always" or (ocr == "auto" and not ocr_mod.usable_text(text)):
+                reason = ocr_mod.unavailable_reason()
+                if reason is None:
+                    text = _clean(ocr_mod.ocr_pdf_page(page))
+                    ocred.append(i)
+                elif not ocr_mod.usable_text(text):
+                    no_text.append(i + 1)
+            elif not ocr_mod.usable_text(text):
+                no_text.append(i + 1)
+            pages.append(text)
+            if probe and ocr == "auto" and i > 0 and i not in ocred and _is_scan(page, pdfium):
+                scans.append(i)
             page.close()
+        if scans and ocr_mod.unavailable_reason() is None:
+            starts = set(boundaries(pages))
+            for i in scans:
+                if i not in starts:
+                    headers[i] = ocr_mod.ocr_pdf_header(pdf[i])
+    except pdfium.PdfiumError as exc:
+        raise IngestError(f"PDF page {len(pages) + 1} cannot be read ({exc})") from exc
     finally:
         pdf.close()
     if not pages:
         raise IngestError("PDF has no pages")
+    if ocred:
+        warnings.append(f"OCR ({ocr_mod.engine_name()}) of {_pages([i + 1 for i in ocred])}")
+    if no_text:
+        why = (
+            "OCR is off (--ocr never)"
+            if ocr == "never"
+            else (ocr_mod.unavailable_reason() or "OCR found no text")
+        )
+        warnings.append(f"no usable text on {_pages(no_text)}: {why}")
     offsets, pos = [], 0
     for text in pages:
         offsets.append(pos)
         pos += len(text) + 1
     doc = Document(text=PAGE_BREAK.join(pages), path=path, sha256=sha256, page_offsets=offsets)
-    if not any(t.strip() for t in pages):
-        doc.warnings.append("PDF has no text layer: OCR is not available, so nothing was read")
-    return doc
+    doc.warnings.extend(warnings)
+    return doc, headers
+
+
+def _pages(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    return f"{len(numbers)} pages ({', '.join(map(str, numbers[:10]))}{', ...' if len(numbers) > 10 else ''})"

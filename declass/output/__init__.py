@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-FORMATS = ("json", "jsonl", "csv", "table")
+FORMATS = ("json", "jsonl", "csv", "table", "sqlite")
+RESUMABLE = ("jsonl", "sqlite")
 
 CSV_COLUMNS = (
     "path",
@@ -178,7 +179,44 @@ def format_for_path(path: str | None) -> str | None:
     if not path:
         return None
     suffix = Path(path).suffix.lower()
-    return {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix)
+    return {
+        ".json": "json",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".csv": "csv",
+        ".db": "sqlite",
+        ".sqlite": "sqlite",
+        ".sqlite3": "sqlite",
+    }.get(suffix)
+
+
+def jsonl_recorded(path: str) -> tuple[int, set[tuple[str, str]]]:
+    """For resuming a JSON Lines file: the length of its part to keep, and the (path, sha256) of
+    the input files wholly recorded in it.
+
+    A run writes each input file's records together, so only the last file's group can be cut
+    short by a kill, and only the last line can be torn: both are dropped (that file is redone).
+    """
+    keep = 0
+    groups: list[tuple[tuple[str, str] | None, int]] = []  # (key, offset where the group starts)
+    with open(path, "rb") as f:
+        pos = 0
+        for line in f:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                src = json.loads(line)["source"]
+                key = (src["path"], src["sha256"])
+            except (ValueError, KeyError, TypeError):
+                break
+            if not groups or groups[-1][0] != key:
+                groups.append((key, pos))
+            pos += len(line)
+            keep = pos
+    if groups:
+        keep = groups[-1][1]
+        groups.pop()
+    return keep, {k for k, _ in groups if k and k[0] is not None}
 
 
 class OutputTarget:
@@ -188,15 +226,33 @@ class OutputTarget:
     other formats go to a temporary file beside the target and are renamed over it on close.
     """
 
-    def __init__(self, path: str | None, fmt: str):
+    def __init__(self, path: str | None, fmt: str, resume: bool = False):
         self.path = path
         self.fmt = fmt
         self._tmp: str | None = None
+        self.catalog = None
+        self._done: set[tuple[str, str]] = set()
+        if resume and (fmt not in RESUMABLE or path in (None, "-")):
+            raise ValueError("--resume needs --output FILE in jsonl or sqlite format")
+        if fmt == "sqlite":
+            if path in (None, "-"):
+                raise ValueError("--format sqlite needs --output FILE")
+            from .sqlite import SqliteCatalog
+
+            self.catalog = SqliteCatalog(path)
+            self.stream, self._owned, self.writer = sys.stdout, False, None
+            return
         if path is None or path == "-":
             self.stream: IO[str] = sys.stdout
             self._owned = False
         elif fmt == "jsonl":
-            self.stream = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
+            mode = "w"
+            if resume and os.path.exists(path):
+                keep, self._done = jsonl_recorded(path)
+                with open(path, "r+b") as f:
+                    f.truncate(keep)
+                mode = "a"
+            self.stream = open(path, mode, encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
             self._owned = True
         else:
             directory = os.path.dirname(os.path.abspath(path))
@@ -206,10 +262,37 @@ class OutputTarget:
             self._owned = True
         self.writer = WRITERS[fmt](self.stream)
 
+    def is_done(self, path: str, sha256: str) -> bool:
+        """Whether an earlier run (resumed) already recorded this input file with this content."""
+        if self.catalog is not None:
+            return self.catalog.is_done(path, sha256)
+        return (path, sha256) in self._done
+
     def write(self, rec: dict[str, Any]) -> None:
-        self.writer.write(rec)
+        if self.catalog is not None:
+            self.catalog.write_file(None, None, [rec])
+        else:
+            self.writer.write(rec)
+
+    def write_file(self, path: str | None, sha256: str | None, records: list[dict[str, Any]]) -> None:
+        """All records of one input file, written together (JSONL: one write; SQLite: one transaction)."""
+        if self.catalog is not None:
+            self.catalog.write_file(path, sha256, records)
+        elif isinstance(self.writer, JsonlWriter):
+            self.stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+            self.stream.flush()
+        else:
+            for rec in records:
+                self.writer.write(rec)
+
+    def write_error(self, path: str, error: str) -> None:
+        if self.catalog is not None:
+            self.catalog.write_error(path, error)
 
     def close(self, keep: bool = True) -> None:
+        if self.catalog is not None:
+            self.catalog.close()
+            return
         self.writer.close()
         if self._owned:
             self.stream.close()
