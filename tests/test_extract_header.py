@@ -254,3 +254,20 @@ def test_memorandum_for_the_record():
     assert to.value == "THE RECORD" and text[to.start : to.end] == "THE RECORD"
     assert to.confidence < 0.83
     assert f["subject"][0].value == "Examination of a Portion of the Records of Richard Helms"
+
+
+# jfk-applevision/2021__docid-32305111: FBI report form, "TITLE OF CASE" box, value wrapped after a comma
+def test_fbi_report_title_of_case():
+    text = (
+        "REPORTING OFFICE\n\nPILISBURGH\n\nTITLE OF CASE\n\nLA COSA NOSTRA,\n\nPITTSBURGH DIVISION\n\n"
+        "FEDERAL BUREAU OF INVESTIGATION\n\nOFFICE OF ORIGIN\n\nPIMSBURGH\n"
+    )
+    (subj,) = _by_field(text)["subject"]
+    assert subj.value == "LA COSA NOSTRA, PITTSBURGH DIVISION"
+    assert text[subj.start : subj.end] == "LA COSA NOSTRA,\n\nPITTSBURGH DIVISION"
+
+
+# jfk-applevision/2021__docid-32286465: the box's value is a stacked label ("OFFICE OF ORIGINI"): no subject
+def test_fbi_report_stacked_boxes():
+    text = "REPORTING OFFICE\n\nCHICAGO\n\nTITLE OF CASE\n\nOFFICE OF ORIGINI\n\nCHICAGO\n\nDATE\n\n3/19/68\n"
+    assert "subject" not in _by_field(text)

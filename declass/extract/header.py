@@ -140,6 +140,16 @@ def _zone_start(doc: Document) -> int:
 
 
 @cache
+def _ignored_labels() -> tuple[str, ...]:
+    return tuple(w.upper() for w in _data()["labels"]["ignored"] if len(w) > 6)
+
+
+def _form_label_start(text: str) -> bool:
+    """A form box label glued to OCR junk ("OFFICE OF ORIGINI") is still a label, not a value."""
+    return text.strip().upper().startswith(_ignored_labels())
+
+
+@cache
 def _join_words() -> frozenset[str]:
     return frozenset(_data()["addressee_join_words"])
 
@@ -364,7 +374,12 @@ def extract(doc: Document) -> Iterator[Candidate]:
             if j is None:
                 continue
             colon = ":" in m.group("sep")
-            if hdr.label_at(j) is not None or stacked or (not colon and ln.start < rif_tail):
+            if (
+                hdr.label_at(j) is not None
+                or _form_label_start(lines[j].text)
+                or stacked
+                or (not colon and ln.start < rif_tail)
+            ):
                 stacked = True
                 seen.add({"re": "subject"}.get(key, key))
                 seen.add(_FIELD.get(key, key))
@@ -389,7 +404,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
                 d = dates[0]
                 yield Candidate("document_date", d.value, d.start, d.end, conf, METHOD)
             continue
-        if key in ("subject", "re"):
+        if key in ("subject", "re", "case_title"):
             if "subject" in seen or "re" in seen:
                 continue
             parts = [(value, vstart)]
@@ -411,6 +426,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
                     break
                 if hdr.label_at(k) is not None or not _is_continuation(t):
                     break
+                if key == "case_title" and not parts[-1][0].rstrip().endswith((",", ";", "-")):
+                    break  # a report form's title box: only a visibly unfinished line continues
                 if all_caps and sum(ch.isupper() for ch in t) < 0.8 * _letters(t):
                     break
                 if not all_caps and ":" in t:
@@ -440,7 +457,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             noisy = any(_noisy(_clean_subject(p)) for p, _ in parts)
             if key == "re" and len(value_out.split()) < 2:
                 continue
-            sconf = conf - (0.05 if key == "re" else 0.0) - (0.45 if noisy else 0.0)
+            sconf = conf - (0.05 if key in ("re", "case_title") else 0.0) - (0.45 if noisy else 0.0)
             yield Candidate("subject", value_out, s0, e0, sconf, METHOD)
             continue
         field = _FIELD[key]
