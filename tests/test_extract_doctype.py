@@ -63,10 +63,42 @@ def test_memorandum_heads():
     # jfk-applevision/2021__docid-32324523 ('Memoravidum' OCR)
     text = "STANDARD FORM NO. 64\n\nOffice Memoravidum • UNITED STATES GOVERNMENT\n\nTO\n\n: DIRECTOR, EBI\n"
     assert _type(text) == ("memorandum", "STANDARD FORM NO. 64")
-    # jfk-tesseract/2022__104-10111-10208
-    text = "5 ‘ SECRET\n: ‘ (When filled in)\n\nMEMORANIUM FOR: Chief\n\n"
-    text += "MEMORANDUM FOR: Chief, Physical Security\n"
-    assert _type(text) == ("memorandum", "MEMORANDUM FOR")
+    # jfk-tesseract/2022__104-10111-10208 (OCR 'MEMORANIUM')
+    text = "5 ‘ SECRET\n: ‘ (When filled in)\n\nMEMORANIUM FOR: Chief, Physical Security Division\n"
+    assert _type(text) == ("memorandum", "MEMORANIUM FOR")
+    # nixon-library/nixon-memo1_NSSM56
+    text = "-GONFIDEN TAL\n\nMay 14, 1969\n\nNational Security Study Memorandum 56\n\n"
+    assert _type(text) == ("memorandum", "Study Memorandum 56")
+
+
+def test_from_subject_header_beats_attached_letter():
+    # jfk-applevision/2023__104-10320-10086: forwarding memo with an attached letter ('Dear Walt:')
+    text = (
+        "FLiSSC/CI\n\nTO\n\nCIA Task Force\n\nFROM:\n\nThe Review Staff,\n\nWalter Elder\n\n"
+        "SUBJECT : SSC/HSC Request\n\nThe attached SSC letter\n\nDear Walt:\n"
+    )
+    value, raw = _type(text)
+    assert value == "memorandum" and raw.startswith("FROM:") and raw.endswith("SUBJECT :")
+
+
+def test_letters():
+    # jfk-applevision/2023__104-10336-10011
+    text = "December 18, 1997\n\nMr. John Pereira\n\nChief\n\nHistorical Review Group\n\nDear John:\n\nThis"
+    assert _type(text) == ("letter", "Dear John:")
+    # jfk-applevision/2025__124-10296-10130 (FBI Date/To/From/Subject letter format)
+    text = (
+        "1 - Mr. Michela\n\nDate: March 20, 1970\n\nTo: Director\n\nCentral Intelligence Agency\n\n"
+        "Attention: Deputy Director for Plans\n\nFrom:\n\nSubject:\n"
+    )
+    value, raw = _type(text)
+    assert value == "letter" and raw.startswith("Date: March 20, 1970") and raw.endswith("From:")
+
+
+def test_forms_and_teletype_dtg():
+    # jfk-tesseract/2022__docid-34431972
+    assert _type(" Bach\n\nDISPOSITION FORM\n(AR 340-15)\n") == ("form", "DISPOSITION FORM")
+    # jfk-tesseract/2022__124-10218-10067: FBI teletype, DTG 'Z' read as '2'
+    assert _type("DECLASSIFIED BY\nP 2217502 OCT 76\nFM LEGAT CARACAS\n") == ("telegram", "P 2217502 OCT 76")
 
 
 def test_note_for_before_memorandum():
