@@ -442,7 +442,10 @@ def extract(doc: Document) -> Iterator[Candidate]:
                 parts.append((tt.lstrip(), lines[k].start + lead))
                 extra += 1
                 k += 1
-            value_out = " ".join(_clean_subject(p) for p, _ in parts)
+            value_out = " ".join(
+                _clean_subject(p) + (p.rstrip()[-1] if n < len(parts) - 1 and p.rstrip()[-1] in ",;" else "")
+                for n, (p, _) in enumerate(parts)
+            )
             value_out = re.sub(r"\s{2,}", " ", value_out).strip()
             first_raw = parts[0][0]
             c1 = _clean_subject(first_raw)
