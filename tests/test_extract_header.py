@@ -271,3 +271,39 @@ def test_fbi_report_title_of_case():
 def test_fbi_report_stacked_boxes():
     text = "REPORTING OFFICE\n\nCHICAGO\n\nTITLE OF CASE\n\nOFFICE OF ORIGINI\n\nCHICAGO\n\nDATE\n\n3/19/68\n"
     assert "subject" not in _by_field(text)
+
+
+# nixon-library/nixon-memo1_NSSM56: no FROM line; the signature above "ce:" (OCR of "cc:") is the sender
+NSSM_END = """PO: The Secretary of State
+The Secretary of Defense
+
+SUBJECT: Uranium Enrichment Facilities
+
+The group's report should be submitted to the Assistant
+to the President for National Security Affairs by May 19, 1969.
+
+/
+
+Henry A. Kissinger
+ce: Chairman, Joint Chiefs of Staff
+"""
+
+
+def test_signature_block_sender_and_cc():
+    f = _by_field(NSSM_END)
+    (sender,) = f["sender"]
+    assert (
+        sender.value == "Henry A. Kissinger" and NSSM_END[sender.start : sender.end] == "Henry A. Kissinger"
+    )
+    assert sender.confidence < 0.8  # a heuristic, below labelled values
+    (cc,) = f["copies_to"]
+    assert cc.value == "Chairman, Joint Chiefs of Staff"
+    assert NSSM_END[cc.start : cc.end] == "Chairman, Joint Chiefs of Staff"
+
+
+def test_signature_not_taken_when_from_line_exists():
+    # jfk-tesseract/2022__104-10336-10034: FROM: given, a later name line is not the sender
+    text = HARRELSON + "\nLaura Denk\ncc: Bob Skwirot\n"
+    assert [c.value for c in _by_field(text)["sender"]] == [
+        "J. Barry Harrelson, JFK Project Officer, HRP/OIM"
+    ]

@@ -524,6 +524,9 @@ def extract(doc: Document) -> Iterator[Candidate]:
             yield c
         else:
             yield from cands
+    # no FROM line: the signature block of a memo whose header was read gives the sender
+    if "sender" not in seen and subject_line is not None and ("addressees" in seen or "subject" in seen):
+        yield from _signature(doc, lines[subject_line].end, "copies_to" not in seen)
     # memo dateline: a full date standing alone near the top, before the body
     if "date" not in seen:
         limit = min(len(lines), 40 if subject_line is None else subject_line + 6)
@@ -555,4 +558,34 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
             continue
         conf = 0.88 if not prefix else 0.8
         yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:memo-dateline")
+        return
+
+
+SIGNATURE_NAME = re.compile(
+    r"^[ \t]{0,40}(?P<name>[A-Z][a-z]{1,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac|O')?[A-Z][a-z]{1,20}"
+    r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?)[ \t]*$"
+)
+AFTER_SIGNATURE = re.compile(
+    r"^[ \t]{0,10}(?P<label>cc|ce|Cc|CC|Attachments?|Enclosures?|Distribution)\b[ \t]{0,3}[:.]?"
+)
+
+
+def _signature(doc: Document, after: int, want_copies: bool) -> Iterator[Candidate]:
+    """Sender from a signature: a personal name on its own line directly followed by a cc /
+    attachment / distribution line (the end of a memo), within the first pages."""
+    lines = _zone_lines(doc, after, min(len(doc.text), after + 8000))
+    for i, ln in enumerate(lines[:-1]):
+        m = SIGNATURE_NAME.match(ln.text)
+        if not m:
+            continue
+        nxt = next((x for x in lines[i + 1 : i + 3] if x.text.strip()), None)
+        tail = AFTER_SIGNATURE.match(nxt.text) if nxt is not None else None
+        if tail is None:
+            continue
+        s = ln.start + m.start("name")
+        yield Candidate("sender", m.group("name"), s, s + len(m.group("name")), 0.72, "rule:signature")
+        if want_copies and tail.group("label").lower() in ("cc", "ce"):
+            rest = nxt.text[tail.end() :]
+            lead = len(rest) - len(rest.lstrip())
+            yield from _party_cands("copies_to", nxt, nxt.start + tail.end() + lead, rest.strip(), 0.72)
         return
