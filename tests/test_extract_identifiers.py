@@ -154,3 +154,37 @@ def test_tdcs_number():
     # jfk-tesseract-2025/176-10036-10094
     ids = _ids('GET | argh i ieoitl "| TDCS -3/544,531\n')
     assert ids["TDCS-3/544,531"][1] == "TDCS -3/544,531"
+
+
+def test_incoming_cable_number_under_precedence():
+    # jfk-applevision/2021__docid-32412298
+    ids = _ids("DEC 3 20362 60\n\nPRIORITY\n\nIN 14274\n\nCHIWE:\n")
+    assert ids["IN 14274"][1] == "IN 14274"
+    # jfk-applevision/2023__104-10162-10019: an IN number on a trace sheet is a cited cable
+    assert _ids("SEGRET\n\nRIS (Chock on\n\nIN 29890\n\nQUIT 4361\n") == {}
+
+
+def test_state_mrn_and_nsc_series():
+    # state-foia-talbott/C06771636
+    ids = _ids("POST: STATE DTG: 220929Z APR 99 MRN: 74454 \nDISTRIBUTION:")
+    assert ids["74454"][1] == "74454"
+    # nixon-library/nixon-memo1_NSSM56
+    ids = _ids("May 14, 1969\n\nNational Security Study Memorandum 56\n\nPO: The Secretary of State\n")
+    assert ids["NSSM 56"][1] == "National Security Study Memorandum 56"
+
+
+def test_running_header_number():
+    # jfk-tesseract-2025/jfk_doc_885: the handbook number heads every page
+    text = "DOHB 70-1-1\nCHAPTER III\n\n" + "text\n\nDOHB 70-1-1\nCHAPTER Ill, A\n" + "more\n_ DOHB 70-1-1\n"
+    ids = _ids(text)
+    assert ids["DOHB 70-1-1"][1] == "DOHB 70-1-1"
+    # printed once, it is not taken (jfk-applevision/2023__104-10336-10011: 'HUM 2-82' style lines)
+    assert _ids("DOHB 70-1-1\nCHAPTER III\n") == {}
+
+
+def test_release_header_with_ocr_gaps_and_short_dispatch_number():
+    # pdf/104-10073-10074
+    ids = _ids("A ARAAN \n104- -10073- 10074 4 2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY\n")
+    assert ids["104-10073-10074"][1] == "104- -10073- 10074"
+    ids = _ids(" \nUFGA-7171 \n \n")
+    assert ids["UFGA-7171"][1] == "UFGA-7171"

@@ -44,6 +44,13 @@ _RELEASE_AFTER = re.compile(r"^[\s)\]|.,°'‘’]{0,8}\[?\s?(?:19|20)\d\d\s+REL
 _RESTRICTED_BEFORE = re.compile(r"ITEM\s{1,3}IS\s{1,3}RESTRICTED\W{0,6}$", re.I)
 
 
+# the release stamp with OCR gaps: "104- -10073- 10074 4 2025 RELEASE"
+_STAMP_GAPPED = re.compile(
+    r"(?m)^[^\w\n]{0,3}(?P<a>[12]\d{2})-[ -]{1,3}(?P<b>1\d{4})-? (?P<c>\d{5})"
+    r"(?=[\s\d|)\]]{0,8}(?:19|20)\d\d\s+RELEAS)"
+)
+
+
 def _rif_spans(text: str) -> list[tuple[int, int]]:
     """Regions of the NARA identification form (a cover sheet is short: 2,500 characters)."""
     spans = []
@@ -75,6 +82,9 @@ def _record_numbers(doc: Document) -> Iterator[Candidate]:
         elif any(a <= s < b for a, b in rif) and _rif_value_position(text, s):
             # labels-first layout: the value stands alone on its line inside the form
             yield _cand(m["v"], s, e, 0.85, "rif-record-number", "nara_record_number")
+    for m in _STAMP_GAPPED.finditer(text[:300]):
+        value = f"{m['a']}-{m['b']}-{m['c']}"
+        yield _cand(value, m.start("a"), m.end("c"), 0.75, "nara-release-header", "nara_record_number")
     for m in _STAMP_DAMAGED_104.finditer(text[:300]):
         if not _RECNUM.match(text, m.start("rest") - 4):
             # CIA records (agency 104) dominate; a damaged "104" prefix is read as 104
@@ -312,8 +322,8 @@ def _tdcs(doc: Document) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- control numbers alone on a line
 # "ESBA-12659", "UFGA-7171" (CIA dispatch symbols), "CIRA-0432-74", "OGC-97-50971", "AGC(IL)-213-08"
 _CONTROL = re.compile(
-    r"(?m)^[ \t]{0,8}\W{0,2}(?P<v>(?P<p>[A-Z]{3,4})(?:\([A-Z]{1,4}\))?-\d{2,6}(?:-\d{2,5})?)"
-    r"[ \t]{0,3}\W{0,2}(?:[ \t][A-Z])?[ \t]*$"
+    r"(?m)^[ \t]{0,8}[^\w\n]{0,2}(?P<v>(?P<p>[A-Z]{3,4})(?:\([A-Z]{1,4}\))?-\d{2,6}(?:-\d{2,5})?)"
+    r"[ \t]{0,3}[^\w\n]{0,2}(?:[ \t][A-Z])?[ \t]*$"
 )
 _FADRC = re.compile(r"(?m)^[ \t]{0,8}(?P<v>F\d{6}-\d{4})[ \t]*$")
 
@@ -321,11 +331,44 @@ _FADRC = re.compile(r"(?m)^[ \t]{0,8}(?P<v>F\d{6}-\d{4})[ \t]*$")
 def _control_numbers(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["memo_control_prefix_stoplist"])
     for m in _CONTROL.finditer(doc.text):
-        if m["p"] in stop or sum(c.isdigit() for c in m["v"]) < 5:
+        if m["p"] in stop or sum(c.isdigit() for c in m["v"]) < 4:
             continue
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.7, "control-number-line", "control_number")
     for m in _FADRC.finditer(doc.text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.72, "state-fadrc-number", "control_number")
+
+
+# incoming cable number right under the precedence: "PRIORITY\n\nIN 14274"
+_IN_NUMBER = re.compile(
+    r"(?m)^[ \t]{0,6}(?:PRIORITY|ROUTINE|IMMEDIATE|FLASH|OPERATIONAL\sIMMEDIATE)[ \t]*\n"
+    r"\s{0,4}(?P<v>IN\s\d{5})[ \t]*$"
+)
+# State NODIS/EXDIS telegram cover sheet: "POST: STATE DTG: 220929Z APR 99 MRN: 74454"
+_MRN = re.compile(r"DTG:[^\n]{0,40}\bMRN:\s{0,2}(?P<v>\d{3,7})\b")
+# NSC series titles: "National Security Study Memorandum 56" -> "NSSM 56"
+_NSC_SERIES = re.compile(
+    r"National\s+Security\s+(?P<k>Study|Action|Decision)\s+Memorandum\s+(?:No\.\s?)?(?P<n>\d{1,4})\b"
+)
+# handbook / regulation number printed as the running header of every page: "DOHB 70-1-1"
+_RUNNING_NUMBER = re.compile(r"(?m)^[ \t_.]{0,4}(?P<v>[A-Z]{3,5}\s\d{1,3}-\d{1,3}-\d{1,3})[ \t.-]*$")
+
+
+def _other_numbers(doc: Document) -> Iterator[Candidate]:
+    text = doc.text
+    for m in _IN_NUMBER.finditer(text):
+        yield _cand(m["v"], m.start("v"), m.end("v"), 0.75, "cable-in-number", "cable_number")
+    for m in _MRN.finditer(text):
+        yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "state-mrn", "cable_number")
+    m = _NSC_SERIES.search(text, 0, 3000)
+    if m:
+        value = f"NS{m['k'][0]}M {m['n']}"
+        yield _cand(value, m.start(), m.end(), 0.75, "nsc-series-number", "control_number")
+    running = [(m["v"], m.span("v")) for m in _RUNNING_NUMBER.finditer(text)]
+    counts = Counter(v for v, _ in running)
+    for value, n in counts.items():
+        if n >= 3:
+            s, e = next(span for v, span in running if v == value)
+            yield _cand(value, s, e, 0.7, "running-header-number", "control_number")
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
@@ -337,3 +380,4 @@ def extract(doc: Document) -> Iterator[Candidate]:
     yield from _cables(doc)
     yield from _tdcs(doc)
     yield from _control_numbers(doc)
+    yield from _other_numbers(doc)
