@@ -262,8 +262,8 @@ class _Header:
                 return None
             if value and sep in (" ",) and key not in ("memo_for", "memo_from"):
                 return None
-        if key in ("re",) and not colon:
-            return None
+        if key in ("re", "info") and not colon and value:
+            return None  # "CC. AAG ..." in a report body, "INFO. NO INDEXING" form boxes
         return key, m, damaged
 
     def next_value_line(self, i: int) -> int | None:
