@@ -20,7 +20,7 @@ from .base import Candidate
 
 HEAD_CHARS = 3000
 _RIF = re.compile(r"IDENTIFICATION\s{0,3}FORM|AGENCY\s{0,2}FILE\s{0,2}NUMBER", re.I)
-_FOOTER = re.compile(r"[DB][a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}\d{8}[^\n]{0,12}")
+_FOOTER = re.compile(r"[DB][a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}\d{6,9}[^\n]{0,12}")
 _FRUS_HEAD = re.compile(r"(?m)^(?:File\s+No\.\s*)?\d{3}\.[^\n]{1,60}/\d{1,6}[a-z]?(?::\s{0,2}Telegram)?\s*$")
 _RIF_TYPE = re.compile(r"DOCUMENT\s{0,2}TYPE\s{0,2}:\s{0,3}(?P<v>[A-Z][A-Z ,.]{2,40})")
 
