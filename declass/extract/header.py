@@ -366,6 +366,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
         conf = 0.93 - (0.08 if damaged else 0.0)
         if key == "memo_for" and not re.search(r"[:;]", m.group("sep")) and m.group("value").strip():
             conf = 0.76  # "MEMORANDUM FOR THE RECORD": unpunctuated, a RIF's TO entry is surer
+            if len(_clean_party(m.group("value")).split()) < 2:
+                continue  # "MEMORANDUM FOR TSE EECOND :": too damaged to read without a colon
         value = m.group("value")
         vstart = ln.start + m.start("value")
         first_line = i
