@@ -307,3 +307,16 @@ def test_signature_not_taken_when_from_line_exists():
     assert [c.value for c in _by_field(text)["sender"]] == [
         "J. Barry Harrelson, JFK Project Officer, HRP/OIM"
     ]
+
+
+# jfk-applevision/2023__104-10320-10086 and 2023__104-10096-10048: blank-separated layout, the
+# sender's second line sits between the sender and the next label
+def test_sender_second_line_before_next_label():
+    text = "TO\n\nCIA Task Force\n\nFROM:\n\nThe Review Staff,\n\nWalter Elder\n\nSUBJECT : SSC/HSC Request\n"
+    f = _by_field(text)
+    (sender,) = f["sender"]
+    assert sender.value == "The Review Staff, Walter Elder"
+    assert text[sender.start : sender.end] == "The Review Staff,\n\nWalter Elder"
+    assert f["addressees"][0].value == "CIA Task Force"
+    text2 = "MEMORANDUM FOR: Director of Security\n\nFROM\n\nPhilip F. Fendig\n\nSA/ DO/0 •\n\nSUBJECT\n\n:\n"
+    assert _by_field(text2)["sender"][0].value == "Philip F. Fendig, SA/ DO/0"

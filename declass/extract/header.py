@@ -323,6 +323,21 @@ def _noisy(value: str) -> bool:
     return bad / len(toks) > 0.25 or (bad > 0 and len(toks) <= 4)
 
 
+def _sandwiched(hdr: _Header, k: int) -> bool:
+    """Line k+2 is short, between blank lines, and a header label follows it after one more blank."""
+    lines = hdr.lines
+    if k + 4 >= len(lines) or lines[k + 1].text.strip() or lines[k + 3].text.strip():
+        return False
+    t = lines[k + 2].text
+    return (
+        len(t.strip()) <= 40
+        and _is_continuation(t)
+        and hdr.label_at(k + 2) is None
+        and hdr.label_at(k + 4) is not None
+        and not find_dates(t)
+    )
+
+
 def _is_continuation(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 80 or not t[0].isalnum() or _stop_re().search(t):
@@ -521,6 +536,14 @@ def extract(doc: Document) -> Iterator[Candidate]:
             if nxt is not None and _is_continuation(nxt.text) and hdr.label_at(i + 1) is None:
                 more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
                 if more and len(nxt.text.strip()) <= 60:
+                    c.value = f"{c.value}, {more[0].value}"
+                    c.end = more[0].end
+            elif _sandwiched(hdr, first_line):
+                # blank-separated layout: a short line between the sender and the next label
+                # ("Philip F. Fendig / SA/DO/O / SUBJECT") is the sender's title or office
+                nxt = lines[first_line + 2]
+                more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
+                if more:
                     c.value = f"{c.value}, {more[0].value}"
                     c.end = more[0].end
             yield c
