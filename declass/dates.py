@@ -37,14 +37,17 @@ _YEAR2 = r"(?-i:\d[0-9lIO]|[lIO]\d)"
 # (the letters are mapped to digits when read)
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 
+# the end of a year: a word boundary, or a time of day glued to a four-digit year by a text layer that
+# lost the space ("September 20, 201112:07 AM" is 2011 at 12:07)
+_YEAR_END = r"(?:\b|(?<=\d{4})(?=[0-2]?\d:[0-5]\d))"
 # "October 26, 1962", "Oct. 26 1962", "October 26,1962"
 MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH_ALT})\.?\s{{0,3}}(?P<day>{_DAY})(?![0-9])(?:st|nd|rd|th)?\s{{0,2}},?\s{{0,3}}(?P<year>{_YEAR4}|{_YEAR2})\b",
+    rf"\b(?P<month>{_MONTH_ALT})\.?\s{{0,3}}(?P<day>{_DAY})(?![0-9])(?:st|nd|rd|th)?\s{{0,2}},?\s{{0,3}}(?P<year>{_YEAR4}|{_YEAR2}){_YEAR_END}",
     re.IGNORECASE,
 )
 # "26 October 1962", "26 Oct 62", "26OCT62"
 DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>{_DAY})\s{{0,2}}(?P<month>{_MONTH_ALT})\.?,?\s{{0,2}}(?P<year>{_YEAR4}|{_YEAR2})\b",
+    rf"\b(?P<day>{_DAY})\s{{0,2}}(?P<month>{_MONTH_ALT})\.?,?\s{{0,2}}(?P<year>{_YEAR4}|{_YEAR2}){_YEAR_END}",
     re.IGNORECASE,
 )
 # "October 1962"

@@ -138,3 +138,12 @@ def test_date_dispatched_form_field():
     # jfk-applevision/2023__104-10216-10034: CIA dispatch form, value two lines below the label
     text = "SECRET -HYBAT\n\n001-252231\n\nCATE TIPTO\n\nDATE DISPATCHED\n\n5 Oct 62\n\nOCT 11 1962\n"
     assert _fallback(text) == [("1962-10-05", "5 Oct 62", "rule:date-dispatched")]
+
+
+def test_time_glued_to_four_digit_year():
+    # state-foia-clinton/C05783188 and C05786550: the text layer lost the space before the time
+    assert _values("Sent: Tuesday, September 20, 201112:07 AM") == [("2011-09-20", "September 20, 2011")]
+    assert _values("Sent: Friday, May 6, 201112:26 AM") == [("2011-05-06", "May 6, 2011")]
+    assert parse_date("Tuesday, September 20, 201112:07 AM") == "2011-09-20"
+    # a longer number is still not a year
+    assert find_dates("Oct 26, 196212") == []

@@ -206,3 +206,91 @@ def test_rif_restrictions_are_not_authorities():
 
 def test_spans_in_range_on_mixed_text():
     check_spans("NW 65924 DocId:32105898 Page 1\nRELEASE IN FULL\nE.O. 13526\n(b)(1) 25X1")
+
+
+def _dates(text):
+    return [(c.value, text[c.start : c.end]) for c in cands(text, "declassification.review_dates")]
+
+
+def test_fbi_automatic_declassification_guide_date():
+    # jfk-applevision/2023__124-90137-10324 and 2023__124-10369-10024; a garbled "00-15-2023" is no date
+    # (jfk-applevision/2023__124-10226-10287)
+    text = (
+        "DECLASSITICATION AUTHCRITY DERIVED ERCU:\n\n"
+        "EBI AUTONATIC LEELASSIEICATION CUIDE\n\nDATE 06-02-2023\n\nBY: E54393X42\n"
+    )
+    assert _dates(text) == [("2023-06-02", "06-02-2023")]
+    text2 = (
+        "DECLASSIEICATION AUTCOITY DERIVED ERDU:\n\nEBI AUTOMATIC DECLASSIZICATION CUIDE\n\n"
+        "DATE 03-18-2023\n\nEX: 204338442\n"
+    )
+    assert _dates(text2) == [("2023-03-18", "03-18-2023")]
+    text3 = "FBI AUTOMATIC DECLASSIEICATIEN CUIDE\n\nDATE 00-15-2023\n\nBY: F51493442\n"
+    assert _dates(text3) == []
+
+
+def test_arrb_final_determination_notification():
+    # jfk-tesseract/2022__docid-32239476 and 2022__docid-32239491; "Date of Next Review: 2017" is not a review
+    text = (
+        "Assassination Records Review Board\nFinal Determination Notification\n\nAGENCY : HSCA\n\n"
+        "RECORD NUMBER : 180-10060-10483 ened eee f\n\n: ecords Collection Act of\n\n"
+        "AGENCE Sone SERTES ; STAFF PAYROLL RECORDS 982 (44 USC 2107 Note}\n7 asett:NW 68261 Date:\n\n"
+        "December 8, 1995\n\n| Status of Document: Postponed in Part\n\nDate of Next Review: 2017\n\n"
+        "Board Review Completed: 10/24/95\n\n| NW 68261\n| Docld:32239491 Page 1\n"
+    )
+    assert sorted(_dates(text)) == [("1995-10-24", "10/24/95"), ("1995-12-08", "December 8, 1995")]
+
+
+def test_cia_release_stamp_year():
+    # jfk-applevision/2023__104-10320-10086 and 2023__104-10336-10011; "1093" (2023__104-10180-10171) is OCR
+    text = "CIA HISTORICAL REVIEW PROGRAM\n\nRELEASE AS SANITIZED\n\n1999\n"
+    assert _dates(text) == [("1999", "1999")]
+    text2 = "CLA SPECIAL, COLLECTIONS\n\nRELEASE IN FULL\n\n2000\n"
+    assert _dates(text2) == [("2000", "2000")]
+    assert _dates("CIA HISTORICAL REVIEW PROGRAM\n\nRELEASE AS SANITIZED\n\n1093\n") == []
+
+
+def test_cia_no_objection_to_release_of_cia_information():
+    # jfk-applevision/2023__124-10164-10277 and 2025__124-10296-10130: reviewer initials and date
+    text = (
+        "RELEASE OF CIA INFORMATION\n\nMA. ROSEN\n\nIN THIS DOCUMENT\n\nME. SULLIVAN EXUPT FoR Brakket\n\n"
+        "EmineN 4-18-97\n\n9803 280/9ck 25:\n"
+    )
+    assert _dates(text) == [("1997-04-18", "4-18-97")]
+    text2 = (
+        "RELEASE OF CIA INFORMATION\n\nsubject: George Hoover PRAIt,\n\nIN THIS DOCUMENT. ExCEPT FOR\n\n"
+        "Internal Security - Laos, Racial\n\nMatters:\n\nBRACIUTS\n\nKP 10-10-97 520/45R 1-17-98 (JFK)\n"
+    )
+    assert _dates(text2) == [("1997-10-10", "10-10-97")]
+
+
+def test_release_banner_damaged_or_cut():
+    # jfk-tesseract/2022__104-10192-10254: "R" split from "ELEASE"
+    text = (
+        "[104-10192-10254)\n\nSi | es\n2022 Rl\n; ELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION\n"
+    )
+    assert _dates(text) == [("2022", "2022")]
+    # pdf/104-10093-10109: banner cut after PRESIDENT: the year, no authority
+    text2 = "yuyu. \n104-10093-10109 2025 RELEASE UNDER THE PRESIDENT \nom. MEXICO CITY a we \n"
+    assert _dates(text2) == [("2025", "2025")]
+    assert values(text2, "declassification.authorities") == []
+
+
+def test_jfk_stamp_date_without_case_label():
+    # jfk-applevision/2021__docid-32412298: the "Case#:" label is unreadable
+    text = (
+        "Released under\n\nthe John F.\n\nassassination\n\nRecords Collection\n\nAct of 1992|44\n\n"
+        "ISC 2107 Note].\n\nLaset: Nur basaf\n\nDate: 10-28-2021\n\nDEC 3 20362 60\n"
+    )
+    assert _dates(text) == [("2021-10-28", "10-28-2021")]
+
+
+def test_cia_declassified_and_approved_for_release_year():
+    # jfk-tesseract-2025/jfk_doc_885 ("Date: 2003" garbled); jfk-tesseract/2022__104-10307-10032 ("Date: OOS")
+    text = (
+        ". Declassified and Approved for Release\nby the Central intelligence Agency\n\nce E2003\n\n"
+        "DOHB 70-1-1\n"
+    )
+    assert _dates(text) == [("2003", "2003")]
+    text2 = "Declassified and Approved for Release\nby the Central intelligence Agency\n\nDate: OOS\n\nFR\n"
+    assert _dates(text2) == []

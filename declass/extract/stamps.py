@@ -192,7 +192,11 @@ JFK_YEAR_RELEASE = re.compile(
     r"ELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}(?P<auth>PRESI\s?DENT\s{1,5}JO"
     r"(?:HN\s{0,2}F\W{0,2}\s{0,2}KENNEDY\s{1,5}A\w{4,12}\s{1,5}RECORDS\s{1,3}ACT(?:\s{1,2}OF\s{0,2}1992)?)?)"
 )
-BANNER_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\W{0,3}R?$")
+# the banner's year, its "R" sometimes split from "ELEASE" with an OCR letter ("2022 Rl\n; ELEASE UNDER")
+BANNER_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\W{0,3}(?:R[a-z]?\W{0,3})?$")
+# the banner may be cut after PRESIDENT ("104-10093-10109 2025 RELEASE UNDER THE PRESIDENT"): its year is
+# still the release year (the Act is not named, so no authority)
+BANNER_TRUNCATED = re.compile(r"ELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}PRESI\s?DENT")
 APPROVED = re.compile(
     r"APPROVED\s{1,3}FOR\s{1,3}RELEASE\s{0,3}(?::\s{0,2})?(?P<date>(?:19|20)\d\d(?:\s?/\s?\d\d\s?/\s?\d\d)?)(?![\d/])"
 )
@@ -210,6 +214,28 @@ CLASSIFIED_ON = re.compile(
 )
 DECL_AUTHORITY = re.compile(r"Declassification\s{0,2}Authority\s{0,2}:\s{0,3}")
 EO_DECLASSIFIED = re.compile(r"E\.?\s?O\.?\s?1\d{4}[^\n]{0,30}?DECLASSIFIED\s{1,2}(?=\S)")
+# "DECLASSIFICATION AUTHORITY DERIVED FROM: FBI AUTOMATIC DECLASSIFICATION GUIDE DATE 03-18-2023"
+FBI_GUIDE_DATE = re.compile(r"\s{0,4}DATE\s{0,2}:?\s{0,3}" + _LOOSE_DATE)
+# ARRB "Final Determination Notification": its own date, and "Board Review Completed: 10/24/95"
+ARRB_NOTICE = re.compile(r"Final\s{1,2}Determination\s{1,2}Notification")
+ARRB_NOTICE_WINDOW = 600
+ARRB_COMPLETED = re.compile(r"Board\s{1,2}Review\s{1,2}Completed\s{0,2}:?\s{0,3}" + _LOOSE_DATE)
+# CIA release stamps with the year under the verdict: "CIA HISTORICAL REVIEW PROGRAM / RELEASE AS
+# SANITIZED / 1999", "CIA SPECIAL COLLECTIONS / RELEASE IN FULL / 2000"
+CIA_RELEASE_YEAR = re.compile(
+    r"(?:HISTORICAL\s{1,2}REVIEW\s{1,2}PROGRAM|SPECIAL,?\s{1,2}COLLECTIONS)\W{0,6}"
+    r"RELEASE\s{1,2}(?:AS\s{1,2}SANITIZED|IN\s{1,2}FULL|IN\s{1,2}PART)\W{0,6}(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+# FBI files: "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT
+# EXCEPT FOR BRACKETS", the reviewer's initials and date on a line below ("KP 10-10-97")
+CIA_NO_OBJECTION_INFO = re.compile(r"RELEASE\s{1,3}[OC][FE][\s.]{1,3}C[IL]?A\s{1,3}INFORMATION")
+INITIALS_DATE = re.compile(r"(?m)^[A-Za-z]{1,8}\.?[ \t]{1,3}" + _LOOSE_DATE)
+# "Declassified and Approved for Release by the Central Intelligence Agency Date: 2003" (date line garbled)
+CIA_DECLASSIFIED_APPROVED = re.compile(
+    r"Declassified\s{1,2}and\s{1,2}Approved\s{1,2}for\s{1,2}Release\s{1,3}by\s{1,2}the\s{1,2}Central"
+    r"\s{1,2}[Ii]ntelligence\s{1,2}Agency[ \t]{0,3}\n\s{0,3}[^\n\d]{0,8}?(?P<year>(?:19|20)\d\d)[ \t]{0,3}$",
+    re.MULTILINE,
+)
 
 
 def _review_dates(doc: Document) -> Iterator[Candidate]:
@@ -221,6 +247,12 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
             seen_years.add(year)
             yield Candidate(F_DATE, year, y.start("year"), y.end("year"), 0.93, "rule:jfk-act-release-year")
+    for m in BANNER_TRUNCATED.finditer(text):
+        y = BANNER_YEAR.search(text, max(0, m.start() - 12), m.start())
+        year = y.group("year") if y else None
+        if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
+            seen_years.add(year)
+            yield Candidate(F_DATE, year, y.start("year"), y.end("year"), 0.9, "rule:jfk-act-release-year")
     # JFK Act stamp date: after "Case#:" (number and date may be on the next line) or "<5 digits> Date:"
     starts: set[int] = set()
     for m in JFK_CASE.finditer(text):
@@ -228,6 +260,11 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         if dm:
             starts.add(dm.end())
     starts.update(m.end() for m in NUM_DATE.finditer(text))
+    for m in USC_NOTE.finditer(text):
+        # the stamp's "Case#:" label lost: its date still follows "(44 USC 2107 Note)"
+        dm = re.compile(r"D[il]{0,2}ate\s?:\s{0,4}").search(text, m.end(), m.end() + 60)
+        if dm:
+            starts.add(dm.end())
     seen: set[str] = set()
     for s in sorted(starts):
         d = LOOSE_DATE.match(text, s)
@@ -296,6 +333,49 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         for dm in find_dates(text[m.end() : m.end() + 25], base=m.end())[:1]:
             if dm.start == m.end() and len(dm.value) == 10:
                 yield Candidate(F_DATE, dm.value, dm.start, dm.end, 0.93, "rule:eo-declassified")
+    yield from _more_review_stamps(text)
+
+
+def _more_review_stamps(text: str) -> Iterator[Candidate]:
+    """Dated review stamps of the FBI, the ARRB and the CIA that name no date label of their own."""
+    for m in FBI_GUIDE.finditer(text):
+        d = FBI_GUIDE_DATE.match(text, m.end())
+        c = _date_cand(None, d, 0, 0.9, "rule:fbi-declassification-guide", 1995) if d else None
+        if c:
+            c.start = d.start("m")
+            yield c
+    for m in ARRB_NOTICE.finditer(text):
+        # the notice's own date is the first full date under its title
+        window = text[m.end() : m.end() + ARRB_NOTICE_WINDOW]
+        for dm in find_dates(window, base=m.end())[:1]:
+            if len(dm.value) == 10 and dm.value[:4].isdigit() and int(dm.value[:4]) >= 1992:
+                yield Candidate(F_DATE, dm.value, dm.start, dm.end, 0.88, "rule:arrb-determination")
+    for m in ARRB_COMPLETED.finditer(text):
+        c = _date_cand(None, m, 0, 0.9, "rule:arrb-determination", 1992)
+        if c:
+            c.start = m.start("m")
+            yield c
+    for m in CIA_RELEASE_YEAR.finditer(text):
+        if 1970 <= int(m.group("year")) <= date.today().year:
+            yield Candidate(
+                F_DATE, m.group("year"), m.start("year"), m.end("year"), 0.9, "rule:cia-release-stamp"
+            )
+    for m in CIA_NO_OBJECTION_INFO.finditer(text):
+        d = INITIALS_DATE.search(text, m.end(), m.end() + 200)
+        c = _date_cand(None, d, 0, 0.85, "rule:cia-no-objection-stamp", 1970) if d else None
+        if c:
+            c.start = d.start("m")
+            yield c
+    for m in CIA_DECLASSIFIED_APPROVED.finditer(text):
+        if 1970 <= int(m.group("year")) <= date.today().year:
+            yield Candidate(
+                F_DATE,
+                m.group("year"),
+                m.start("year"),
+                m.end("year"),
+                0.88,
+                "rule:cia-declassified-approved",
+            )
 
 
 # --- authorities --------------------------------------------------------------------------------
