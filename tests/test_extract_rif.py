@@ -406,3 +406,141 @@ def test_no_form_no_candidates():
     # seed-like memo header: FROM/TO lines of a document are not a RIF
     text = "MEMORANDUM FOR THE SECRETARY\nFROM: S/P - W. W. Rostow\nSUBJECT: Cuba\nDATE: 10/26/62\n"
     assert cands(text) == {}
+
+
+# jfk-applevision/2023__124-10164-10277.txt
+NEWCLASS = """I ASSASSINATION SYSTEM
+
+IPENTIICATION FORM
+
+AGENCY INFORMATION
+
+AGENCY: FBI
+
+RECORD NUMBER:
+
+124-10164-10277
+
+RECORD SERIES:
+
+HO
+
+AGENCY FILE NUMBER:
+
+62-109060-8307X
+
+DOCUMENT INFORMATION
+
+ORIGINATOR: FBI
+
+FROM:
+
+TO:
+
+TITLE:
+
+DATE: 12/26/1991
+
+PAGES:
+
+3622
+
+SUBJECT: JFK, ASSA, EVID, MAINTAINED, FBI, LAB
+
+DOCUMENT TYPE: PAPER. TEXTUAL DOCUMENT. PHOTOGRAPH
+
+ORIGINAL
+
+CLASSIFICATION:
+
+Secret
+
+NEW
+
+CLASSIFICATION:
+
+REVIEW DATE:
+
+STATUS
+
+02/24/1999
+
+Redact
+
+UPDATE DATE:
+
+02/12/2001
+
+COMMENTS:
+"""
+
+
+# jfk-tesseract/2022__124-10218-10067.txt (labels then values; "ORIGINAL" and "NEW" split from their
+# CLASSIFICATION labels; a second CLASSIFICATION label is the NEW one, not the form out of order)
+LEGCAR = """AGENCY:
+RECORD_NUMBER:
+
+AGENCY INFORMATION =
+
+FBI
+:  124-10218-10067
+
+RECORD SERIES: HO \\
+AGENCY FILE NUMBER: 2-2173-137
+
+ORIGINATOR:
+FROM:
+TO:
+TITLE:
+
+DATE:
+PAGES:
+SUBJECT:
+
+DOCUMENT_TYPE:
+
+ORIGINAL
+CLASSIFICATION:
+
+REVIEW_DATE:
+STATUS
+
+COMMENTS:
+
+HW 50953 Docld:322967
+
+DOCUMENT INFORMATION
+
+FBI
+LEG. CAR
+DIRECTOR. FBI
+
+10/22/1976
+
+3
+
+CUBANA AIRLINER, BOMBING, SUSPECTS, OBA, LPO, ARRESTED
+
+PAPER. TEXTUAL DOCUMENT
+
+Secret NEW
+CLASSIFICATION:
+05/12/1998 UPDATE DATE:
+Redact .
+RESTRICTIONS:
+JFK Act 6 (1)(B)
+JFK Act 6 (1)(C)
+JFK Act 6 (4)
+91 Page 1
+"""
+
+
+def test_split_original_and_new_classification_labels():
+    c = cands(LEGCAR)
+    assert c["sender"] == [("LEG. CAR", "LEG. CAR", 0.7)]
+    assert c["addressees"] == [("DIRECTOR. FBI", "DIRECTOR. FBI", 0.7)]
+    assert c["document_date"][0][:2] == ("1976-10-22", "10/22/1976")
+    assert c["classification.original"][0][:2] == ("SECRET", "Secret NEW")
+    # jfk-applevision/2023__124-10164-10277.txt: "ORIGINAL" on its own line is not a value either
+    c = cands(NEWCLASS)
+    assert c["classification.original"][0][:2] == ("SECRET", "Secret")

@@ -115,3 +115,54 @@ def test_cia_cite_station_is_sender():
 
 def test_no_telegram_no_candidates():
     assert _cands("MEMORANDUM FOR: The Director\nSUBJECT: Something\n") == {}
+
+
+def test_cia_staff_header_and_tot():
+    # jfk-applevision/2021__docid-32347105 (verbatim, blank lines of the OCR kept)
+    text = (
+        "TOT:\n\nPAGE 001\n\n2621062 MAY 78\n\nDIRECTOR 229934\n\nSECRET\n\nSTAFF 262106Z DIRECTOR 229934\n\n"
+    )
+    text += "10: PRIORITY MEXICO CITY.\n\nWNINTEL RYBAT\n"
+    c = _cands(text)
+    assert c[("sender", "DIRECTOR")] == "DIRECTOR"
+    assert c[("addressees", "MEXICO CITY")] == "MEXICO CITY"  # precedence dropped
+    # jfk-tesseract/2018__104-10147-10329: STAFF line garbled ("DIRECTO!"), TOT line of page 2 read
+    text = "SECRET\n\nSTAFF 1000142: DIRECTO! 2063\nTO: IMMEDIATE\n\nWNINTEL RNVIEW MHSPLASH\n\n"
+    text += "S77 0115183 _ PAGE_002 4\nTOT: 1000147 DEC 77... DIRECTOR 137063.\n"
+    c = _cands(text)
+    assert c[("sender", "DIRECTOR")] == "DIRECTOR"
+    assert c[("document_date", "1977-12-10")] == "1000147 DEC 77"
+    assert not [k for k in c if k[0] == "addressees"]  # "TO: IMMEDIATE": addressee excised
+
+
+def test_eyes_only_back_channel_head():
+    # jfk-tesseract-2025/176-10036-10173
+    text = "CO CAs 777\n\n\u2018October 30, 1963\n\nEOP-SECRET\n\nEYES ONLY FOR AMBASSADOR LODGE\n\n"
+    text += "' FROM McG. Bundy, White House\n\n1. Our reading your thoughtful 2063 leads us\n"
+    c = _cands(text)
+    assert c[("addressees", "AMBASSADOR LODGE")] == "AMBASSADOR LODGE"
+    assert c[("sender", "McG. Bundy, White House")] == "McG. Bundy, White House"
+    assert c[("document_date", "1963-10-30")] == "October 30, 1963"
+    # state-foia-talbott/C06771343: the same line inside a telegram with FM/TO: the FM header rules
+    c = _cands(
+        C06771343.replace(
+            "NODIS DECAPTIONED\n",
+            "NODIS DECAPTIONED\nMERCURY EYES ONLY FOR THE AMBASSADOR FROM THE EXEC SEC\n",
+        )
+    )
+    assert ("sender", "THE EXEC SEC") not in c
+    assert not [k for k in c if k[0] == "addressees" and k[1] == "THE AMBASSADOR"]
+
+
+def test_cia_information_report_subject():
+    # pdf/176-10036-10149 (form box)
+    text = "COUNTRY SOUTH VIETNAM REPORT NO. - TOSS pe- -3/657 031\n"
+    text += "SUBJECT FURTHER PLANNING OF LANG COUP GROUP DATE DISTR. 2 o\u00a2toser 1963 -\n"
+    c = _cands(text)
+    subj = "FURTHER PLANNING OF LANG COUP GROUP"
+    assert c[("subject", subj)] == subj
+    # jfk-tesseract/2022__104-10192-10254 (TDCS cable text: SUBJ ... DOI)
+    text = "TIME FILED: 13302 __\nREPORT CLASS SECRET NOFORN CONTINUED CONTROL OEL-33392 CUBA SUBJ\n"
+    text += "ACTIVITIES OF ANTICASTRO RESISTANCE GROUPS IN CUBA DO! SECOND\nHALF JULY 62 PADA ENGLAND\n"
+    subj = "ACTIVITIES OF ANTICASTRO RESISTANCE GROUPS IN CUBA"
+    assert _cands(text)[("subject", subj)] == subj

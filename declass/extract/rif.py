@@ -393,6 +393,10 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
         hit = _match_label(text)
         if hit:
             name, at, rest = hit
+            if name == "classification" and any(s.name == name for s in reader.slots):
+                # the form has ORIGINAL and NEW CLASSIFICATION boxes; OCR splits the second one's label
+                # ("Secret NEW" / "CLASSIFICATION:"), so a second CLASSIFICATION label is the NEW one
+                name = "new_classification"
             s, e, v = _trim(rest, offset + at)
             cut = SHAPED_PREFIX.match(v)
             if cut:

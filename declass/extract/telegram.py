@@ -10,7 +10,16 @@ State telegram header::
     ...
     SUBJECT: ACCELERATION OF F-4ES FOR IRAN   <- subject (continuation lines joined)
 
-CIA cables carry "CITE <STATION> <number>": the station is the sender.
+CIA cables carry "CITE <STATION> <number>": the station is the sender. Later (1970s) CIA cables print
+the same in their header::
+
+    TOT: 100014Z DEC 77 DIRECTOR 137063      <- time of transmission => document_date (+ sender)
+    STAFF 262106Z DIRECTOR 229934            <- originating station => sender
+    TO: PRIORITY MEXICO CITY.                <- addressees
+
+Back-channel cables (White House, Department) head the text with "EYES ONLY FOR <addressee>" and
+"FROM <sender>"; CIA information reports give "SUBJECT <text> DATE DISTR." (form) or, as TDCS cable
+text, "SUBJ <text> DOI <date>".
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-from ..dates import DTG, find_dates
+from ..dates import DTG, find_dates, parse_date, resolve_year
 from ..document import Document, Line
 from .base import Candidate
 
@@ -48,6 +57,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "stop": re.compile(rf"^\s*(?:{stops})\b"),
         "prec_line": re.compile(rf"^\s*[{letters}]\s+\d{{6}}\s?Z\b"),
         "prec_word": re.compile(rf"^(?:{prec})$"),
+        "lead": re.compile(rf"^(?:(?:{prec})\s+)+"),
     }
 
 
@@ -73,6 +83,29 @@ _SUBJ_END = re.compile(
     r"|RELEASE\b|DECLASSIFIED\b|UNCLASSIFIED\b|[A-Za-z]{2,20}:|B\d\b)"
 )
 _CITE = re.compile(r"\bCITE\s+(?P<v>[A-Z]{3,14})\.?(?:\s+\d{2,6}|\s*$)", re.M)
+# 1970s CIA cable header: "STAFF 262106Z DIRECTOR 229934" (OCR reads the Z as 2, 7 or ':')
+_STAFF = re.compile(
+    r"^\s*STAFF\s+[0-3]\d[0-2]\d[0-5]\d[Z27]?:?\s+(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)\s+\d{4,7}\.?\s*$"
+)
+_STAFF_TO = re.compile(r"^\s*(?:TO|T0|10)\s*:\s*(?P<v>[A-Z][A-Z0-9 ./,&'()-]{1,70}?)\s*$")
+# "TOT: 100014Z DEC 77" (time of transmission), on later pages followed by the cable number
+_TOT = re.compile(
+    r"^\W{0,3}TOT\s*:\s*(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\.?\s{1,3}(?P<yy>\d{2})\b"
+    r"(?:[.\s]{1,6}(?P<v>[A-Z]{3,14})\s+\d{4,7}\b)?"
+)
+# "EYES ONLY FOR AMBASSADOR LODGE" / "FROM McG. Bundy, White House" (same line or just below)
+_EYES_FOR = re.compile(
+    r"^\W{0,3}(?:[A-Z]{2,12}\s)?EYES\s+ONLY\s+FOR\s+(?P<to>[A-Z][A-Za-z .'-]{2,60}?)"
+    r"(?:\s+FROM\s+(?P<fm>[A-Z][A-Za-z .,'/-]{2,60}?))?\s*$"
+)
+_EYES_FROM = re.compile(r"^\W{0,3}FROM\s+(?P<fm>[A-Z][A-Za-z .,'/-]{2,70}?)\s*$")
+_MONTH_DATE_LINE = re.compile(r"^\W{0,3}(?P<d>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*$")
+# CIA information report: form "SUBJECT <text> DATE DISTR." / TDCS text "SUBJ <text> DOI <date>"
+_INFO_REPORT_SUBJ = re.compile(
+    r"(?:^|\s)SUBJ(?:ECT)?(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3})(?P<v>[A-Z][A-Z0-9 ,.'/()-]{4,150}?)[ \t]{1,4}"
+    r"(?:DATE\s{1,2}DISTR\b|DO[I1l!](?=\s))",
+    re.M,
+)
 
 
 def _strip_tail(value: str) -> str:
@@ -224,15 +257,95 @@ def _is_telegram(doc: Document) -> bool:
 
 def _cite(doc: Document) -> Iterator[Candidate]:
     """CIA cable "CITE WAVE 8295" / "CITE DIR 75338": the citing station sent it."""
-    stations = _vocab()["cia_stations"]
     for m in _CITE.finditer(doc.text[:8000]):
         code = m.group("v")
         if code in ("THE", "AND", "FOR", "FROM", "INFO"):
             continue
-        value = stations.get(code, code)
+        value = _station(code)
         s, e = m.span("v")
         yield Candidate("sender", value, s, e, 0.8, "rule:cia-cite")
         return
+
+
+def _station(code: str) -> str:
+    return _vocab()["cia_stations"].get(code, code)
+
+
+def _cia_staff(doc: Document) -> Iterator[Candidate]:
+    """1970s CIA cable: "STAFF <dtg> <STATION> <no>" then "TO: <precedence> <addressee>"; "TOT: <dtg>"."""
+    lines = doc.lines
+    sender_found = False
+    for i, ln in enumerate(lines[:400]):
+        m = _STAFF.match(ln.text)
+        if m and not sender_found:
+            s, e = ln.start + m.start("v"), ln.start + m.end("v")
+            yield Candidate("sender", _station(m.group("v")), s, e, 0.92, "rule:cia-staff")
+            sender_found = True
+            nxt = next((x for x in lines[i + 1 : i + 4] if x.text.strip()), None)
+            tm = _STAFF_TO.match(nxt.text) if nxt else None
+            a = _addr(nxt, tm) if tm else None
+            if a:  # "TO: PRIORITY MEXICO CITY.": the precedence leads
+                lead = _patterns()["lead"].match(a[0])
+                a = (a[0][lead.end() :], a[1] + lead.end(), a[2]) if lead else a
+                a = a if a[0] and not _patterns()["prec_word"].match(a[0]) else None
+            if a:
+                yield Candidate("addressees", a[0], a[1], a[2], 0.9, "rule:cia-staff")
+    date_found = False
+    for ln in lines[:600]:
+        m = _TOT.match(ln.text)
+        if not m:
+            continue
+        year = resolve_year(m.group("yy"))
+        value = parse_date(f"{int(m.group('day'))} {m.group('mon')} {year}") if year else None
+        if value and not date_found:
+            date_found = True
+            s = ln.start + m.start("day")
+            yield Candidate("document_date", value, s, ln.start + m.end("yy"), 0.9, "rule:cia-staff")
+        if m.group("v") and not sender_found:
+            sender_found = True
+            s, e = ln.start + m.start("v"), ln.start + m.end("v")
+            yield Candidate("sender", _station(m.group("v")), s, e, 0.9, "rule:cia-staff")
+        if date_found and sender_found:
+            return
+
+
+def _eyes_only(doc: Document) -> Iterator[Candidate]:
+    """Back-channel cable head: "EYES ONLY FOR <addressee>" with "FROM <sender>" (same or next lines),
+    the date on a line just above."""
+    lines = doc.lines
+    for i, ln in enumerate(lines[:150]):
+        m = _EYES_FOR.match(ln.text)
+        if not m:
+            continue
+        fm, fm_line = m, ln
+        if not m.group("fm"):
+            fm_line = next((x for x in lines[i + 1 : i + 4] if x.text.strip()), None)
+            fm = _EYES_FROM.match(fm_line.text) if fm_line else None
+        if not fm:
+            continue
+        s = ln.start + m.start("to")
+        yield Candidate("addressees", m.group("to"), s, s + len(m.group("to")), 0.9, "rule:eyes-only")
+        s = fm_line.start + fm.start("fm")
+        value = fm.group("fm").rstrip(" ,.")
+        yield Candidate("sender", value, s, s + len(value), 0.9, "rule:eyes-only")
+        for above in lines[max(0, i - 4) : i][::-1]:
+            dm = _MONTH_DATE_LINE.match(above.text)
+            if dm:
+                value = parse_date(dm.group("d"))
+                if value:
+                    s = above.start + dm.start("d")
+                    yield Candidate("document_date", value, s, s + len(dm.group("d")), 0.85, "rule:eyes-only")
+                break
+        return
+
+
+def _info_report_subject(doc: Document) -> Iterator[Candidate]:
+    head = doc.text[:12000]
+    m = _INFO_REPORT_SUBJ.search(head)
+    if m:
+        value = " ".join(m.group("v").split()).rstrip(" ,.")
+        if len(value) >= 5 and value == value.upper():
+            yield Candidate("subject", value, m.start("v"), m.start("v") + len(m.group("v")), 0.9, METHOD)
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
@@ -246,3 +359,6 @@ def extract(doc: Document) -> Iterator[Candidate]:
     if not has_fm:
         yield from _post_form(doc)
         yield from _cite(doc)
+        yield from _cia_staff(doc)
+        yield from _eyes_only(doc)
+        yield from _info_report_subject(doc)
