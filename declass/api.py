@@ -24,10 +24,16 @@ def extract_text(
 
 
 def extract_file(
-    path: str | Path, *, extractors: Sequence[str] = EXTRACTORS, min_confidence: float = MIN_CONFIDENCE
+    path: str | Path,
+    *,
+    extractors: Sequence[str] = EXTRACTORS,
+    min_confidence: float = MIN_CONFIDENCE,
+    ocr: str = "auto",
 ) -> list[Record]:
-    """The records of the documents in one file (.txt, .md, .pdf).
+    """The records of the documents in one file (.txt, .md, .pdf, page images), one per document
+    the file holds. `ocr`: "auto" (images and PDF pages without a usable text layer), "always"
+    or "never".
 
     Raises `declass.IngestError` when the file cannot be read.
     """
-    return [extract_document(doc, extractors, min_confidence) for doc in read_documents(path)]
+    return [extract_document(doc, extractors, min_confidence) for doc in read_documents(path, ocr=ocr)]

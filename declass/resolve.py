@@ -30,6 +30,12 @@ def value_key(value) -> str:
     return re.sub(r"[^0-9a-z]+", "", str(value).casefold())
 
 
+def _from_document_itself(c: Candidate) -> bool:
+    """Whether a candidate was read from the document's own text rather than a NARA cover sheet
+    (RIF) describing it: on equal confidence the document's own reading wins (the guideline)."""
+    return not c.method.startswith("rule:rif")
+
+
 def _to_field(doc: Document, c: Candidate) -> Field:
     return Field(
         value=c.value,
@@ -52,7 +58,10 @@ def _pick_single(path: str, cands: list[Candidate], warnings: list[str]) -> Cand
         methods = {c.method for c in group}
         return max(c.confidence for c in group) + AGREEMENT_BONUS * (len(methods) - 1)
 
-    ranked = sorted(groups.values(), key=lambda g: (-score(g), min(c.start for c in g)))
+    ranked = sorted(
+        groups.values(),
+        key=lambda g: (-score(g), not any(map(_from_document_itself, g)), min(c.start for c in g)),
+    )
     best_group = ranked[0]
     best = max(best_group, key=lambda c: (c.confidence, -c.start))
     for other in ranked[1:]:
@@ -69,7 +78,8 @@ def _pick_list(path: str, cands: list[Candidate]) -> list[Candidate]:
         for c in cands:
             by_method[c.method].append(c)
         cands = max(
-            by_method.values(), key=lambda g: (max(c.confidence for c in g), -min(c.start for c in g))
+            by_method.values(),
+            key=lambda g: (max(c.confidence for c in g), _from_document_itself(g[0]), -min(c.start for c in g)),
         )
     kept: dict[str, Candidate] = {}
     for c in cands:

@@ -21,15 +21,3 @@ def corpus_documents() -> list[Path]:
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"development corpus not present at {CORPUS} (it is in CI)"
 )
-
-
-@pytest.fixture(scope="session")
-def corpus_records():
-    """Every corpus document's records, extracted once for all corpus-wide checks."""
-    import declass
-
-    out = []
-    for path in corpus_documents():
-        for rec in declass.extract_file(path):
-            out.append((path, rec))
-    return out
