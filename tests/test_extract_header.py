@@ -320,3 +320,197 @@ def test_sender_second_line_before_next_label():
     assert f["addressees"][0].value == "CIA Task Force"
     text2 = "MEMORANDUM FOR: Director of Security\n\nFROM\n\nPhilip F. Fendig\n\nSA/ DO/0 •\n\nSUBJECT\n\n:\n"
     assert _by_field(text2)["sender"][0].value == "Philip F. Fendig, SA/ DO/0"
+
+
+# jfk-applevision/2023__104-10059-10206: labels printed as a block, values after them as a column
+BLOCK_SOVERN = """11 May 1978
+
+MEMORANDUM FOR: Mr. Rodger Gabrielson•
+
+Office of Legislative Counsel
+
+Coordination and Review Staff
+
+FROM
+
+SUBJECT
+
+REFERENCE
+
+:
+
+:
+
+Maurice A. Sovern
+
+Office of the Special Assistant
+
+to the DDO for External Oversight
+
+HSCA Depositions
+
+OLC 78-0443/4, 26 April 1978
+
+ence:
+
+1. The following is responsive to paragraph 2 of refer-
+"""
+
+# jfk-applevision/2021__docid-32366105: same layout, an ATTENTION box takes the first value
+BLOCK_GAMBINO = """21 JUL 1978
+
+MEMORANDUM FOR: Legislative Counsel
+
+ATTENTION:
+
+FROM:
+
+SUBJECT:
+
+Mr. Scott Breckinridge
+
+Principal Coordinator/HSCA Matters
+
+Robert W. Gambino
+
+Director of Security
+
+HSCA Request
+
+1. (U/AIUO) Reference is made to the 19 July 1978
+"""
+
+
+def test_label_block_values_as_column():
+    f = _by_field(BLOCK_SOVERN)
+    (sender,) = f["sender"]
+    assert (
+        sender.value == "Maurice A. Sovern, Office of the Special Assistant to the DDO for External Oversight"
+    )
+    assert BLOCK_SOVERN[sender.start : sender.end].startswith("Maurice A. Sovern\n\nOffice")
+    assert [c.value for c in f["subject"]] == ["HSCA Depositions"]
+    (to,) = f["addressees"]  # blank-separated office lines under the name
+    assert to.value == "Mr. Rodger Gabrielson, Office of Legislative Counsel, Coordination and Review Staff"
+    assert BLOCK_SOVERN[to.start : to.end].endswith("Coordination and Review Staff")
+    f = _by_field(BLOCK_GAMBINO)
+    (sender,) = f["sender"]
+    assert sender.value == "Robert W. Gambino, Director of Security"
+    assert BLOCK_GAMBINO[sender.start : sender.end] == "Robert W. Gambino\n\nDirector of Security"
+    (subject,) = f["subject"]
+    assert subject.value == "HSCA Request" and BLOCK_GAMBINO[subject.start : subject.end] == "HSCA Request"
+    assert [c.value for c in f["addressees"]] == ["Legislative Counsel"]
+
+
+def test_label_block_not_read_when_column_does_not_fit():
+    # jfk-applevision/2023__124-10226-10287: the DATE box's value is not a date
+    text = "FROM\n\nDATE:\n\nSAC, MIAMI (2-192): (C)\n\nAPPRO\n\nPRIATE ACENCIES\n\n10/13/67\n"
+    assert not [c for c in _cands(text) if c.field in ("sender", "subject")]
+    # jfk-applevision/2025__104-10105-10213: an unknown label inside the column
+    text = "DATE\n\nSUBJECT:\n\nBUREAU FILE:\n\nFIELD FILE:\n\nAtlanta, Geogia\n\n8 July 1975\n"
+    assert not [c for c in _cands(text) if c.field == "subject"]
+
+
+# jfk-applevision/2023__104-10216-10034: DISPATCH form, TO / INFO / FROM / SUBJECT values as a column
+DISPATCH_PARIS = """DISPATCH
+
+Chief, WBr
+
+AIN: Ch1es, IPH
+
+Chios of Station, Madrd
+
+FROM
+
+ChloS Of Station, Parlo
+
+SUFVECT
+
+O KEYWAY/PERUMEN/ OperatIonal - AMIASE/2
+
+ACTION REQUIRED-ALTERENCES
+
+•POSED
+
+7393 276
+
+PROCESSING
+
+ACTION
+
+RATTED FOR INORKING
+
+NO INDEXING REQUIRED
+"""
+
+# jfk-tesseract/2022__104-10217-10209: the same form without any box label; INFO lines name several
+DISPATCH_BERN = """DISPATC
+
+H |
+
+Chief, FE
+
+SEGRET
+pe
+
+Chief, EE; Chief, WE; Chief of Base, Geneva;
+Chief of Station, Paris; Chief of Station, Rome, | ;1
+
+ESBA-12659 L
+EADOUARTR Ta
+Unknown
+
+Chief of Station, Bern
+
+8 August 1963
+
+INANITION/LCHARVEST/Operational
+Richard Thomas GIBSON, Trace Request
+
+BEF — (CHECK “ OND)
+MARKED FOR INDEXING
+NO RIDEXING REQUIRED
+
+ATION REGU
+See para 1
+"""
+
+
+def test_dispatch_form_column():
+    f = _by_field(DISPATCH_PARIS)
+    (to,) = f["addressees"]
+    assert to.value == "Chief, WBr" and DISPATCH_PARIS[to.start : to.end] == "Chief, WBr"
+    (sender,) = f["sender"]
+    assert sender.value == "Chief of Station, Parlo"
+    assert DISPATCH_PARIS[sender.start : sender.end] == "ChloS Of Station, Parlo"
+    assert sender.method == "rule:dispatch-form" and sender.confidence >= 0.85
+    (subject,) = f["subject"]
+    assert subject.value == "O KEYWAY/PERUMEN/ OperatIonal - AMIASE/2"
+    f = _by_field(DISPATCH_BERN)
+    assert [c.value for c in f["addressees"]] == ["Chief, FE"]
+    (sender,) = f["sender"]
+    assert sender.value == "Chief of Station, Bern" and sender.confidence < 0.8  # no FROM label
+    (subject,) = f["subject"]
+    assert subject.value == "INANITION/LCHARVEST/Operational Richard Thomas GIBSON, Trace Request"
+    assert DISPATCH_BERN[subject.start : subject.end].endswith("GIBSON, Trace Request")
+
+
+def test_subject_continues_when_visibly_unfinished():
+    # jfk-applevision/2025__124-90137-10053: all-caps FBI subject over five lines, one in quotes
+    text = (
+        'SUBJECT:\n\nGEORGE\n\nSPELLMEYER;\n\nFISHING BOAT\n\n"TERESAY JULIA"\n\nIS - CUBA\n\n'
+        "Intelligence Agency\n\non June 14 (CIA)\n"
+    )
+    (s,) = _by_field(text)["subject"]
+    assert s.value == 'GEORGE SPELLMEYER; FISHING BOAT "TERESAY JULIA" IS - CUBA'
+    assert text[s.start : s.end].endswith("IS - CUBA")
+    # jfk-applevision/2023__104-10336-10011: a line ending in "for" continues after a blank line
+    text = (
+        "Re:\n\nStatus of CIA Responses to Assassination Records Review Board's Requests for\n\n"
+        "Additional Information and Records\n\nDear John:\n"
+    )
+    (s,) = _by_field(text)["subject"]
+    assert s.value.endswith("Requests for Additional Information and Records")
+    # jfk-applevision/2023__124-10164-10277: bullets between the FBI character parts are not noise
+    text = "SUBJECT: LEE HARVEY OSWALD\n\nINTERNAL SECURITY • RUSSIA • CUBA\n\nI. Sore\n"
+    (s,) = _by_field(text)["subject"]
+    assert s.value == "LEE HARVEY OSWALD INTERNAL SECURITY • RUSSIA • CUBA" and s.confidence >= 0.9

@@ -3,8 +3,9 @@
 Reads only the header zone: the top of the document, or the page after a NARA RIF cover sheet (the
 RIF helper reads the form itself). A label's value is on the same line ("SUBJECT: Alliance Missiles")
 or, when the label stands alone, on the next non-empty line (Apple Vision OCR). When labels are
-stacked one under another with their values printed later as a column, the layout cannot be read
-safely and label-alone lines are skipped.
+stacked one under another with their values printed later as a column, the column is read only when
+its value groups match the labels one to one (`_label_block`); otherwise label-alone lines are skipped.
+A CIA DISPATCH form whose boxes OCR printed as a column is read by position (`_dispatch`).
 
 Telegrams (FM/TO lines, DTG), FRUS heads and e-mail header blocks are other extractors' work: this
 one emits nothing for those layouts.
@@ -111,7 +112,7 @@ def _banner(v: str) -> bool:
     return bool(CLASS_WORD.search(v.upper()) or SPACED_CLASS.fullmatch(re.sub(r"[^A-Za-z]", "", v).upper()))
 
 
-TRAILING_REF = re.compile(r"(?:\s{0,2}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+\s*$")
+TRAILING_REF = re.compile(r"(?:[\s:]{0,3}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+[\s:]*$")
 CHECKS = re.compile(r"[✓✔√✗*|]+")
 MONTH_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
@@ -308,7 +309,7 @@ def _good_token(tok: str) -> bool:
     t = tok.strip("()[]\"'“”‘’.,;:!?")
     if not t:
         return tok in ("-", "&", "--")
-    if t in ("&", "-", "--"):
+    if t in ("&", "-", "--") or t in _data()["separator_tokens"]:
         return True
     pieces = [p for p in re.split(r"[-/.&'_]", t) if p]
     return bool(pieces) and all(_PIECE.fullmatch(p) for p in pieces)
@@ -340,7 +341,7 @@ def _sandwiched(hdr: _Header, k: int) -> bool:
 
 def _is_continuation(text: str) -> bool:
     t = text.strip()
-    if not t or len(t) > 80 or not t[0].isalnum() or _stop_re().search(t):
+    if not t or len(t) > 80 or not (t[0].isalnum() or t[0] in '"“') or _stop_re().search(t):
         return False
     if re.match(r"^(?:\d{1,2}\.\s|\(\w\)\s)", t) or LABEL_LIKE.match(t):
         return False
@@ -348,6 +349,16 @@ def _is_continuation(text: str) -> bool:
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
+    hdrs: list[_Header] = []
+    got: set[str] = set()
+    for c in _memo(doc, hdrs):
+        got.add(c.field)
+        yield c
+    if hdrs and not {"sender", "addressees", "subject"} <= got:
+        yield from (c for c in _dispatch(hdrs[0]) if c.field not in got)
+
+
+def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     text = doc.text
     if EMAIL_BLOCK.search(text[:6000]) or FRUS_HEAD.match(text):
         return
@@ -362,6 +373,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
         return  # a routing sheet we cannot delimit: its boxes are not a memo header
     rif_tail = start + 1000 if (no_pages and start > 0) else start
     hdr = _Header(doc, start, end)
+    hdrs.append(hdr)
     lines = hdr.lines
     seen: set[str] = set()
     stacked = False
@@ -397,6 +409,16 @@ def extract(doc: Document) -> Iterator[Candidate]:
                 or stacked
                 or (not colon and ln.start < rif_tail)
             ):
+                if not stacked and ln.start >= rif_tail and hdr.label_at(j) is not None:
+                    block = _label_block(hdr, i, seen)
+                    if block is not None:
+                        stacked = True
+                        for c in block:
+                            seen.add("subject" if c.field == "subject" else c.field)
+                            if c.field == "subject":
+                                subject_line = i
+                            yield c
+                        continue
                 stacked = True
                 seen.add({"re": "subject"}.get(key, key))
                 seen.add(_FIELD.get(key, key))
@@ -434,10 +456,16 @@ def extract(doc: Document) -> Iterator[Candidate]:
             # between are OCR layout); mixed-case ones only on the directly following line
             k = first_line + 1
             extra = 0
-            while k < len(lines) and extra < 3:
+            while k < len(lines) and extra < (5 if all_caps else 3):
                 t = lines[k].text
+                # a line ending in a comma is visibly unfinished ("HIBBERD," / "Winthrop B.")
+                # ... or in a word that cannot end a title ("Requests for" / "Additional Information")
+                last = parts[-1][0].rstrip()
+                pending = key != "case_title" and (
+                    last.endswith(",") or last.rsplit(None, 1)[-1].lower() in _data()["unfinished_words"]
+                )
                 if not t.strip():
-                    if all_caps:
+                    if all_caps or pending:
                         k += 1
                         continue
                     break
@@ -445,7 +473,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
                     break
                 if key == "case_title" and not parts[-1][0].rstrip().endswith((",", ";", "-")):
                     break  # a report form's title box: only a visibly unfinished line continues
-                if all_caps and sum(ch.isupper() for ch in t) < 0.8 * _letters(t):
+                if all_caps and not pending and sum(ch.isupper() for ch in t) < 0.8 * _letters(t):
                     break
                 if not all_caps and ":" in t:
                     break
@@ -506,25 +534,27 @@ def extract(doc: Document) -> Iterator[Candidate]:
                     break
                 cands.extend(more)
                 k += 1
-        if (
-            field != "sender"
-            and cands
-            and first_line + 2 < len(lines)
-            and not lines[first_line + 1].text.strip()
-        ):
-            nxt = lines[first_line + 2]
+        k = first_line
+        while field != "sender" and cands and k + 2 < len(lines) and k < first_line + 6:
+            # blank-separated layout: "Office of Legislative Counsel" / "Coordination and Review Staff"
+            if lines[k + 1].text.strip():
+                break
+            nxt = lines[k + 2]
             words = nxt.text.split()
-            if (
+            if not (
                 words
                 and words[0] in _join_words()
                 and _is_continuation(nxt.text)
-                and hdr.label_at(first_line + 2) is None
+                and hdr.label_at(k + 2) is None
             ):
-                more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
-                if more and len(nxt.text.strip()) <= 60:
-                    prev = cands[-1]
-                    prev.value = f"{prev.value.rstrip('.')}, {more[0].value}"
-                    prev.end = more[0].end
+                break
+            more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
+            if not more or len(nxt.text.strip()) > 60:
+                break
+            prev = cands[-1]
+            prev.value = f"{prev.value.rstrip('.')}, {more[0].value}"
+            prev.end = more[0].end
+            k += 2
         if not cands:
             if value.strip():
                 seen.add(field)  # the label's value was unreadable: a later one is not the header's
@@ -556,6 +586,168 @@ def extract(doc: Document) -> Iterator[Candidate]:
     if "date" not in seen:
         limit = min(len(lines), 40 if subject_line is None else subject_line + 6)
         yield from _dateline(hdr, limit)
+
+
+PERSON_LINE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr)\.?[ ])?[A-Z][a-z]{1,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac|O')?[A-Z][a-z]{1,20}"
+    r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?$"
+)
+COLON_LINE = re.compile(r"^\s{0,20}[:;]\s{0,20}$")
+BODY_START = re.compile(r"^\s{0,8}(?:\d{1,2}\.\s|\(\w\)\s{0,2}[A-Z]|[A-Z]\.\s)")
+_PARTY_KEYS = {"memo_for", "to", "from", "memo_from", "through", "info", "ignored"}
+
+
+def _label_block(hdr: _Header, i: int, seen: set[str]) -> list[Candidate] | None:
+    """Labels printed as a block ("FROM / SUBJECT / REFERENCE", Apple Vision OCR) with their values
+    following as a column. Value lines are grouped: a line starting in lower case or with an office
+    word ("Office of ...", "to the DDO ...") continues the value above, as does a title line under a
+    lone personal name ("Robert W. Gambino / Director of Security"); every other line starts the next
+    label's value. Read only when the groups match the labels one to one, else nothing."""
+    lines = hdr.lines
+    keys: list[str] = []
+    j = i
+    while j < len(lines) and len(keys) < 6:
+        t = lines[j].text
+        got = hdr.label_at(j)
+        if not t.strip() or COLON_LINE.match(t):
+            j += 1
+            continue
+        if got is None or got[1].group("value").strip() or got[2]:
+            break
+        keys.append(got[0])
+        j += 1
+    if len(keys) < 2 or len(set(keys)) < len(keys):
+        return None
+    groups: list[list[Line]] = []
+    while j < len(lines) and j < i + 60:
+        ln = lines[j]
+        t = ln.text.strip()
+        j += 1
+        if not t:
+            continue
+        if hdr.label_at(j - 1) is not None or BODY_START.match(t) or len(t) > 70 or _banner(t):
+            break
+        if not t[0].islower() and (t.endswith(":") or LABEL_LIKE.match(t)):
+            return None  # a label we do not know ("BUREAU FILE:"): the column cannot be counted
+        body = PORTION_MARK.sub("", t)
+        cont = False
+        if groups:
+            key = keys[len(groups) - 1]
+            first = PORTION_MARK.sub("", groups[-1][0].text.strip())
+            cont = t[0].islower() or t.split()[0] in _join_words()
+            if key in _PARTY_KEYS and len(groups[-1]) == 1 and PERSON_LINE.match(first):
+                cont = cont or not PERSON_LINE.match(body)
+            if key in ("subject", "re") and len(groups) == len(keys) and len(groups[-1]) < 3:
+                # the last label's all-caps subject: the FBI's name line, then the character line
+                cont = cont or (first.isupper() and t.isupper() and _is_continuation(t))
+        if cont:
+            groups[-1].append(ln)
+        elif len(groups) == len(keys):
+            break
+        else:
+            groups.append([ln])
+    if len(groups) != len(keys):
+        return None
+    out: list[Candidate] = []
+    for key, group in zip(keys, groups, strict=True):
+        pieces = [PORTION_MARK.sub("", g.text.strip()) for g in group]
+        start = group[0].start + group[0].text.find(pieces[0])
+        end = group[-1].start + group[-1].text.find(pieces[-1]) + len(pieces[-1])
+        if key in ("subject", "re"):
+            value = _clean_subject(" ".join(pieces))
+            if _letters(value) < 3 or any(_noisy(p) for p in pieces):
+                return None
+            out.append(Candidate("subject", value, start, end, 0.9, METHOD))
+            continue
+        if key == "date" and not find_dates(" ".join(pieces)):
+            return None  # the DATE box's value is not a date: the column is not what it seems
+        if key not in _FIELD:
+            continue  # ATTENTION / REFERENCE / DATE boxes take their line but give no party
+        parts = [_clean_party(p) for p in pieces]
+        if any(_bad_party(p) or _noisy(p) or _stop_re().search(p) for p in parts):
+            return None
+        value = parts[0]
+        for p in parts[1:]:
+            value += (" " if p[0].islower() else ", ") + p
+        field = _FIELD[key]
+        if field not in seen:
+            out.append(Candidate(field, value, start, end, 0.9, METHOD))
+    return out
+
+
+@cache
+def _dispatch_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    d = _data()["dispatch"]
+    return (
+        re.compile(d["title"]),
+        re.compile(_alt(d["box_words"]), re.IGNORECASE),
+        re.compile(d["action_box"], re.IGNORECASE),
+        re.compile(d["party"]),
+    )
+
+
+def _dispatch_party(m: re.Match) -> str:
+    """'ChloS Of Station, Parlo' -> 'Chief of Station, Parlo': the form's fixed title words."""
+    place = re.sub(r"[\s.,|]+$", "", m.group("place"))
+    office = m.group("office")
+    if office:
+        office = "Base" if office.lower() == "base" else "Station"
+        return f"Chief of {office}, {place}"
+    return f"Chief, {place}"
+
+
+def _dispatch(hdr: _Header) -> Iterator[Candidate]:
+    """A CIA DISPATCH form printed as a column by OCR: the TO, INFO, FROM and SUBJECT boxes' values
+    come in that order above the ACTION REQUIRED box, their labels lost or out of place. The first
+    'Chief, X' line is the addressee; the sender is the first 'Chief of Station, X' line after a FROM
+    label, else the last such line (INFO lines name several offices, separated by ';'); the subject
+    is the text after the sender, skipping the date and the indexing boxes printed beside it."""
+    title, box, action, party = _dispatch_res()
+    lines = hdr.lines[:80]
+    t0 = next((k for k, ln in enumerate(lines) if title.fullmatch(ln.text.strip())), None)
+    if t0 is None:
+        return
+    end = next((k for k in range(t0 + 1, len(lines)) if action.search(lines[k].text)), None)
+    if end is None or end - t0 > 60 or not any(box.search(ln.text) for ln in lines[t0 : end + 16]):
+        return
+    found: list[tuple[int, re.Match]] = []
+    from_label: int | None = None
+    for k in range(t0 + 1, end):
+        got = hdr.label_at(k)
+        if got is not None and got[0] == "from" and not got[1].group("value").strip():
+            from_label = k if from_label is None else from_label
+        m = party.match(lines[k].text)
+        if m:
+            found.append((k, m))
+    if len(found) < 2:
+        return
+    to_k, to_m = found[0]
+    after = [f for f in found[1:] if from_label is not None and f[0] > from_label]
+    if from_label is not None and (to_k > from_label or not after):
+        return
+    from_k, from_m = after[0] if after else found[-1]
+    conf = 0.85 if after else 0.78
+    for field, ln, m in (("addressees", lines[to_k], to_m), ("sender", lines[from_k], from_m)):
+        s = ln.start + m.start("v")
+        yield Candidate(field, _dispatch_party(m), s, ln.start + m.end("v"), conf, "rule:dispatch-form")
+    parts: list[Line] = []
+    for k in range(from_k + 1, end):
+        t = lines[k].text.strip()
+        if not t or box.search(t) or party.match(lines[k].text) or hdr.label_at(k) is not None:
+            continue
+        if re.fullmatch(r"S[A-Z0-9]{3,6}T", t) or (find_dates(t) and _letters(t) < 14):
+            continue  # a mangled SUBJECT label ("SUFVECT"), the dispatch date
+        parts.append(lines[k])
+        if len(parts) == 3:
+            break
+    if not parts:
+        return
+    pieces = [_clean_subject(p.text) for p in parts]
+    if any(_noisy(p) or _letters(p) < 3 for p in pieces):
+        return
+    s = parts[0].start + parts[0].text.find(pieces[0][:12])
+    e = parts[-1].start + parts[-1].text.find(pieces[-1]) + len(pieces[-1])
+    yield Candidate("subject", " ".join(pieces), s, e, conf, "rule:dispatch-form")
 
 
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
