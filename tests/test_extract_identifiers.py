@@ -188,3 +188,31 @@ def test_release_header_with_ocr_gaps_and_short_dispatch_number():
     assert ids["104-10073-10074"][1] == "104- -10073- 10074"
     ids = _ids(" \nUFGA-7171 \n \n")
     assert ids["UFGA-7171"][1] == "UFGA-7171"
+
+
+def test_release_header_od_prefix_and_dash_read_as_one():
+    # pdf/104-10075-10225 and jfk-tesseract-2025/jfk_doc_885: "[104-" read as "‘oa. " / "‘\od“t"
+    ids = _ids(
+        "‘oa. 10075- 10225 \n4 \n| 2025 RELEASE UNDER THE PRESIDENT \n \nJOHN F. KENNEDY ASSASSINATION \n"
+    )
+    assert ids["104-10075-10225"][1] == "oa. 10075- 10225"
+    ids = _ids("‘\\od“t0408-10316 | 2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS\n")
+    assert ids["104-10408-10316"][1] == "od“t0408-10316"
+    # pdf/104-10167-10083: the second dash read as "1"
+    ids = _ids("104- 10167 1 10083): | 2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION\n")
+    assert ids["104-10167-10083"][1] == "104- 10167 1 10083"
+    # not without the release banner
+    assert not _ids("‘oa. 10075- 10225 \nSECRET\n")
+
+
+def test_fbi_office_file_running_header():
+    # jfk-tesseract/2022__docid-34517374 ("SF 105-3689") and 2022__docid-32334746 ("DL 92-34"), each on
+    # several report pages; one occurrence is not a running header
+    text = "report page\n\nSF 105-3689\n\nmore text\n\nSF 105-3689\n"
+    c, raw = _ids(text)["105-3689"]
+    assert raw == "105-3689" and c.extra["kind"] == "agency_file_number"
+    text2 = "DL 92-34\n\n\nJOHN DOE\n\nDL 92-34\n"
+    assert "92-34" in _ids(text2)
+    assert "92-34" not in _ids("DL 92-34\n\nbody\n")
+    # the RIF's "CR 92-2781-54" is the agency file number itself, not an office header
+    assert "92-2781-54" not in _ids("CR 92-2781-54\n\nx\n\nCR 92-2781-54\n")

@@ -44,10 +44,17 @@ _RELEASE_AFTER = re.compile(r"^[\s)\]|.,°'‘’]{0,8}\[?\s?(?:19|20)\d\d\s+REL
 _RESTRICTED_BEFORE = re.compile(r"ITEM\s{1,3}IS\s{1,3}RESTRICTED\W{0,6}$", re.I)
 
 
-# the release stamp with OCR gaps: "104- -10073- 10074 4 2025 RELEASE"
+# the release stamp with OCR gaps: "104- -10073- 10074 4 2025 RELEASE", "104- 10167 1 10083): | 2025 RELEASE"
+# (the second dash read as "1")
 _STAMP_GAPPED = re.compile(
-    r"(?m)^[^\w\n]{0,3}(?P<a>[12]\d{2})-[ -]{1,3}(?P<b>1\d{4})-? (?P<c>\d{5})"
-    r"(?=[\s\d|)\]]{0,8}(?:19|20)\d\d\s+RELEAS)"
+    r"(?m)^[^\w\n]{0,3}(?P<a>[12]\d{2})-[ -]{1,3}(?P<b>1\d{4})(?:-? | [1l|] )(?P<c>\d{5})"
+    r"(?=[\s\d|)\]:]{0,8}(?:19|20)\d\d\s+RELEAS)"
+)
+# Tesseract reads the stamp's "[104-" as "‘oa. ", "‘\\od“t", the "1" of the next group as "t":
+# "‘oa. 10075- 10225 \n4 \n| 2025 RELEASE", "‘\\od“t0408-10316 | 2025 RELEASE" (the "o" is the 0 of 104)
+_STAMP_OD_104 = re.compile(
+    r"(?m)^[^\w\n]{0,3}(?P<p>[oO][da])[.“\"'\s-]{0,3}(?P<b>[1t]\d{4})-\s?(?P<c>1\d{4})(?![\d-])"
+    r"(?=[\s)\]|.,\d]{0,8}[\[{|]?\s?(?:19|20)\d\d\s+RELEAS)"
 )
 
 
@@ -85,6 +92,9 @@ def _record_numbers(doc: Document) -> Iterator[Candidate]:
     for m in _STAMP_GAPPED.finditer(text[:300]):
         value = f"{m['a']}-{m['b']}-{m['c']}"
         yield _cand(value, m.start("a"), m.end("c"), 0.75, "nara-release-header", "nara_record_number")
+    for m in _STAMP_OD_104.finditer(text[:300]):
+        value = f"104-1{m['b'][1:]}-{m['c']}"
+        yield _cand(value, m.start("p"), m.end("c"), 0.7, "nara-release-header", "nara_record_number")
     for m in _STAMP_DAMAGED_104.finditer(text[:300]):
         if not _RECNUM.match(text, m.start("rest") - 4):
             # CIA records (agency 104) dominate; a damaged "104" prefix is read as 104
@@ -353,6 +363,22 @@ _NSC_SERIES = re.compile(
 _RUNNING_NUMBER = re.compile(r"(?m)^[ \t_.]{0,4}(?P<v>[A-Z]{3,5}\s\d{1,3}-\d{1,3}-\d{1,3})[ \t.-]*$")
 
 
+# FBI report pages carry the field office's file number as a running header: "SF 105-3689", "DL 92-34"
+_FBI_OFFICE_FILE = re.compile(
+    r"(?m)^[ \t]{0,4}(?P<o>[A-Z]{2,3})[ \t](?P<v>\d{2,3}-\d{1,6}(?:-\d{1,5})?)[ \t]*$"
+)
+
+
+def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
+    stop = set(_vocab()["fbi_office_header_stoplist"])
+    found = [(m["v"], m.span("v")) for m in _FBI_OFFICE_FILE.finditer(doc.text) if m["o"] not in stop]
+    counts = Counter(v for v, _ in found)
+    for value, n in counts.items():
+        if n >= 2:  # a running header, not a number cited once
+            s, e = next(span for v, span in found if v == value)
+            yield _cand(value, s, e, 0.75, "fbi-office-file-header", "agency_file_number")
+
+
 def _other_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     for m in _IN_NUMBER.finditer(text):
@@ -381,3 +407,4 @@ def extract(doc: Document) -> Iterator[Candidate]:
     yield from _tdcs(doc)
     yield from _control_numbers(doc)
     yield from _other_numbers(doc)
+    yield from _fbi_office_files(doc)
