@@ -217,3 +217,27 @@ def test_slug_far_from_any_marking_is_content():
     # jfk-tesseract/2018__180-10143-10091: cryptonyms in handwritten notes, no marking nearby
     text = "GF Gastet mer\nCPTOZEAL\nRYBAT /KAPOK\nFEIMGLAsS\nRB. RIGGS\n"
     assert _controls(text) == {}
+
+
+def test_title_case_and_wrapped_control_markings():
+    # jfk-tesseract-2025/177-10002-10096 (President's Intelligence Checklist): the cover sheet's
+    # "COMINT / Channels" access block and the page footer "For The President Only - Top Secret"
+    text = (
+        "TOP SECRET\nmes a eR (Security Classification)\n\nCONTROL No, CSC4U3-023/73 B\n\ncopy Aor\n\n"
+        "COMINT\n\nChannels\n\nAccess to this document will be restricted to\n"
+    )
+    assert _controls(text) == {"COMINT CHANNELS": "COMINT\n\nChannels"}
+    text2 = (
+        "cance in that it surrounds Saigon.\n\nFor The President Only - Top Secret\n"
+        "INDIAN Re OGSS Cat eae * |\n"
+    )
+    assert _controls(text2) == {"FOR THE PRESIDENT ONLY": "For The President Only"}
+    # prose is not a marking
+    assert _controls("The report was prepared for the President only.\n") == {}
+    assert _controls("TOP SECRET//COMINT//NOFORN\n").get("COMINT CHANNELS") is None
+
+
+def test_committee_sensitive_ocr_damaged():
+    # jfk-applevision/2021__docid-32270969 (HSCA letter): "COMMITTEE SENSITIVE" with an O for the I
+    text = "July 13, 1978\n\nLions\n\n1/26\n\nGLC: 22637)\n\nCOMMOTTEE SENSITIVE\n\nMr. Scott Breckinridge\n"
+    assert _controls(text) == {"COMMITTEE SENSITIVE": "COMMOTTEE SENSITIVE"}
