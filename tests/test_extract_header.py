@@ -1,5 +1,8 @@
 """Memo header extractor: labelled TO/FROM/THROUGH/SUBJECT/DATE lines and datelines, on real snippets."""
 
+import pytest
+
+import declass
 from declass.document import Document
 from declass.extract import header
 
@@ -514,3 +517,30 @@ def test_subject_continues_when_visibly_unfinished():
     text = "SUBJECT: LEE HARVEY OSWALD\n\nINTERNAL SECURITY • RUSSIA • CUBA\n\nI. Sore\n"
     (s,) = _by_field(text)["subject"]
     assert s.value == "LEE HARVEY OSWALD INTERNAL SECURITY • RUSSIA • CUBA" and s.confidence >= 0.9
+
+
+# Markdown OCR of ODNI releases: the first-line heading is the document's title
+# (odni/20131119-odni__verification_slide, odni/20131119-odni__interim_competency_test_for_access_to_fisa_data)
+@pytest.mark.parametrize(
+    "snippet, title",
+    [
+        (
+            "# Verification Requirement \n\n> Verify that the data is of the type authorized by the order",
+            "Verification Requirement",
+        ),
+        (
+            "# Interim Competency Test for Access to BR FISA Data \n\n1. Who can make a RAS determination?\n",
+            "Interim Competency Test for Access to BR FISA Data",
+        ),
+    ],
+)
+def test_markdown_title_is_the_subject(snippet, title):
+    rec = declass.extract_text(snippet)
+    assert rec.subject.value == title
+    assert snippet[rec.subject.start : rec.subject.end] == title
+
+
+def test_a_heading_further_down_is_not_a_title():
+    # odni/20131119-odni__nsa_course_materials_intro_v_13: a table comes first, the heading is a module name
+    snippet = "| COURSE: OVSC1205 Special Training on FISA |  |\n| :--: | :--: |\n\n# Module 0: Welcome to OVSC1205 \n"
+    assert declass.extract_text(snippet).subject is None

@@ -356,6 +356,24 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield c
     if hdrs and not {"sender", "addressees", "subject"} <= got:
         yield from (c for c in _dispatch(hdrs[0]) if c.field not in got)
+    if "subject" not in got:
+        yield from _markdown_title(doc)
+
+
+# OCR to Markdown (the ODNI releases) prints a document's own title as a heading on its first line
+_MARKDOWN_TITLE = re.compile(r"\A[ \t\n]{0,200}#[ \t]+(?P<v>[^\n#]{3,200})$", re.M)
+
+
+def _markdown_title(doc: Document) -> Iterator[Candidate]:
+    m = _MARKDOWN_TITLE.match(doc.text)
+    if not m:
+        return
+    value = _clean_subject(m.group("v"))
+    if len(value) < 3 or _noisy(value):
+        return
+    start = m.start("v")
+    end = start + len(m.group("v").rstrip())
+    yield Candidate("subject", value, start, end, 0.7, "rule:markdown-title")
 
 
 def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
