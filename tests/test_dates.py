@@ -147,3 +147,15 @@ def test_time_glued_to_four_digit_year():
     assert parse_date("Tuesday, September 20, 201112:07 AM") == "2011-09-20"
     # a longer number is still not a year
     assert find_dates("Oct 26, 196212") == []
+
+
+def test_fallback_bare_date_line_bounds_only_in_review_era():
+    # jfk-tesseract/2022__docid-32269615: the HSCA report's own "DATE 01/05/79" line is no review stamp
+    text = (
+        "HOUSE OF REPRESENTATIVES\n\nDATE 01/05/79\nREPORT ID 0014.00.00\n\nu.\n\n"
+        "HOUSE OF REPRESENTATIVES\nCERTIFICATION REPORT\nACCOUNTING PERIOD 12/01/78 TO 12/31/78\n"
+    )
+    assert _fallback(text) == [("1979-01-05", "01/05/79", "rule:dateline-fallback")]
+    # jfk-applevision/2021__docid-32324509: an FBI stamp "DATE 5-7-95" still bounds the document date
+    stamp = "HEREIN IS UNCLASSIFIED\n\nDATE 5-7-95\n\nPRECAP-I PHASE II\n\n6 November 1997\n"
+    assert _fallback(stamp) == []

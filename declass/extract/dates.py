@@ -34,6 +34,9 @@ _RIF_LABELS = re.compile(
 _NOT_DOC_DATE = re.compile(r"Birth|BIRTH|\bDOB\b|DPOB|\bborn\b|EDITION|Edition|\bFORM\b|\bForm\b|\bRev\.")
 # stamp lines whose date bounds the document date from above (a document predates its review/release)
 _STAMP_DATE_LINE = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS|Declass|Doc\s+No\.|DATE\s+\d", re.IGNORECASE)
+# a bare "DATE 5-7-95" line is an FBI review stamp only in the review era; a form's "DATE 01/05/79" is not
+_BARE_DATE_LINE = re.compile(r"DATE\s+\d", re.IGNORECASE)
+_BARE_DATE_MIN_YEAR = 1992
 # the RIF's own footer ("NW 66000 Docld:32324509 Page 1") ends it
 _RIF_END = re.compile(r"Doc\s?[Il1]d\s*[:.]?\s*\d{5,9}\s{0,3}Page\s{0,2}[1iIl]\b", re.IGNORECASE)
 # lines that belong to stamps, banners, forms: their dates are not the document date
@@ -93,9 +96,15 @@ def _stamp_cut(doc: Document) -> int | None:
     lines = doc.lines
     # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
     for ln in lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]:
-        if _STAMP_DATE_LINE.search(ln.text):
+        m = _STAMP_DATE_LINE.search(ln.text)
+        if m:
+            bare = _BARE_DATE_LINE.fullmatch(m.group()) and not _STAMP_DATE_LINE.search(ln.text, m.end())
             years += [
-                int(d.value[:4]) for d in find_dates(ln.text) if d.value[:4].isdigit() and len(d.value) >= 7
+                int(d.value[:4])
+                for d in find_dates(ln.text)
+                if d.value[:4].isdigit()
+                and len(d.value) >= 7
+                and not (bare and int(d.value[:4]) < _BARE_DATE_MIN_YEAR)
             ]
     years = [y for y in years if y >= 1965]
     return min(years) if years else None
