@@ -520,7 +520,8 @@ def test_subject_continues_when_visibly_unfinished():
 
 
 # Markdown OCR of ODNI releases: the first-line heading is the document's title
-# (odni/20131119-odni__verification_slide, odni/20131119-odni__interim_competency_test_for_access_to_fisa_data)
+# (odni/20131119-odni__verification_slide,
+#  odni/20131119-odni__interim_competency_test_for_access_to_fisa_data)
 @pytest.mark.parametrize(
     "snippet, title",
     [
@@ -542,5 +543,8 @@ def test_markdown_title_is_the_subject(snippet, title):
 
 def test_a_heading_further_down_is_not_a_title():
     # odni/20131119-odni__nsa_course_materials_intro_v_13: a table comes first, the heading is a module name
-    snippet = "| COURSE: OVSC1205 Special Training on FISA |  |\n| :--: | :--: |\n\n# Module 0: Welcome to OVSC1205 \n"
+    snippet = (
+        "| COURSE: OVSC1205 Special Training on FISA |  |\n| :--: | :--: |\n\n"
+        "# Module 0: Welcome to OVSC1205 \n"
+    )
     assert declass.extract_text(snippet).subject is None
