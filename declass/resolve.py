@@ -79,7 +79,11 @@ def _pick_list(path: str, cands: list[Candidate]) -> list[Candidate]:
             by_method[c.method].append(c)
         cands = max(
             by_method.values(),
-            key=lambda g: (max(c.confidence for c in g), _from_document_itself(g[0]), -min(c.start for c in g)),
+            key=lambda g: (
+                max(c.confidence for c in g),
+                _from_document_itself(g[0]),
+                -min(c.start for c in g),
+            ),
         )
     kept: dict[str, Candidate] = {}
     for c in cands:
