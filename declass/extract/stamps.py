@@ -134,6 +134,10 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
         m = NARA_FOOTER_HEAD.search(text, max(0, t.start() - 20), t.start())
         if m is None:
             continue
+        if not readings:
+            # NARA prints the review case and DocId footer on the pages it releases under the JFK
+            # Act: weaker evidence than the release stamp itself, which OCR often garbles
+            yield Candidate(F_DECL, True, m.start(), t.end(), 0.6, "rule:nara-release-footer")
         readings.append((m.group("num"), m.start("pre" if m.group("pre") else "num"), m.end("num"), 0.92))
     for m in JFK_CASE.finditer(text):
         window = text[m.end() : m.end() + 40]
