@@ -544,3 +544,179 @@ def test_split_original_and_new_classification_labels():
     # jfk-applevision/2023__124-10164-10277.txt: "ORIGINAL" on its own line is not a value either
     c = cands(NEWCLASS)
     assert c["classification.original"][0][:2] == ("SECRET", "Secret")
+
+
+# Apple Vision prints a label's colon with its value, a line below and out of the form's order:
+# jfk-applevision/2021__docid-32424944.txt (scrambled labels) and 2021__docid-32347105.txt
+MONGOOSE = """JEK ASSASSINATION SYSTEM
+
+IDENTIFICATION FORM
+
+AGENCY INFORMATION
+
+AGENCY
+
+RECORD NUMBER
+
+RECORDS SERIES
+
+AGENCY FILE NUMBER
+
+JCS
+
+202-10001-10213
+
+FOIA SERIES
+
+DOC 214
+
+DOCUMENT INFORMATION
+
+ORIGINATOR
+
+OSD
+
+FROM
+
+TO
+
+TITLE
+
+MONGOOSE SCHEDULE
+
+DATE
+
+:05/17/62
+
+PAGES
+
+: 12
+
+SUBJECTS : MONGOOSE
+
+DOCUMENT TYPE: MEMORANDUM
+
+CLASSIFICATION : TOP SECRET
+
+RESTRICTIONS : 1B, 1C
+
+CURRENT STATUS : RELEASED WITH DELETIONS
+
+DATE OF LAST REVIEW
+
+: 07/30/98
+
+OPENING CRITERIA
+"""
+
+REVIEW_BELOW = """JEK ASSASSINATION SYSTEM
+
+IDENTIFICATION
+
+FORM
+
+AGENCY INFORMATION
+
+AGENCY : CIA
+
+RECORD NUMBER : 104-10065-10104
+
+RECORD SERIES
+
+: JEK
+
+AGENCY FILE NUMBER
+
+80T01357A
+
+DOCUMENT
+
+INFORMATION
+
+AGENCY ORIGINATOR : CIA
+
+FROM : DIRECTOR
+
+TO
+
+: MEXICO CITY
+
+TITLE
+
+: IDENTITIES TO DIR 229921. HSCA INTERVIEWS.
+
+DATE
+
+:
+
+05/26/1978
+
+PAGES
+
+1
+
+SUBJECTS
+
+: IDENTITIES
+
+HSCA INTERVIEWS
+
+DOCUMENT TYPE
+
+CLASSIFICATION
+
+CELEST RETEN HELLO EN PART JULIC - ERUPASED WITH ONE ZONE
+
+DATE OF LAST REVIEW
+
+: 07/13/93
+"""
+
+# jfk-tesseract/2022__docid-32239476.txt: "DATE OF LAST REVIEW 06/04/93", no colon
+LAST_REVIEW_NO_COLON = """JFK ASSASSINATION SYSTEM
+
+IDENTIFICATION FORM
+
+AGENCY INFORMATION
+
+AGENCY : HSCA
+RECORD NUMBER : 180-10060-10468
+
+RECORDS SERIES :
+STAFF PAYROLL RECORDS
+
+AGENCY FILE NUMBER :
+
+ORIGINATOR : HSCA
+FROM :
+TO :
+
+TITLE :
+| DATE : 12/06/76
+PAGES : 16
+SUBJECTS :
+HSCA, ADMINISTRATION
+LEHNER, ROBERT
+DOCUMENT TYPE
+
+CLASSIFICATION
+
+: PRINTED FORM
+2 U
+RESTRICTIONS : 3
+
+CURRENT STATUS P
+DATE OF LAST REVIEW 06/04/93
+"""
+
+
+def test_colon_value_on_the_line_below_its_label():
+    c = cands(MONGOOSE)
+    assert c["document_date"][0][:2] == ("1962-05-17", "05/17/62")
+    assert c["declassification.review_dates"][0][:2] == ("1998-07-30", "07/30/98")
+    assert cands(REVIEW_BELOW)["declassification.review_dates"][0][:2] == ("1993-07-13", "07/13/93")
+
+
+def test_number_after_a_label_without_colon():
+    c = cands(LAST_REVIEW_NO_COLON)
+    assert c["declassification.review_dates"][0][:2] == ("1993-06-04", "06/04/93")

@@ -59,7 +59,8 @@ MULTILINE = {"title", "subjects", "comments", "record_series", "restrictions", "
 @lru_cache(maxsize=1)
 def _data() -> dict:
     raw = json.loads(resources.files("declass.data").joinpath("rif.json").read_text(encoding="utf-8"))
-    sep = r"[ \t]{0,4}(?:[:;•=—|.][ \t]{0,4}(?P<rest>.*)|$)"
+    # the value follows a separator, or (numbers only: "DATE OF LAST REVIEW 06/04/93") just spaces
+    sep = r"[ \t]{0,4}(?:(?:[:;•=—|.]|(?<=[ \t])(?=\d))[ \t]{0,4}(?P<rest>.*)|$)"
     labels = [(name, re.compile(rf"(?:{pat}){sep}")) for name, pat in raw["labels"]]
     return {
         "labels": labels,
@@ -331,6 +332,10 @@ class _Reader:
         else:
             slot.done = True
 
+    def colon_value(self, slot: Slot, value: Value) -> None:
+        if slot in self.pending and (_accepts(slot.name, value.shape) or slot.name in FREE_LABELS):
+            self._give(slot, value, CONF_INLINE)
+
     def value(self, value: Value) -> None:
         if value.shape == "free" or (value.shape == "doctype" and not self._anchor(value)):
             if self.pending and _accepts(self.pending[0].name, "free"):
@@ -411,6 +416,14 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
                 after_label = reader.bare_label(name, ln.number)
             continue
         if d["noise_re"].search(text):
+            continue
+        if after_label is not None and text[0] in ":;":
+            # "DATE OF LAST REVIEW" / ": 07/30/98": the value carries the colon its label lacks, so it
+            # is that label's whatever the order of the form's labels
+            s, e, v = _trim(text, offset)
+            if v and not d["blank_re"].match(v):
+                reader.colon_value(after_label, Value(s, e, v, _shape(v), True, after_label))
+            after_label = None
             continue
         trailing = d["trailing_label"].match(text)
         s, e, v = _trim(trailing.group("value") if trailing else text, offset)
