@@ -104,7 +104,8 @@ def resolve_year(year: str, era: int | None = None) -> str | None:
     return None
 
 
-def _iso(year: str | None, month: int | None = None, day: int | None = None) -> str | None:
+def iso_date(year: str | None, month: int | None = None, day: int | None = None) -> str | None:
+    """ISO/EDTF text of a year (maybe with X), month and day, or None when they are no date."""
     if year is None:
         return None
     if month is None:
@@ -136,7 +137,7 @@ def _from_match(m: re.Match, form: str, era: int | None, base: int = 0) -> DateM
         month = _num(month_s)
     year = resolve_year(gd["year"], era)
     day = _num(gd["day"]) if gd.get("day") else None
-    value = _iso(year, month, day)
+    value = iso_date(year, month, day)
     if value is None:
         return None
     return DateMatch(m.start() + base, m.end() + base, value, form)

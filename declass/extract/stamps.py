@@ -22,7 +22,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from ..dates import find_dates, resolve_year
+from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
 from .base import Candidate
 
@@ -69,15 +69,7 @@ def _loose_value(m: re.Match, min_year: int = 1950) -> str | None:
         return None
     if day_s.endswith("?"):
         return f"{year}-{month:02d}-{day_s[0]}X"
-    day = int(day_s)
-    if not 1 <= day <= 31:
-        return None
-    if "X" not in year:
-        try:
-            date(int(year), month, day)
-        except ValueError:
-            return None
-    return f"{year}-{month:02d}-{day:02d}"
+    return iso_date(year, month, int(day_s))
 
 
 def _date_cand(doc: Document, m: re.Match, base: int, conf: float, method: str, min_year: int = 1950):
