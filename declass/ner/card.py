@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from . import LABELS, ZONE_CHARS
+from .train import BATCH, CHUNK_CHARS, DEPTH, LEARN_RATE, WIDTH
 
 
 def _load(path: Path) -> dict | None:
@@ -14,6 +15,19 @@ def _load(path: Path) -> dict | None:
 
 def _size_mb(model_dir: Path) -> float:
     return sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file()) / 1e6
+
+
+def _verdict(cv: dict) -> str:
+    on = [k for k, v in cv["calibration"].items() if v > 0]
+    gain = cv["combined"]["micro_f1_soft"] - cv["rules"]["micro_f1_soft"]
+    if not on:
+        return (
+            "**Verdict: the tagger does not help yet.** Added to the rules, every label alone lowered its "
+            "field's soft precision and F1 on the held-out folds (`each_label_alone_with_rules` in "
+            "`cv_results.json`), so every label's confidence is 0 and the `ner` extractor proposes "
+            "nothing: combined = rules. Retrain and re-run CV when data or recipe change."
+        )
+    return f"Labels on: {', '.join(on)}; combined - rules soft micro F1 = {gain:+.3f}."
 
 
 def write_card(model_dir: Path) -> Path:
@@ -47,7 +61,8 @@ def write_card(model_dir: Path) -> Path:
         "retrains without `../shared`.",
         "",
         "## Training",
-        f"seed {info.get('seed')}, {info.get('epochs')} epochs, batch 16; "
+        f"seed {info.get('seed')}, {info.get('epochs')} epochs, batch {BATCH}, lr {LEARN_RATE}, "
+        f"{CHUNK_CHARS}-character pieces, tok2vec width {WIDTH} depth {DEPTH}; "
         f"trained in {info.get('train_seconds')} s on a shared 2-core machine; "
         f"model size {_size_mb(model_dir):.1f} MB.",
         "",
@@ -66,6 +81,8 @@ def write_card(model_dir: Path) -> Path:
             "`../shared/eval/score.py` on the held-out folds)",
             "",
             table(cv),
+            "",
+            _verdict(cv),
             "",
             "Per-label confidence (`calibration.json`; 0 = label switched off because it cost its field "
             "precision or F1 next to the rules in CV; chosen on the same CV folds):",

@@ -19,15 +19,17 @@ from pathlib import Path
 from . import LABELS, MODEL_DIR, TRAINING_DIR
 
 SEED = 1962
-EPOCHS = 6
+EPOCHS = 4
 AUG_COPIES = 1  # damaged copies of every gold-aligned document per epoch
 WIDTH = 64
-DEPTH = 2
+DEPTH = 4
 EMBED_ROWS = 2000
 HIDDEN = 48
 DROPOUT = 0.15
-WEAK_DOCS = 120  # catalogue-aligned documents used (the first, in file order): time budget
-BATCH = 16
+WEAK_DOCS = 60  # catalogue-aligned documents used (the first, in file order): time budget
+BATCH = 4
+LEARN_RATE = 0.002
+CHUNK_CHARS = 500
 # extra token boundaries for OCR text: "Docld:32112895", "FILE#62-1", "TO|DIRECTOR"
 EXTRA_INFIXES = (r"[:#|=;]", r"(?<=[A-Za-z])(?=\d{3})", r"(?<=\d)(?=[A-Za-z]{2})")
 
@@ -113,15 +115,55 @@ def to_example(nlp, text: str, spans: list[list], weak: bool = False):
     return Example(pred, ref)
 
 
+def chunks(text: str, spans: list[list], size: int = CHUNK_CHARS) -> list[tuple[str, list[list]]]:
+    """Split a zone into pieces of about `size` characters at line ends, never inside a span.
+
+    The tagger sees only a few tokens either side, so short pieces lose nothing and give many more,
+    smaller updates per epoch than whole zones.
+    """
+    out = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = text.find("\n", min(n, start + size))
+        end = n if end < 0 else end + 1
+        for s, e, _label in spans:  # extend the piece past a span it would cut
+            if s < end < e:
+                nl = text.find("\n", e)
+                end = n if nl < 0 else nl + 1
+        piece = [[s - start, e - start, lab] for s, e, lab in spans if start <= s and e <= end]
+        out.append((text[start:end], piece))
+        start = end
+    return out
+
+
 def build_examples(nlp, corpus: list[dict], weak: list[dict], rng: random.Random, aug_copies: int):
     from .augment import augment
 
-    out = [to_example(nlp, r["text"], r["spans"], weak=False) for r in corpus]
-    out += [to_example(nlp, r["text"], r["spans"], weak=True) for r in weak]
+    def add(text: str, spans: list[list], is_weak: bool) -> None:
+        for piece, piece_spans in chunks(text, spans):
+            if piece.strip() and (piece_spans or not is_weak):
+                out.append(to_example(nlp, piece, piece_spans, weak=is_weak))
+
+    out: list = []
+    for r in corpus:
+        add(r["text"], r["spans"], False)
+    for r in weak:
+        add(r["text"], r["spans"], True)
     for _ in range(aug_copies):
         for r in corpus:
+            add(*augment(r["text"], r["spans"], rng), False)
+    return out
+
+
+def _augmented(nlp, corpus: list[dict], rng: random.Random, copies: int) -> list:
+    from .augment import augment
+
+    out: list = []
+    for _ in range(copies):
+        for r in corpus:
             text, spans = augment(r["text"], r["spans"], rng)
-            out.append(to_example(nlp, text, spans, weak=False))
+            out += build_examples(nlp, [{"text": text, "spans": spans}], [], rng, 0)
     return out
 
 
@@ -143,9 +185,10 @@ def train(
     nlp = make_nlp()
     base = build_examples(nlp, corpus, weak, rng, 0)
     optimizer = nlp.initialize(lambda: base)
+    optimizer.learn_rate = LEARN_RATE
     for epoch in range(epochs):
         # fresh damage every epoch: more variety for the same time
-        examples = base + build_examples(nlp, corpus, [], rng, aug_copies)[len(corpus) :]
+        examples = base + build_examples(nlp, [], [], rng, 0) + _augmented(nlp, corpus, rng, aug_copies)
         rng.shuffle(examples)
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=BATCH):
