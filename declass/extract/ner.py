@@ -127,7 +127,19 @@ def candidates_from_spans(
         yield Candidate(field, value, start + lead, end - trail, conf, f"ner:{label}", extra)
 
 
+def _all_off() -> bool:
+    """True when the shipped calibration switches every label off: then spaCy is not even loaded."""
+    if "nlp" in _state:
+        cal = _state["calibration"]
+    else:
+        path = MODEL_DIR / "calibration.json"
+        cal = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return bool(cal) and not any(v > 0 for v in cal.values())
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
+    if _all_off():
+        return
     nlp, calibration = _load()
     if nlp is None:
         return
