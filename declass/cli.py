@@ -171,19 +171,17 @@ def schema() -> None:
 @click.option("--lines", default=60, show_default=True, help="How many lines of the header region to show.")
 def show(path: str, lines: int) -> None:
     """Show a document's header with every extracted field highlighted in place."""
-    from .api import extract_file
-    from .ingest import IngestError
+    from .ingest import IngestError, read_documents
     from .output.show import render_show
+    from .pipeline import extract_document
 
     try:
-        records = extract_file(path)
+        docs = read_documents(path)
     except IngestError as exc:
         click.echo(f"declass: {path}: {exc}", err=True)
         sys.exit(1)
-    from .ingest import read_documents
-
-    for doc, record in zip(read_documents(path), records, strict=True):
-        render_show(doc, record, max_lines=lines)
+    for doc in docs:
+        render_show(doc, extract_document(doc), max_lines=lines)
 
 
 @main.command()

@@ -89,7 +89,7 @@ def _pick_list(path: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         key = value_key(c.value)
         if path == "classification.markings":
-            key = f"{key}@{c.extra.get('page', '')}{c.start}"
+            key = f"{key}@{c.start}"  # every marking is kept, one per place it was seen
         if key not in kept or c.confidence > kept[key].confidence:
             kept[key] = c
     return sorted(kept.values(), key=lambda c: c.start)
