@@ -40,11 +40,6 @@ def read_documents(path: str | Path, *, ocr: str = "auto", split: bool = True) -
     return split_document(doc, headers)
 
 
-def read_file(path: str | Path, *, ocr: str = "auto") -> Document:
-    """The whole text of one input file as one Document (pages kept)."""
-    return _read(path, ocr=ocr, probe=False)[0]
-
-
 def _read(path: str | Path, *, ocr: str, probe: bool) -> tuple[Document, dict[int, str]]:
     path = Path(path)
     try:

@@ -10,12 +10,6 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, " ")
 
 
-def read_pdf(data: bytes, path: str, sha256: str, ocr: str = "auto") -> Document:
-    """The PDF's text, a page a page. `ocr`: "never" (text layer only), "auto" (OCR the pages
-    without a usable text layer) or "always" (OCR every page)."""
-    return read_pdf_probed(data, path, sha256, ocr, probe=False)[0]
-
-
 def _is_scan(page, pdfium) -> bool:
     import pypdfium2.raw as raw
 
@@ -25,9 +19,11 @@ def _is_scan(page, pdfium) -> bool:
 def read_pdf_probed(
     data: bytes, path: str, sha256: str, ocr: str = "auto", probe: bool = True
 ) -> tuple[Document, dict[int, str]]:
-    """`read_pdf`, and with `probe` the OCR'd header strip of each scanned page after the first
-    whose text layer shows no document start (0-based page index -> text): a release stamp
-    that the scan's own text layer garbled is still read there. Never with ocr="never"."""
+    """The PDF's text, a page a page. `ocr`: "never" (text layer only), "auto" (OCR the pages
+    without a usable text layer) or "always" (OCR every page). With `probe`, also the OCR'd header
+    strip of each scanned page after the first whose text layer shows no document start (0-based
+    page index -> text): a release stamp that the scan's own text layer garbled is still read
+    there. Never with ocr="never"."""
     from . import IngestError
     from . import ocr as ocr_mod
 
