@@ -27,8 +27,11 @@ def main() -> None:
     "--output", "-o", type=click.Path(dir_okay=False), help="Write records to FILE instead of stdout."
 )
 @click.option(
-    "--min-confidence", type=click.FloatRange(0, 1), default=None, help="Drop values below this confidence."
-)
+    "--min-confidence", type=click.FloatRange(0, 1), default=None,
+    help="Leave out every candidate value below this confidence (default 0.5) before each field's value "
+    "is chosen: such values are dropped from the record, not marked. To list doubtful values for a "
+    "person to check, use `declass review`.",
+)  # fmt: skip
 @click.option(
     "--include", multiple=True, metavar="GLOB", help="In directories, read only files matching GLOB."
 )
@@ -156,6 +159,103 @@ class _Progress:
 
     def stop(self) -> None:
         self.progress.stop()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--min-confidence", "threshold", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+    help="Mark fields below this confidence for review.",
+)  # fmt: skip
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["csv", "table", "jsonl"]),
+    help="Output format. Default: from --output's suffix (.csv .jsonl), else table on a terminal, csv "
+    "when piped.",
+)  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the queue to FILE.")
+@click.option(
+    "--top", type=click.IntRange(min=0), default=50, show_default=True,
+    help="table: show the first N documents (0: all). csv and jsonl list every document.",
+)  # fmt: skip
+@click.option("--all", "include_all", is_flag=True, help="Also list the documents with nothing to review.")
+@click.option(
+    "--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="OCR for documents that are extracted (as in `declass extract`).",
+)  # fmt: skip
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for extraction."
+)
+def review(
+    paths: tuple[str, ...],
+    threshold: float,
+    fmt: str | None,
+    output: str | None,
+    top: int,
+    include_all: bool,
+    ocr: str,
+    jobs: int | None,
+) -> None:
+    """List the documents whose fields most need a human look, most-needing first.
+
+    PATHS are records written by `declass extract` (.jsonl .ndjson .json, or a SQLite .db/.sqlite),
+    - for JSON Lines records on standard input, or documents and directories, which are extracted
+    first. A document's priority adds up its fields below --min-confidence, its conflicting
+    readings and its empty date, sender, subject or classification, weighted by how much each field
+    matters (README, "Review queue"). Records are not changed. Exit code 1 when some input failed.
+    """
+    from .batch import collect_inputs, extract_inputs
+    from .review import (
+        is_record_file,
+        read_jsonl,
+        read_records,
+        render_table,
+        review_rows,
+        write_csv,
+        write_jsonl,
+    )
+
+    if fmt is None:
+        suffix = (output or "").lower().rsplit(".", 1)[-1]
+        fmt = {"csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}.get(suffix) or (
+            "table" if output is None and sys.stdout.isatty() else "csv"
+        )
+    records: list[dict] = []
+    errors: list[str] = []
+    documents = []
+    for path in paths:
+        try:
+            if path == "-":
+                records += list(read_jsonl(sys.stdin, "<stdin>"))
+            elif is_record_file(path):
+                records += list(read_records(path))
+            else:
+                documents.append(path)
+        except (OSError, ValueError) as exc:
+            errors.append(f"{path}: {exc}" if path not in str(exc) else str(exc))
+    if documents:
+        for result in extract_inputs(collect_inputs(documents), ocr=ocr, jobs=jobs):
+            if result.error:
+                errors.append(f"{result.path}: {result.error}")
+            else:
+                records += [r.to_dict() for r in result.records]
+    for error in errors:
+        click.echo(f"declass: {error}", err=True)
+    rows = review_rows(records, threshold, include_all=include_all)
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    try:
+        if fmt == "csv":
+            write_csv(rows, stream)
+        elif fmt == "jsonl":
+            write_jsonl(rows, stream)
+        else:
+            render_table(rows, stream, top=top, threshold=threshold, total=len(records))
+    finally:
+        if output:
+            stream.close()
+    if fmt != "table" or output:
+        n_review = sum(1 for r in rows if r.priority > 0)
+        click.echo(f"declass: {n_review} of {len(records)} documents to review (below {threshold})", err=True)
+    sys.exit(1 if errors else 0)
 
 
 @main.command()
