@@ -228,6 +228,9 @@ def split_party(value: str, agency: str | None = None) -> dict[str, str]:
     if INVERTED.match(text) and not _is_title(surname) and not _is_office(surname, agency):
         return {"name": text}  # "Sullivan, Jacob J", "BRECKINRIDGE, SCOTT": an inverted personal name
     parts = [p.strip() for p in text.split(", ")]
+    dotted = re.match(r"^(?P<title>[A-Za-z]{2,})\.\s(?P<rest>[A-Z].*)$", text)
+    if len(parts) == 1 and dotted and dotted["title"].casefold() != "mr" and _is_title(dotted["title"]):
+        parts = [dotted["title"], dotted["rest"]]  # OCR's "LEG. LO", "DIRECTOR. FBI" for the comma
     if len(parts) >= 2:
         first, rest = parts[0], parts[1:]
         # "SAC, MIAMI", "Chief, WH Division", "Director, FBI", "The Chairman, Atomic Energy Commission"
