@@ -115,7 +115,7 @@ def expand(value: str, agency: str | None = None) -> list[Expansion]:
             out.append(Expansion(head[0], title["name"], "title"))  # "SA ROBERT M. BARRETT"
             continue
         entry = _lookup(part, agency)
-        if entry:
+        if entry and not entry.get("whole"):
             out.append(Expansion(part, entry["name"], _kind(entry)))
     return out
 
@@ -123,7 +123,7 @@ def expand(value: str, agency: str | None = None) -> list[Expansion]:
 def _segments(text: str) -> list[str]:
     """'S/P - W. W. Rostow' -> ['S/P', 'W. W. Rostow']; 'SAC, MM' -> ['SAC', 'MM']."""
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text)  # "(Francis)", "(92-349)"
-    pieces = re.split(r"\s+-\s+|,\s+|(?<=[A-Z]{2})[.,]\s*(?=[A-Z]{2}$)", text)
+    pieces = re.split(r"\s+-\s+|,\s+|(?<=[A-Z]{2})[.,]\s*(?=[A-Z]{2,5}$)", text)
     return [p.strip(" .") for p in pieces if p.strip(" .")]
 
 

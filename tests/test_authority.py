@@ -58,6 +58,10 @@ def test_forms_several_agencies_use_need_the_documents_agency():
     assert _expanded("DIRECTOR") == []
     assert _expanded("DIRECTOR", "FBI")[0][1] == "Director, Federal Bureau of Investigation"
     assert _expanded("DIRECTOR", "CIA")[0][1].startswith("Headquarters, Central Intelligence Agency")
+    # the cable address is the whole party only: in "DIRECTOR. FBI" (2021__docid-32309610.txt, an FBI
+    # memo's TO line) DIRECTOR is the Director's title, and only FBI is expanded
+    assert _expanded("DIRECTOR. FBI", "FBI") == [("FBI", "Federal Bureau of Investigation", "agency")]
+    assert _expanded("DIRECTOR, FBI", "FBI") == [("FBI", "Federal Bureau of Investigation", "agency")]
     # a field office code alone is never expanded outside an FBI title: "MM" is no place by itself
     assert _expanded("MM") == []
 
