@@ -78,7 +78,7 @@ def _lookup(form: str, agency: str | None) -> dict | None:
 
 
 def _kind(entry: dict) -> str:
-    return "agency" if entry["written"] in ("CIA", "FBI", "NSA", "ARRB", "JCS") else "office"
+    return entry.get("kind", "office")
 
 
 def expand(value: str, agency: str | None = None) -> list[Expansion]:
@@ -155,7 +155,7 @@ OFFICE_WORDS = re.compile(
 
 
 def _person(text: str, strict: bool = True) -> bool:
-    """A personal name as written: given names or initials then a surname, in one case style.
+    """A personal name as written: up to three given names or initials, then a surname.
     `strict` also asks for an initial or an honorific, so that 'MEXICO CITY' is not a person."""
     text = text.strip()
     if not PERSON.match(text) or len(text.split()) < 2:

@@ -190,6 +190,15 @@ def test_dc_csv_row_of_the_seed_memo():
     assert row["dc.type"] == "Text||memorandum"
 
 
+def test_control_characters_from_ocr_do_not_break_the_xml():
+    rec = record(SEED)
+    rec["subject"] = dict(rec["subject"], value="Alliance\x0cMissiles\x00")  # a form feed, a NUL
+    for element, name in ((mods_element(rec), "mods-3-8.xsd"), (dc_element(rec), "oai_dc.xsd")):
+        text = ET.tostring(element, encoding="unicode")
+        schema(name).validate(ET.fromstring(text))
+        assert "AllianceMissiles" in text
+
+
 # ---------------------------------------------------------------- the command line
 
 

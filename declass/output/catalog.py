@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from importlib import resources
@@ -41,6 +42,7 @@ ROLES = {
     "through": ("Through", "addressee", "rcp"),
     "copies_to": ("Copy to", "addressee", "rcp"),
 }
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MULTI_SEPARATOR = "||"  # DSpace's separator for several values in one CSV cell
 CLASSIFIED = (
     "TOP SECRET",
@@ -168,7 +170,7 @@ def to_xml(element: ET.Element) -> str:
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     el = ET.SubElement(parent, tag, attrs)
     if text is not None:
-        el.text = text
+        el.text = XML_ILLEGAL.sub("", text)  # OCR text may hold control characters XML cannot carry
     return el
 
 
@@ -364,7 +366,7 @@ def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
 
 
 class _XmlCollectionWriter:
-    """Streams records as child elements of one root element."""
+    """Streams records as child elements of one root element (`ROOT`, its start tag)."""
 
     ROOT = ""
 
@@ -378,7 +380,10 @@ class _XmlCollectionWriter:
     def write(self, rec: dict[str, Any]) -> None:
         el = self.element(rec)
         ET.indent(el, space="  ", level=1)
-        self.stream.write("  " + to_xml(el) + "\n")
+        self.stream.write("  " + self.render(el) + "\n")
+
+    def render(self, el: ET.Element) -> str:
+        return to_xml(el)
 
     def close(self) -> None:
         self.stream.write("</" + self.ROOT[1:].split(" ", 1)[0].rstrip(">") + ">\n")
@@ -406,16 +411,9 @@ class ModsWriter(_XmlCollectionWriter):
     def element(self, rec):
         return mods_element(rec)
 
-    def write(self, rec):
-        # the root declares the namespaces: children are written without repeating them
-        text = to_xml(_indented(self.element(rec)))
-        text = text.replace(f' xmlns:mods="{NS_MODS}"', "", 1)
-        self.stream.write("  " + text + "\n")
-
-
-def _indented(el: ET.Element) -> ET.Element:
-    ET.indent(el, space="  ", level=1)
-    return el
+    def render(self, el):
+        # the root declares the namespace: the records do not repeat it
+        return to_xml(el).replace(f' xmlns:mods="{NS_MODS}"', "", 1)
 
 
 class DcCsvWriter:
