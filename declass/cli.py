@@ -19,9 +19,11 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "-f", "fmt", type=click.Choice(["json", "jsonl", "csv", "table", "sqlite"]),
+    "--format", "-f", "fmt",
+    type=click.Choice(["json", "jsonl", "csv", "table", "sqlite", "dc", "dc-csv", "mods", "aspace-csv"]),
     help="Output format. Default: from --output's suffix (.jsonl .json .csv .db), else table on a "
-    "terminal, jsonl when piped.",
+    "terminal, jsonl when piped. Catalogue formats: dc (Dublin Core XML), dc-csv, mods (MODS XML), "
+    "aspace-csv (ArchivesSpace bulk import).",
 )  # fmt: skip
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False), help="Write records to FILE instead of stdout."

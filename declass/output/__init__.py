@@ -15,7 +15,9 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-FORMATS = ("json", "jsonl", "csv", "table", "sqlite")
+# catalogue formats (Dublin Core XML and CSV, MODS, ArchivesSpace CSV): declass/output/catalog.py
+CATALOG_FORMATS = ("dc", "dc-csv", "mods", "aspace-csv")
+FORMATS = ("json", "jsonl", "csv", "table", "sqlite", *CATALOG_FORMATS)
 RESUMABLE = ("jsonl", "sqlite")
 
 CSV_COLUMNS = (
@@ -175,6 +177,15 @@ class TableWriter(Writer):
 WRITERS = {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}
 
 
+def _catalog_writers() -> dict:
+    from .catalog import WRITERS as CATALOG_WRITERS
+
+    return CATALOG_WRITERS
+
+
+WRITERS.update(_catalog_writers())
+
+
 def format_for_path(path: str | None) -> str | None:
     if not path:
         return None
@@ -257,7 +268,7 @@ class OutputTarget:
         else:
             directory = os.path.dirname(os.path.abspath(path))
             fd, self._tmp = tempfile.mkstemp(prefix=".declass-", suffix=".tmp", dir=directory)
-            newline = "" if fmt == "csv" else "\n"
+            newline = "" if fmt in ("csv", "dc-csv", "aspace-csv") else "\n"
             self.stream = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115 - closed in close()
             self._owned = True
         self.writer = WRITERS[fmt](self.stream)
