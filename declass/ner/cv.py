@@ -4,13 +4,21 @@
     python -m declass.ner.cv fold -i 0       # train on the other folds, tag fold 0 (parallel runs)
     python -m declass.ner.cv score           # score saved fold tags: rules / NER / combined
 
-Each fold's model trains exactly as `python -m declass.train` does, on the gold-aligned documents of
-the other folds (plus the catalogue-aligned ones, never in the corpus), and tags the held-out
-documents' header zones; the tags are saved in `declass/ner/cv/fold<i>.json`. Scoring runs the rule
-extractors on every corpus document and writes three JSON Lines files (rules only, NER only, rules +
-NER) scored with `../shared/eval/score.py`. It also derives the per-label confidences
-(`calibration.json` beside the model): the label's held-out precision scaled into 0.5..0.85, and 0
-(off) for a label whose candidates lower the precision or F1 of its field when added to the rules.
+Each fold's model trains exactly as `declass train` does, on the gold-aligned documents of the other
+folds (plus the catalogue-aligned ones, never in the corpus), and tags the held-out documents' header
+zones; the tags are saved in `declass/ner/cv/fold<i>.json`. Scoring runs the rule extractors on every
+corpus document and scores, with `../shared/eval/score.py`, rules only, NER only, and combined: the
+rules resolved first, then the tagger filling only the fields they left empty (as
+`declass.pipeline.extract_document` does). A label is switched on for test fold i only if, on the other
+folds' documents (their own held-out tags), filling the rules' gaps raised its field's soft F1 and kept
+its precision >= the rules': the test fold never chooses. The same gate on all folds writes
+`calibration.json` beside the model: `default_on` (some label passed: the tagger joins the default
+pipeline), per-label `confidence` (from the precision of its fills, in the heuristic band 0.6-0.79) and
+`gate`.
+
+Confidence from the model's own scores was tried and dropped: beam search (`ner.beam_parse` /
+`scored_ents`) over the greedily trained parser gives probability ~1.0 to spans that are wrong (subjects
+running into the body), so it does not rank fills.
 """
 
 from __future__ import annotations
