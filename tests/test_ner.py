@@ -208,7 +208,7 @@ def test_ner_spans_are_cleaned_or_dropped():
     assert normalize("SENDER", "FROM : Chief, Alien Affairs Staff.") == ("Chief, Alien Affairs Staff", {})
     # two fields run together (verbatim tagger outputs on RIF forms): not one value
     assert normalize("SUBJECT", "DIRECTOR, FBI TITLE: DATE: 10/13/1967") is None
-    assert normalize("SUBJECT", "HSCA, ADMINISTRATION MCPHERSON, VIVIAN DOCUMENT TYPE : CLASSIFICATION") is None
+    assert normalize("SUBJECT", "HSCA, ADMINISTRATION MCPHERSON, VIVIAN DOCUMENT TYPE : PAPER") is None
     assert normalize("CASE_NUMBER", "QUIT 4361") is None
     assert normalize("SUBJECT", "x" * 300) is None
 
