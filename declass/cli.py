@@ -50,6 +50,11 @@ def main() -> None:
     "--resume", is_flag=True,
     help="Keep the records already in --output (jsonl or sqlite) and skip the inputs they hold.",
 )  # fmt: skip
+@click.option(
+    "--ner/--no-ner", default=None,
+    help="Switch the trained header tagger on or off (it only fills fields the rules left empty). "
+    "Default: as its cross-validation decided (see the model card; currently off).",
+)  # fmt: skip
 def extract(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -60,6 +65,7 @@ def extract(
     jobs: int | None,
     ocr: str,
     resume: bool,
+    ner: bool | None,
 ) -> None:
     """Extract records from files, directories (recursive) and - (standard input).
 
@@ -70,6 +76,7 @@ def extract(
     """
     from .batch import STDIN, collect_inputs, extract_inputs
     from .output import OutputTarget, format_for_path
+    from .pipeline import EXTRACTORS, with_ner
     from .resolve import MIN_CONFIDENCE
 
     if fmt is None:
@@ -87,6 +94,7 @@ def extract(
     try:
         for result in extract_inputs(
             inputs,
+            extractors=with_ner(EXTRACTORS, ner),
             min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
             stdin_data=stdin_data,
             ocr=ocr,
@@ -305,6 +313,43 @@ def evaluate(gold_dir: str, worst: int, as_json: bool) -> None:
     else:
         render_report(report, worst=worst)
     sys.exit(1 if report.failures else 0)
+
+
+@main.command()
+@click.option(
+    "--training",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of corpus/catalogued JSONL (default: the packaged training data).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where to write the model (default: the packaged model folder).",
+)
+@click.option("--seed", type=int, default=None, help="Random seed (default: the recipe's).")
+@click.option(
+    "--epochs", type=click.IntRange(min=1), default=None, help="Training epochs (default: the recipe's)."
+)
+@click.option("--no-weak", is_flag=True, help="Leave out the catalogue-aligned (weakly labelled) documents.")
+def train(training: str | None, out: str | None, seed: int | None, epochs: int | None, no_weak: bool) -> None:
+    """Retrain the header tagger (spaCy, CPU only, deterministic) and write it with its model card.
+
+    Same as `python -m declass.train`. Cross-validation, which decides
+    whether the tagger is on by default, is `python -m declass.ner.cv`.
+    """
+    try:
+        from .ner.train import main as train_main
+    except ImportError as exc:  # pragma: no cover - spaCy missing
+        raise click.ClickException(f"training needs spaCy: {exc}") from exc
+    argv = []
+    for flag, value in (("--training", training), ("--out", out), ("--seed", seed), ("--epochs", epochs)):
+        if value is not None:
+            argv += [flag, str(value)]
+    if no_weak:
+        argv.append("--no-weak")
+    sys.exit(train_main(argv))
 
 
 if __name__ == "__main__":

@@ -82,7 +82,50 @@ def test_training_files_are_in_the_repo():
     assert (TRAINING_DIR / "unaligned.tsv").exists()
 
 
-@pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="model not trained")
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="model not trained")
+
+# Headers whose labels OCR damaged ("yrom :") or printed before their values ("MEMORANDUM FOR®" /
+# "SUBJECT" / ":" / "Director of Security"): the rules leave the party empty, the tagger reads it.
+# Verbatim from jfk-tesseract/2018__104-10113-10258 and jfk-applevision/2023__104-10119-10182.
+DAMAGED_FROM = """ean ce sate i f >) 9 ioe ; e : =.
+Memorandum. Stilt
+
+Date: 5 April 1968 .
+
+\u201c10 : File .
+yrom : Chief, Alien Affairs Staff faeces : iret
+suBject: Miguel Angel DIAZ Isalgu\u00e9 as
+DPOB: 14 February 1937, Matanzas, Cuba
+"""
+LABELS_FIRST = """4-00000
+
+104-10119-10182
+
+2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992
+
+Blare.
+
+16 February 1970
+
+MEMOR\u00c4NDUM FOR\u00ae
+
+SUBJECT
+
+:
+
+Director of Security
+
+Comments on Manuscript Give Us This Day:
+
+CIA and the Bay of Pigs Invasion by Edward I.
+
+Hamilton
+
+This manuscript has evidently been kicking around in publishing
+"""
+
+
+@needs_model
 def test_shipped_model_tags_a_corpus_header():
     from declass.extract import ner
 
@@ -96,8 +139,132 @@ def test_shipped_model_tags_a_corpus_header():
     assert labels & {"SENDER", "ADDRESSEE", "SUBJECT", "DOC_DATE"}
     for c in ner.extract(doc):
         assert c.method.startswith("ner:")
-        assert 0 < c.confidence < 0.9
+        assert 0 < c.confidence < 0.8
         assert doc.text[c.start : c.end].strip() == doc.text[c.start : c.end]
+
+
+@needs_model
+def test_ner_fills_what_the_rules_left_empty_and_only_that():
+    from declass.api import extract_text
+
+    rules = extract_text(DAMAGED_FROM, ner=False)
+    assert rules.sender is None and rules.document_date.value == "1968-04-05"
+    both = extract_text(DAMAGED_FROM, ner=True)
+    assert both.sender.value == "Chief, Alien Affairs Staff"
+    assert both.sender.method == "ner:SENDER" and both.sender.confidence < 0.8
+    assert DAMAGED_FROM[both.sender.start : both.sender.end] == "Chief, Alien Affairs Staff"
+    # every field the rules filled is untouched
+    assert both.to_dict() | {"sender": None} == rules.to_dict() | {"sender": None}
+
+    rules = extract_text(LABELS_FIRST, ner=False)
+    both = extract_text(LABELS_FIRST, ner=True)
+    assert rules.addressees == []
+    assert [(a.value, a.method) for a in both.addressees] == [("Director of Security", "ner:ADDRESSEE")]
+
+
+def test_filler_never_competes_with_a_rule_value():
+    """A stub tagger that tags the labelled sender as ADDRESSEE and another span as SENDER: the rules'
+    sender stays, the empty addressees are filled, single-valued fields with disagreeing spans are not."""
+    from declass.extract import ner
+    from declass.pipeline import RULES, extract_document
+
+    text = "FROM: Chief, Alien Affairs Staff\nDate: 5 April 1968\nSome Person\nOther Person\nSECRET\n"
+
+    class Ent:
+        def __init__(self, label, s, e):
+            self.label_, self.start_char, self.end_char = label, s, e
+
+    def span(label, part):
+        s = text.index(part)
+        return Ent(label, s, s + len(part))
+
+    class Stub:
+        def __call__(self, zone):
+            class D:
+                ents = [
+                    span("SENDER", "Some Person"),
+                    span("ADDRESSEE", "Other Person"),
+                    span("SUBJECT", "Some Person"),
+                    span("SUBJECT", "Other Person"),
+                ]
+
+            return D()
+
+    ner.set_model(Stub(), {"SENDER": 0.7, "ADDRESSEE": 0.7, "SUBJECT": 0.7})
+    try:
+        rec = extract_document(Document.from_text(text), RULES + ("ner",))
+    finally:
+        ner.reset()
+    assert rec.sender.value == "Chief, Alien Affairs Staff"
+    assert not rec.sender.method.startswith("ner:")
+    assert [(a.value, a.method) for a in rec.addressees] == [("Other Person", "ner:ADDRESSEE")]
+    assert rec.subject is None  # two SUBJECT spans that disagree: none
+
+
+def test_ner_spans_are_cleaned_or_dropped():
+    from declass.extract.ner import normalize
+
+    assert normalize("SUBJECT", "SUBJECT: Alliance Missiles and the") == ("Alliance Missiles and the", {})
+    assert normalize("SENDER", "FROM : Chief, Alien Affairs Staff.") == ("Chief, Alien Affairs Staff", {})
+    # two fields run together (verbatim tagger outputs on RIF forms): not one value
+    assert normalize("SUBJECT", "DIRECTOR, FBI TITLE: DATE: 10/13/1967") is None
+    assert normalize("SUBJECT", "HSCA, ADMINISTRATION MCPHERSON, VIVIAN DOCUMENT TYPE : PAPER") is None
+    assert normalize("CASE_NUMBER", "QUIT 4361") is None
+    assert normalize("SUBJECT", "x" * 300) is None
+
+
+def test_help_and_schema_never_import_spacy():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from declass.cli import main\n"
+        "r = CliRunner()\n"
+        "assert r.invoke(main, ['--help']).exit_code == 0\n"
+        "assert r.invoke(main, ['schema']).exit_code == 0\n"
+        "assert r.invoke(main, ['extract', '--help']).exit_code == 0\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@needs_model
+def test_cli_ner_switch():
+    from click.testing import CliRunner
+
+    from declass.cli import main
+
+    runner = CliRunner()
+    on = runner.invoke(main, ["extract", "-", "-f", "jsonl", "--ner"], input=LABELS_FIRST)
+    off = runner.invoke(main, ["extract", "-", "-f", "jsonl", "--no-ner"], input=LABELS_FIRST)
+    assert on.exit_code == 0 and off.exit_code == 0
+    rec_on = json.loads(on.stdout.splitlines()[0])
+    rec_off = json.loads(off.stdout.splitlines()[0])
+    assert [a["method"] for a in rec_on["addressees"]] == ["ner:ADDRESSEE"]
+    assert rec_off["addressees"] == []
+
+
+def test_cli_train_writes_a_model(tmp_path):
+    pytest.importorskip("spacy")
+    import spacy
+    from click.testing import CliRunner
+
+    from declass.cli import main
+
+    data = tmp_path / "training"
+    data.mkdir()
+    row = {
+        "source": "t/noisy.txt",
+        "text": NOISY,
+        "spans": [[s.start, s.end, s.label] for s in _tiny_spans()],
+    }
+    (data / "corpus.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    res = CliRunner().invoke(main, ["train", "--training", str(data), "--out", str(out), "--epochs", "1"])
+    assert res.exit_code == 0, res.output
+    assert (out / "MODEL_CARD.md").exists()
+    assert json.loads((out / "training_info.json").read_text())["epochs"] == 1
+    assert "ner" in spacy.load(out).pipe_names
 
 
 def test_normalize_values():
@@ -112,7 +279,10 @@ def test_normalize_values():
 
 
 def test_declass_import_does_not_import_spacy():
-    code = "import sys, declass, declass.extract.ner, declass.pipeline; print('spacy' in sys.modules)"
+    code = (
+        "import sys, declass, declass.api, declass.extract.ner, declass.pipeline; "
+        "print('spacy' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -4,13 +4,21 @@
     python -m declass.ner.cv fold -i 0       # train on the other folds, tag fold 0 (parallel runs)
     python -m declass.ner.cv score           # score saved fold tags: rules / NER / combined
 
-Each fold's model trains exactly as `python -m declass.train` does, on the gold-aligned documents of
-the other folds (plus the catalogue-aligned ones, never in the corpus), and tags the held-out
-documents' header zones; the tags are saved in `declass/ner/cv/fold<i>.json`. Scoring runs the rule
-extractors on every corpus document and writes three JSON Lines files (rules only, NER only, rules +
-NER) scored with `../shared/eval/score.py`. It also derives the per-label confidences
-(`calibration.json` beside the model): the label's held-out precision scaled into 0.5..0.85, and 0
-(off) for a label whose candidates lower the precision or F1 of its field when added to the rules.
+Each fold's model trains exactly as `declass train` does, on the gold-aligned documents of the other
+folds (plus the catalogue-aligned ones, never in the corpus), and tags the held-out documents' header
+zones; the tags are saved in `declass/ner/cv/fold<i>.json`. Scoring runs the rule extractors on every
+corpus document and scores, with `../shared/eval/score.py`, rules only, NER only, and combined: the
+rules resolved first, then the tagger filling only the fields they left empty (as
+`declass.pipeline.extract_document` does). A label is switched on for test fold i only if, on the other
+folds' documents (their own held-out tags), filling the rules' gaps raised its field's soft F1 and kept
+its precision >= the rules': the test fold never chooses. The same gate on all folds writes
+`calibration.json` beside the model: `default_on` (some label passed: the tagger joins the default
+pipeline), per-label `confidence` (from the precision of its fills, in the heuristic band 0.6-0.79) and
+`gate`.
+
+Confidence from the model's own scores was tried and dropped: beam search (`ner.beam_parse` /
+`scored_ents`) over the greedily trained parser gives probability ~1.0 to spans that are wrong (subjects
+running into the body), so it does not rank fills.
 """
 
 from __future__ import annotations
@@ -116,58 +124,133 @@ FIELD_OF_GOLD = {
 }
 
 
+def _score_module(score_py: Path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("declass_cv_score", score_py)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def label_confidence(p: float) -> float:
+    """A label's confidence from the precision of its fills in CV: inside the heuristic band 0.6-0.79
+    (below every labelled rule value; it only fills empty fields anyway)."""
+    return round(0.6 + 0.19 * max(0.0, min(1.0, p)), 3)
+
+
+def gate(counts: dict[str, dict], docs: list[str]) -> tuple[dict[str, float], dict[str, dict]]:
+    """Per-label confidence and gate decided on `docs` only.
+
+    Confidence: from the precision of the label's fills (fields the rules left empty) on `docs`, 0
+    when none of them was right. Gate: the label, filling the rules' gaps, raises its field's soft F1
+    and keeps its precision >= the rules'. Returns ({label: confidence if gated else 0}, detail).
+    """
+
+    def prf(mode: str, field: str) -> tuple[float, float, float, list[int]]:
+        t = [0, 0, 0]
+        for src in docs:
+            c = counts[src][mode].get(field)
+            if c:
+                t = [a + b for a, b in zip(t, c, strict=True)]
+        tp, fp, fn = t
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0), t
+
+    gated, detail = {}, {}
+    for lab in LABELS:
+        field = FIELD_OF_GOLD[lab]
+        if lab not in counts[docs[0]]:  # no scored field (copies_to): never on
+            gated[lab] = 0.0
+            detail[lab] = {"confidence": 0.0, "gate": False}
+            continue
+        rp, _rr, rf, rt = prf("rules", field)
+        p, _r, f, t = prf(lab, field)
+        right, wrong = t[0] - rt[0], t[1] - rt[1]
+        conf = label_confidence(right / (right + wrong)) if right else 0.0
+        on = bool(conf) and p >= rp and f > rf
+        gated[lab] = conf if on else 0.0
+        detail[lab] = {"confidence": conf, "gate": on, "fills_right": right, "fills_wrong": wrong}
+        detail[lab] |= {
+            "rules_p": round(rp, 4),
+            "rules_f1": round(rf, 4),
+            "p": round(p, 4),
+            "f1": round(f, 4),
+        }
+    return gated, detail
+
+
 def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
-    from ..extract.ner import DEFAULT_CONFIDENCE, candidates_from_spans
+    """Rules only, NER only and combined (NER fills the fields the rules left empty) on the held-out
+    folds. The labels switched on for fold i are chosen on the other folds' documents only (their
+    own held-out tags), never on fold i; the shipped calibration is chosen on all folds."""
+    from ..extract.ner import DEFAULT_CONFIDENCE, candidates_from_spans, empty_labels
     from ..ingest import read_documents
-    from ..pipeline import EXTRACTORS, candidates
+    from ..pipeline import RULES, candidates
     from ..resolve import resolve
 
+    sm = _score_module(score_py)
+    gold = sm.load_gold(str(corpus))
     fold_files = [json.loads((CV_DIR / f"fold{i}.json").read_text(encoding="utf-8")) for i in range(k)]
+    fold_of = {src: f["fold"] for f in fold_files for src in f["docs"]}
     tags = {src: d["pred"] for f in fold_files for src, d in f["docs"].items()}
-    docs = []
+    docs = {}
     for src in sorted(tags):
         doc = read_documents(corpus / src)[0]
-        docs.append((doc, candidates(doc, EXTRACTORS), tags[src]))
+        docs[src] = (doc, candidates(doc, RULES))
 
-    def run(mode: str, calibration: dict[str, float]) -> dict:
-        recs = []
-        for doc, rule_cands, spans in docs:
-            cands = [] if mode == "ner" else copy.deepcopy(rule_cands)
-            if mode != "rules":
-                cands += list(candidates_from_spans(doc, spans, calibration))
-            recs.append(resolve(doc, cands).to_dict())
-        return _score(recs, corpus, score_py)
+    def record(src: str, calibration: dict[str, float] | None) -> dict:
+        """Rules only (None), or rules then NER filling the empty fields of the switched-on labels."""
+        doc, rule_cands = docs[src]
+        rec = resolve(doc, copy.deepcopy(rule_cands))
+        if calibration is None:
+            return rec.to_dict()
+        labels = empty_labels(rec, calibration)
+        extra = list(candidates_from_spans(doc, tags[src], calibration, labels)) if labels else []
+        return resolve(doc, copy.deepcopy(rule_cands) + extra).to_dict() if extra else rec.to_dict()
 
-    flat = dict.fromkeys(LABELS, DEFAULT_CONFIDENCE)
-    rules = run("rules", flat)
-    ner = run("ner", flat)
-    # confidence of a label: its field's held-out precision as the only extractor, scaled below 0.9
-    # (copies_to is not scored by score.py: its exact-span precision stands in, and it must reach 0.6)
+    def counts_of(src: str, rec: dict) -> dict[str, tuple]:
+        _folder, g = gold[sm.doc_key(src)]
+        return {
+            f: sm.count(kind, g.get(f), sm.get(rec, path), True)
+            for f, (path, kind) in sm.FIELDS.items()
+            if f in g
+        }
+
+    # per document: counts of the rules alone and of each label alone filling the rules' gaps
+    counts: dict[str, dict] = {}
+    for src in docs:
+        counts[src] = {"rules": counts_of(src, record(src, None))}
+        for lab in LABELS:
+            if FIELD_OF_GOLD[lab] in sm.FIELDS:
+                counts[src][lab] = counts_of(src, record(src, {lab: DEFAULT_CONFIDENCE}))
+
+    per_fold, opt_in = {}, {}
+    for i in range(k):
+        train_docs = [s for s in docs if fold_of[s] != i]
+        per_fold[i], detail = gate(counts, train_docs)
+        opt_in[i] = {lab: d["confidence"] for lab, d in detail.items()}
+    gated, gate_detail = gate(counts, list(docs))
+    default_on = any(v > 0 for v in gated.values())
+    # on by default: the gated labels; switched on by hand (--ner) when none passed: every label that
+    # filled a gap right in CV, at its measured confidence
+    calibration = {
+        "default_on": default_on,
+        "confidence": gated if default_on else {lab: d["confidence"] for lab, d in gate_detail.items()},
+        "gate": {lab: d["gate"] for lab, d in gate_detail.items()},
+    }
+
+    def ner_only(src: str) -> dict:
+        doc, _ = docs[src]
+        flat = dict.fromkeys(LABELS, DEFAULT_CONFIDENCE)
+        return resolve(doc, list(candidates_from_spans(doc, tags[src], flat))).to_dict()
+
+    rules = _score([record(s, None) for s in docs], corpus, score_py)
+    ner = _score([ner_only(s) for s in docs], corpus, score_py)
+    combined = _score([record(s, per_fold[fold_of[s]]) for s in docs], corpus, score_py)
+    forced = _score([record(s, opt_in[fold_of[s]]) for s in docs], corpus, score_py)
     spans = _span_scores(fold_files)
-    calibration = {}
-    for lab in LABELS:
-        field = FIELD_OF_GOLD[lab]
-        p = ner["fields"][field]["p"] if field in ner["fields"] else spans[lab]["p"]
-        ok = field in ner["fields"] or p >= 0.6
-        calibration[lab] = round(min(0.85, 0.5 + 0.35 * p), 3) if ok else 0.0
-
-    # keep a label only if, added alone to the rules, it raises its field's F1 and costs no precision
-    def helps(lab: str, res: dict) -> bool:
-        field = FIELD_OF_GOLD[lab]
-        if field not in rules["fields"]:
-            return False
-        got, base = res["fields"][field], rules["fields"][field]
-        return got["p"] >= base["p"] and got["f1"] > base["f1"]
-
-    alone = {}
-    for lab in LABELS:
-        if calibration[lab] > 0:
-            alone[lab] = run("combined", {x: (calibration[x] if x == lab else 0.0) for x in LABELS})
-    for lab in LABELS:
-        if lab not in alone or not helps(lab, alone[lab]):
-            calibration[lab] = 0.0
-    combined = run("combined", calibration)
-    result_alone = {lab: res["fields"][FIELD_OF_GOLD[lab]] for lab, res in alone.items()}
     result = {
         "k": k,
         "documents": rules["documents"],
@@ -175,8 +258,11 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
         "rules": rules,
         "ner": ner,
         "combined": combined,
+        "ner_forced_on": forced,
         "calibration": calibration,
-        "each_label_alone_with_rules": result_alone,
+        "gated_per_fold": {str(i): c for i, c in per_fold.items()},
+        "forced_per_fold": {str(i): c for i, c in opt_in.items()},
+        "gate_all_folds": gate_detail,
         "span_scores": spans,
     }
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
@@ -186,6 +272,10 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
 
     write_card(MODEL_DIR)
     print(table(result))
+    print("labels on per test fold:", {i: [x for x, v in c.items() if v > 0] for i, c in per_fold.items()})
+    print("forced on (--ner) per test fold:", opt_in)
+    print("ner forced on: micro soft F1", forced["micro_f1_soft"])
+    print("shipped calibration:", calibration)
     return result
 
 
