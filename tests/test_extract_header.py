@@ -548,3 +548,83 @@ def test_a_heading_further_down_is_not_a_title():
         "# Module 0: Welcome to OVSC1205 \n"
     )
     assert declass.extract_text(snippet).subject is None
+
+
+# jfk-tesseract/2022__104-10111-10208 and 2018__104-10113-10258: labels one OCR error off
+DAMAGED_MEMO_FOR = """5 ‘ SECRET
+: ‘ (When filled in)
+
+MEMORANIUM FOR: Chief, Physical Security Division
+
+ATTENTION: Chief, Building Security Branch
+FROM: Chief, Security Support Division
+SURJECT: Cob, Bune
+
+# 2G aby
+
+1. It is requested that Washington, D, C, telephone number(s)
+"""
+DAMAGED_FROM = """Memorandum. Stilt
+
+Date: 5 April 1968 .
+
+“10 : File .
+yrom : Chief, Alien Affairs Staff faeces : iret
+suBject: Miguel Angel DIAZ Isalgué as
+DPOB: 14 February 1937, Matanzas, Cuba
+"""
+
+
+def test_labels_one_edit_off_are_read_as_damaged_labels():
+    f = _by_field(DAMAGED_MEMO_FOR)
+    assert [c.value for c in f["addressees"]] == ["Chief, Physical Security Division"]
+    assert [c.value for c in f["sender"]] == ["Chief, Security Support Division"]
+    assert [c.value for c in f["subject"]] == ["Cob, Bune"]
+    # a damaged label is read with less confidence than a clean one
+    assert f["addressees"][0].confidence < f["sender"][0].confidence
+    f = _by_field(DAMAGED_FROM)
+    assert [c.value for c in f["sender"]] == ["Chief, Alien Affairs Staff"]
+
+
+def test_fuzzy_labels_need_their_colon_and_a_close_spelling():
+    # "yrom" without a colon is a word; "FORM:" and "ROOM:" are two edits from FROM
+    text = "yrom Chief, Alien Affairs Staff\nFORM: 693\nROOM: 4E-22\nPROJECT: KUBARK\n"
+    assert "sender" not in _by_field(text) and "subject" not in _by_field(text)
+
+
+# jfk-applevision/2023__104-10119-10182: Apple Vision's accented capitals and a stacked label block
+# whose subject runs over three lines, the first ending in a colon, the second in an initial
+STACKED_ACCENTED = """2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992
+
+Blare.
+
+16 February 1970
+
+MEMORÄNDUM FOR®
+
+SUBJECT
+
+:
+
+Director of Security
+
+Comments on Manuscript Give Us This Day:
+
+CIA and the Bay of Pigs Invasion by Edward I.
+
+Hamilton
+
+This manuscript has evidently been kicking around in publishing
+
+circles since at least mid-1968, presumably without ClA clearance.
+"""
+
+
+def test_accented_label_and_unfinished_subject_lines_in_a_label_block():
+    f = _by_field(STACKED_ACCENTED)
+    assert [c.value for c in f["addressees"]] == ["Director of Security"]
+    (subject,) = f["subject"]
+    assert subject.value == (
+        "Comments on Manuscript Give Us This Day: CIA and the Bay of Pigs Invasion by Edward I. Hamilton"
+    )
+    assert STACKED_ACCENTED[subject.start : subject.end].endswith("Hamilton")

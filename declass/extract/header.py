@@ -234,21 +234,109 @@ def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
     return out
 
 
+# Apple Vision prints accented capitals for plain ones ("MEMORÄNDUM FOR®", "UNCLÄSSIFIED"); one
+# character for one, so offsets hold
+_FOLD = str.maketrans("ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÇÑ®", "AAAAAAEEEEIIIIOOOOOUUUUCN ")
+# a label-like word (or "MEMORANDUM FOR") with its colon, to compare with the known labels
+_FUZZY_LABEL = re.compile(
+    r"^[ \t>*#|_.\-\"“'‘]{0,4}(?P<label>[A-Za-z@!]{4,10}(?:[ ][A-Za-z]{2,3})?)(?P<plural>)"
+    r"(?P<sep>\s{0,3}[:;])[ \t]{0,40}(?P<value>.{0,400})$"
+)
+# the keys whose OCR-damaged labels are read by edit distance (short labels like TO, CC, RE, DATE
+# are not: one letter off they are other words)
+_FUZZY_KEYS = ("from", "subject", "memo_for", "memo_from", "through")
+
+
+@cache
+def _fuzzy_targets() -> tuple[tuple[str, str], ...]:
+    labels = _data()["labels"]
+    return tuple((_norm_label(w), k) for k in _FUZZY_KEYS for w in labels[k] if len(w) >= 4)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of a and b is at most 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+def _fuzzy_label(text: str) -> tuple[str, re.Match] | None:
+    """A label one OCR error away from FROM / SUBJECT / MEMORANDUM FOR ... ("yrom :", "SURJECT:",
+    "MEMORANIUM FOR:"), followed by its colon."""
+    m = _FUZZY_LABEL.match(text)
+    if not m:
+        return None
+    label = _norm_label(m.group("label"))
+    if label in _patterns()[1]:
+        return None  # a known label that the strict pattern refused: not a damaged one
+    for target, key in _fuzzy_targets():
+        if _within_one_edit(label, target):
+            return key, m
+    return None
+
+
+class _Refolded:
+    """A match made on folded text, whose groups read the original text (same offsets)."""
+
+    def __init__(self, m: re.Match, text: str):
+        self._m, self._text = m, text
+
+    def group(self, name: str | int = 0) -> str:
+        s, e = self._m.span(name)
+        return self._text[s:e] if s >= 0 else self._m.group(name)
+
+    def folded_label(self) -> str:
+        return self._m.group("label")
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end(name)
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self._m.span(name)
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
         self.lines = _zone_lines(doc, start, end)
         self.pattern, self.canon, self.damaged = _patterns()
+        self._labels: dict[int, tuple[str, re.Match, bool] | None] = {}
 
     def label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
+        if i in self._labels:
+            return self._labels[i]
+        got = self._label_at(i)
+        self._labels[i] = got
+        return got
+
+    def _label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
         ln = self.lines[i]
         m = self.pattern.match(ln.text)
+        fuzzy = None
         if not m:
-            return None
-        label_raw = m.group("label")
-        key = self.canon.get(_norm_label(label_raw))
+            folded = ln.text.translate(_FOLD)
+            if folded != ln.text:
+                m = self.pattern.match(folded)
+                m = _Refolded(m, ln.text) if m else None
+            if not m:
+                fuzzy = _fuzzy_label(folded)
+                if fuzzy is None:
+                    return None
+                m = _Refolded(fuzzy[1], ln.text)
+        label_raw = m.folded_label() if isinstance(m, _Refolded) else m.group("label")
+        key = fuzzy[0] if fuzzy else self.canon.get(_norm_label(label_raw))
         if key is None:
             return None
+        if fuzzy:
+            return key, m, True  # a damaged spelling: read only with its colon (the fuzzy pattern's)
         sep = m.group("sep")
         colon = ":" in sep or ";" in sep
         upper = label_raw.upper() == label_raw
@@ -337,6 +425,17 @@ def _sandwiched(hdr: _Header, k: int) -> bool:
         and hdr.label_at(k + 4) is not None
         and not find_dates(t)
     )
+
+
+def _unfinished(text: str) -> bool:
+    """A subject line that cannot end there: a colon, comma or initial at its end, or a word like
+    'of' / 'and' that cannot close a title."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.endswith((":", ",")) or re.search(r"\b[A-Z]\.$", t):
+        return True
+    return t.rsplit(None, 1)[-1].lower() in _data()["unfinished_words"]
 
 
 def _is_continuation(text: str) -> bool:
@@ -645,7 +744,7 @@ def _label_block(hdr: _Header, i: int, seen: set[str]) -> list[Candidate] | None
             continue
         if hdr.label_at(j - 1) is not None or BODY_START.match(t) or len(t) > 70 or _banner(t):
             break
-        if not t[0].islower() and (t.endswith(":") or LABEL_LIKE.match(t)):
+        if not t[0].islower() and ((t.endswith(":") and len(t.split()) <= 3) or LABEL_LIKE.match(t)):
             return None  # a label we do not know ("BUREAU FILE:"): the column cannot be counted
         body = PORTION_MARK.sub("", t)
         cont = False
@@ -658,6 +757,8 @@ def _label_block(hdr: _Header, i: int, seen: set[str]) -> list[Candidate] | None
             if key in ("subject", "re") and len(groups) == len(keys) and len(groups[-1]) < 3:
                 # the last label's all-caps subject: the FBI's name line, then the character line
                 cont = cont or (first.isupper() and t.isupper() and _is_continuation(t))
+                # ... or a line left visibly unfinished ("... Give Us This Day:" / "by Edward I.")
+                cont = cont or (_unfinished(groups[-1][-1].text) and _is_continuation(t))
         if cont:
             groups[-1].append(ln)
         elif len(groups) == len(keys):
