@@ -628,3 +628,59 @@ def test_accented_label_and_unfinished_subject_lines_in_a_label_block():
         "Comments on Manuscript Give Us This Day: CIA and the Bay of Pigs Invasion by Edward I. Hamilton"
     )
     assert STACKED_ACCENTED[subject.start : subject.end].endswith("Hamilton")
+
+
+# FBI Office Memorandum forms whose TO / FROM labels OCR lost: the offices with their file numbers
+FBI_APPLEVISION = """Best avas-able image
+
+UNI
+
+To
+
+"Ro
+
+TATE.
+
+_KNMENT
+
+Memorandum
+
+Director, FBI (65-68043)
+
+Legat, London (65-745) (P)
+
+.. BJECT:
+
+HAROLD ADRIAN RUSSELL PHILBY
+"""  # jfk-applevision/2021__docid-32309610
+FBI_TESSERACT = """» * UNITED STATES GO\\\\,.ANMENT i Net
+
+Va. emorandum —— vaveinentiay
+
+DIRECTOR, FBI (163-39547) pate: 8/4/75 Boe
+a?
+ce tb
+S& SAC, MIAMI (105-22604) (c) i
+zz, :
+"""  # jfk-tesseract/2022__124-10281-10062
+
+
+def test_fbi_memo_offices_with_file_numbers():
+    for text, to, frm in (
+        (FBI_APPLEVISION, "Director, FBI", "Legat, London"),
+        (FBI_TESSERACT, "DIRECTOR, FBI", "SAC, MIAMI"),
+    ):
+        f = _by_field(text)
+        assert [c.value for c in f["addressees"]] == [to]
+        (sender,) = f["sender"]
+        assert sender.value == frm and text[sender.start : sender.end] == frm
+        assert sender.method == "rule:fbi-memo"
+
+
+def test_fbi_offices_need_the_bureau_and_each_other():
+    # two field offices (a list of recipients), or one office alone, are not a TO / FROM pair
+    assert "sender" not in _by_field("SAC, Miami (105-1598)\nSAC, Tampa (105-226)\n")
+    assert "sender" not in _by_field("Director, FBI (65-68043)\n\nRe Havana letter dated 12/31/60.\n")
+    # a labelled FROM line wins: the positional rule is not used
+    f = _by_field("TO: Director, FBI (92-2781)\nFROM: Legat, Havana (92-1)\nSAC, Miami (105-1598)\n")
+    assert [c.method for c in f["sender"]] == ["rule:memo-header"]

@@ -454,7 +454,12 @@ def extract(doc: Document) -> Iterator[Candidate]:
         got.add(c.field)
         yield c
     if hdrs and not {"sender", "addressees", "subject"} <= got:
-        yield from (c for c in _dispatch(hdrs[0]) if c.field not in got)
+        for c in _dispatch(hdrs[0]):
+            if c.field not in got:
+                got.add(c.field)
+                yield c
+    if hdrs and not {"sender", "addressees"} & got:
+        yield from _fbi_parties(hdrs[0])
     if "subject" not in got:
         yield from _markdown_title(doc)
 
@@ -867,6 +872,32 @@ def _dispatch(hdr: _Header) -> Iterator[Candidate]:
     s = parts[0].start + parts[0].text.find(pieces[0][:12])
     e = parts[-1].start + parts[-1].text.find(pieces[-1]) + len(pieces[-1])
     yield Candidate("subject", " ".join(pieces), s, e, conf, "rule:dispatch-form")
+
+
+# The FBI's Office Memorandum form prints TO above FROM, each office with its file number:
+# "Director, FBI (65-68043)" / "Legat, London (65-745) (P)", "SAC, MIAMI (105-22604) (c)".
+FBI_PARTY = re.compile(
+    r"^[^\w\n]{0,3}(?:\S{1,2}[ ])?(?P<v>(?:DIRECTOR|Director),[ ]?FBI|(?:SAC|ASAC|Legat|LEGAT),[ ]?"
+    r"[A-Z][A-Za-z]{1,15}(?:[ ][A-Z][A-Za-z]{1,15}){0,2})[ ]{0,2}\((?:Bufile[ ])?\d{1,3}-\d{1,7}\)"
+)
+
+
+def _fbi_parties(hdr: _Header) -> Iterator[Candidate]:
+    """No TO / FROM label read: two office lines with file numbers at the top of an FBI memorandum,
+    within a few lines of each other, are its addressee (the first) and its sender."""
+    found: list[tuple[int, re.Match]] = []
+    for k, ln in enumerate(hdr.lines[:60]):
+        m = FBI_PARTY.match(ln.text)
+        if m:
+            found.append((k, m))
+    if len(found) < 2 or found[1][0] - found[0][0] > 6:
+        return
+    if _data()["fbi_hq"] not in (found[0][1].group("v").upper(), found[1][1].group("v").upper()):
+        return  # one of the two is the Bureau: field office to headquarters or the reverse
+    for field, (k, m) in zip(("addressees", "sender"), found[:2], strict=True):
+        ln = hdr.lines[k]
+        value = re.sub(r",(?=\S)", ", ", m.group("v"))
+        yield Candidate(field, value, ln.start + m.start("v"), ln.start + m.end("v"), 0.86, "rule:fbi-memo")
 
 
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
