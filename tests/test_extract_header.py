@@ -684,3 +684,35 @@ def test_fbi_offices_need_the_bureau_and_each_other():
     # a labelled FROM line wins: the positional rule is not used
     f = _by_field("TO: Director, FBI (92-2781)\nFROM: Legat, Havana (92-1)\nSAC, Miami (105-1598)\n")
     assert [c.method for c in f["sender"]] == ["rule:memo-header"]
+
+
+# FROM without its colon: read only before an FBI office or an initialled name
+BARE_FROM_TELETYPE = """URGENT 10-27-62 - 5-55
+: CIA HAS NO oBsee! ON
+DIRECTOR /105-72630/ DECLASS
+
+FROM SAC, MIAMI /105-1598/ Meats SOCUMEIE exetpt
+
+* AKH
+"""  # jfk-tesseract/2018__124-10224-10189
+BARE_FROM_MEMO = """Memorandum
+
+TO
+
+: MR. D. J. BRENNANOR
+
+FROM S. J. PAPICH TOP
+
+DATE: June 15, 1962
+"""  # jfk-applevision/2025__124-90137-10053
+
+
+def test_from_without_colon_before_an_office_or_initialled_name():
+    (c,) = _by_field(BARE_FROM_TELETYPE)["sender"]
+    assert c.value == "SAC, MIAMI" and BARE_FROM_TELETYPE[c.start : c.end] == "SAC, MIAMI"
+    (c,) = _by_field(BARE_FROM_MEMO)["sender"]
+    assert c.value == "S. J. PAPICH"
+    # prose "FROM ..." is not a sender line (jfk-applevision/2021__docid-32112895, state-foia-talbott)
+    prose_lines = ("FROM THE GERALD R.\n", "FROM KEEPING HIS APPOINTMENT WITH MCKINNON.\n", "FROM Aza 44\n")
+    for prose in prose_lines:
+        assert "sender" not in _by_field("MEMORANDUM FOR: Director\n" + prose)

@@ -303,6 +303,15 @@ class _Refolded:
         return self._m.span(name)
 
 
+# "FROM" whose colon OCR lost (FBI teletypes and memo forms) is read only before an FBI office or an
+# initialled name, which the value is cut to: "FROM SAC, MIAMI /105-1598/ Meats", "FROM S. J. PAPICH TOP"
+BARE_FROM = re.compile(
+    r"^[ \t]{0,6}(?P<label>FROM)(?P<plural>)(?P<sep>[ ])"
+    r"(?P<value>(?:A?SAC|Legat|LEGAT),[ ]?[A-Z][A-Za-z]{2,15}(?:[ ][A-Z][A-Za-z]{1,15}){0,2}"
+    r"(?=[ ]{0,2}[/(]\d|[ ]*$)|(?:[A-Z]\.[ ]?){1,3}[A-Z][A-Za-z'-]{2,20}\b)"
+)
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
@@ -350,6 +359,10 @@ class _Header:
             if key in ("date", "re", "info") and value and "." not in sep:
                 return None
             if value and sep in (" ",) and key not in ("memo_for", "memo_from"):
+                if key == "from":
+                    bare = BARE_FROM.match(ln.text)
+                    if bare:
+                        return key, bare, True
                 return None
         if key in ("re", "info") and not colon and value:
             return None  # "CC. AAG ..." in a report body, "INFO. NO INDEXING" form boxes
