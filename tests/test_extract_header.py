@@ -716,3 +716,27 @@ def test_from_without_colon_before_an_office_or_initialled_name():
     prose_lines = ("FROM THE GERALD R.\n", "FROM KEEPING HIS APPOINTMENT WITH MCKINNON.\n", "FROM Aza 44\n")
     for prose in prose_lines:
         assert "sender" not in _by_field("MEMORANDUM FOR: Director\n" + prose)
+
+
+# CIA cable forms (catalogued/jfk-tesseract-2022/104-10234-10022, 104-10179-10066): below an
+# OCR-damaged FROM label come the form's routing boxes, not the sender's title
+CABLE_FAOM = """yo“, SMWAVE MADRID PARIS
+
+Faom: DIRECTOR
+coos eo: va, puc (1) RID COPY zg
+
+to WAVE . R PARI : : -
+"""
+CABLE_FAOM_2 = """To + BAVAHA JHASH
+
+faom: DIPECTOR pd .
+con 9, [ele]
+: oF
+"""
+
+
+def test_no_title_line_joined_below_a_damaged_from_label():
+    (c,) = _by_field(CABLE_FAOM)["sender"]
+    assert c.value == "DIRECTOR"
+    (c,) = _by_field(CABLE_FAOM_2)["sender"]
+    assert "con 9" not in c.value

@@ -698,7 +698,15 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         if field == "sender":
             c = cands[0]
             nxt = lines[i + 1] if first_line == i and i + 1 < len(lines) else None
-            if nxt is not None and _is_continuation(nxt.text) and hdr.label_at(i + 1) is None:
+            # a title line below the sender's name; not below an OCR-damaged label (a cable form's
+            # routing boxes follow "Faom: DIRECTOR"), nor a line holding a label ("coos eo: va")
+            if (
+                nxt is not None
+                and not damaged
+                and not re.search(r"[A-Za-z]{2}\s?:", nxt.text)
+                and _is_continuation(nxt.text)
+                and hdr.label_at(i + 1) is None
+            ):
                 more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
                 if more and len(nxt.text.strip()) <= 60:
                     c.value = f"{c.value}, {more[0].value}"
