@@ -586,6 +586,13 @@ def test_labels_one_edit_off_are_read_as_damaged_labels():
     assert [c.value for c in f["sender"]] == ["Chief, Alien Affairs Staff"]
 
 
+def test_at_sign_for_o_in_a_damaged_from_label():
+    # jfk-tesseract-2025/104-10120-10373
+    text = "MEMORANDUM FOR THE RECORD\nFR@! :. Chief, 53/2 Desk : *.\n\n: Zz .\nSUBJECT: COVER\n"
+    (c,) = _by_field(text)["sender"]
+    assert c.value.startswith("Chief, 53/2") and c.confidence < 0.9
+
+
 def test_fuzzy_labels_need_their_colon_and_a_close_spelling():
     # "yrom" without a colon is a word; "FORM:" and "ROOM:" are two edits from FROM
     text = "yrom Chief, Alien Affairs Staff\nFORM: 693\nROOM: 4E-22\nPROJECT: KUBARK\n"

@@ -271,7 +271,7 @@ def _fuzzy_label(text: str) -> tuple[str, re.Match] | None:
     m = _FUZZY_LABEL.match(text)
     if not m:
         return None
-    label = _norm_label(m.group("label"))
+    label = _norm_label(m.group("label")).replace("@", "O")  # "FR@! :"
     if label in _patterns()[1]:
         return None  # a known label that the strict pattern refused: not a damaged one
     for target, key in _fuzzy_targets():
