@@ -747,3 +747,68 @@ def test_no_title_line_joined_below_a_damaged_from_label():
     assert c.value == "DIRECTOR"
     (c,) = _by_field(CABLE_FAOM_2)["sender"]
     assert "con 9" not in c.value
+
+
+# signatures with title / office lines before the memo's end, no FROM line: the sender is the name
+# with its titles, as a FROM line would give it (OCR damage kept: the reading is the text's)
+SIG_DROLLER = """MEMORANDUM FOR THE RECORD
+
+SUBJECT: Plana for tho Establiabrent of a Provisional Coveresent
+
+1. On 20 March the Council met.
+
+da nttached).
+
+RETARD DROLLER
+
+C/H/3/PA
+
+•Attnahments: (8)
+"""  # jfk-applevision/2021__docid-32383580
+SIG_PFORZHEIMER = """MEMORANDUM FOR: Director of Security
+
+SUBJECT: Comments on Manuscript
+
+ally added commants of my own, they are in brackere I).
+
+Walter Plorzheimer 1
+
+Carator=.
+
+Motorical Intelligence Collection
+
+stachment
+
+An norad above
+"""  # jfk-applevision/2023__104-10119-10182
+SIG_ADAMS = """MEMORANDUM FOR: Chief, EE
+
+SUBJECT: Cover
+
+j5{ PAUL P. STEWART
+
+JOSEPH M. ADAMS
+Chief, Official Cover & Liaison, CCD
+
+cc: Personnel Security Division,
+"""  # catalogued/jfk-tesseract-2022/104-10256-10428
+
+
+def test_signature_with_title_lines():
+    for text, want in (
+        (SIG_DROLLER, "RETARD DROLLER, C/H/3/PA"),
+        (SIG_PFORZHEIMER, "Walter Plorzheimer, Carator, Motorical Intelligence Collection"),
+        (SIG_ADAMS, "JOSEPH M. ADAMS, Chief, Official Cover & Liaison, CCD"),
+    ):
+        (c,) = _by_field(text)["sender"]
+        assert c.value == want and c.method == "rule:signature"
+        assert text[c.start : c.end].startswith(want.split(",")[0])
+
+
+def test_signature_needs_the_end_of_the_memo():
+    # a name and an office line in the body, no cc / attachment / distribution line after them
+    text = SIG_DROLLER.replace("•Attnahments: (8)", "2. The Council will meet again.")
+    assert "sender" not in _by_field(text)
+    # three lines between name and the end are not titles
+    text = SIG_ADAMS.replace("CCD\n", "CCD\nRoom 4E22\nExtension 6161\n")
+    assert "sender" not in _by_field(text)

@@ -951,29 +951,62 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
 
 SIGNATURE_NAME = re.compile(
     r"^[ \t]{0,40}(?P<name>[A-Z][a-z]{1,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac|O')?[A-Z][a-z]{1,20}"
-    r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?)[ \t]*$"
+    r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?"
+    # a typed name in capitals ("GERARD DROLLER"), two or three words
+    r"|[A-Z]{2,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac)?[A-Z]{3,20})(?:[ ]{1,3}[\d|!]{1,2})?[ \t]*$"
 )
+# the line that ends a memo after its signature; OCR mangles "Attachments" ("•Attnahments: (8)",
+# "stachment")
 AFTER_SIGNATURE = re.compile(
-    r"^[ \t]{0,10}(?P<label>cc|ce|Cc|CC|Attachments?|Enclosures?|Distribution)\b[ \t]{0,3}[:.]?"
+    r"^[ \t•·*]{0,10}(?P<label>cc|ce|Cc|CC|Att[a-z]{2,5}ments?|[a-z]?tachments?|Enclosures?|Distribution)\b"
+    r"[ \t]{0,3}[:.]?"
 )
+# a title or office line between the name and the end of the memo ("C/H/3/PA", "Curator",
+# "Historical Intelligence Collection")
+TITLE_LINE = re.compile(r"^[ \t]{0,40}[A-Z][A-Za-z/0-9 ,.&'=-]{1,48}$")
 
 
 def _signature(doc: Document, after: int, want_copies: bool) -> Iterator[Candidate]:
-    """Sender from a signature: a personal name on its own line directly followed by a cc /
-    attachment / distribution line (the end of a memo), within the first pages."""
-    lines = _zone_lines(doc, after, min(len(doc.text), after + 8000))
+    """Sender from a signature: a personal name on its own line, then at most two title / office
+    lines, then a cc / attachment / distribution line (the end of a memo), within the first pages.
+    The sender is the name with its titles ("Walter Pforzheimer, Curator, Historical Intelligence
+    Collection"), as the gold writes a FROM line."""
+    lines = [x for x in _zone_lines(doc, after, min(len(doc.text), after + 8000)) if x.text.strip()]
     for i, ln in enumerate(lines[:-1]):
         m = SIGNATURE_NAME.match(ln.text)
-        if not m:
+        if not m or _stop_re().search(ln.text):
             continue
-        nxt = next((x for x in lines[i + 1 : i + 3] if x.text.strip()), None)
-        tail = AFTER_SIGNATURE.match(nxt.text) if nxt is not None else None
+        titles: list[tuple[str, int, int]] = []
+        tail = None
+        for nxt in lines[i + 1 : i + 4]:
+            tail = AFTER_SIGNATURE.match(nxt.text)
+            if tail is not None:
+                break
+            title = _clean_party(nxt.text)
+            if (
+                len(titles) == 2
+                or not TITLE_LINE.match(nxt.text)
+                or _own_label_line(nxt.text)
+                or _bad_party(title)
+                or _noisy(title)
+                or _stop_re().search(title)
+            ):
+                break
+            k = nxt.text.find(title)
+            titles.append((title, nxt.start + k, nxt.start + k + len(title)))
         if tail is None:
             continue
         s = ln.start + m.start("name")
-        yield Candidate("sender", m.group("name"), s, s + len(m.group("name")), 0.72, "rule:signature")
+        value = ", ".join([m.group("name")] + [t for t, _, _ in titles])
+        end = titles[-1][2] if titles else s + len(m.group("name"))
+        yield Candidate("sender", value, s, end, 0.72, "rule:signature")
         if want_copies and tail.group("label").lower() in ("cc", "ce"):
             rest = nxt.text[tail.end() :]
             lead = len(rest) - len(rest.lstrip())
             yield from _party_cands("copies_to", nxt, nxt.start + tail.end() + lead, rest.strip(), 0.72)
         return
+
+
+def _own_label_line(text: str) -> bool:
+    """A line that is a label of its own ("Distribution:", "SUBJECT:"), not a title."""
+    return bool(LABEL_LIKE.match(text)) or text.rstrip().endswith(":")
