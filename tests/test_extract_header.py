@@ -812,3 +812,53 @@ def test_signature_needs_the_end_of_the_memo():
     # three lines between name and the end are not titles
     text = SIG_ADAMS.replace("CCD\n", "CCD\nRoom 4E22\nExtension 6161\n")
     assert "sender" not in _by_field(text)
+
+
+# a subject line opening with a parenthesis continues the subject; a trailing portion mark is not
+# part of it (catalogued/jfk-tesseract-2022/104-10061-10122; jfk-tesseract-2025/104-10120-10373)
+PAREN_SUBJECT = """MEMORANDUM FOR: Chief, DDO/IMS
+SUBJECT. : House Select Committee on Assassinations
+(HSCA) Request (U)
+
+REFERENCE : Letter for OLC fr Chief Counsel/Director
+"""
+PAREN_SUBJECT_2 = """MEMORANDUM FOR THE RECORD
+FR@! :. Chief, 53/2 Desk : *.
+
+: Zz .
+SUBJECT: COVER, ONOFFICIAL) ~ GENERAL an
+(Proposal for A&E ‘Assessment of Potential .
+REDSKIN Agent Candidates)
+#90682
+"""
+
+
+def test_subject_continues_on_a_parenthesised_line():
+    (c,) = _by_field(PAREN_SUBJECT)["subject"]
+    assert c.value == "House Select Committee on Assassinations (HSCA) Request"
+    (c,) = _by_field(PAREN_SUBJECT_2)["subject"]
+    assert "(Proposal for A&E" in c.value
+    # a portion-marked paragraph is the body, not the subject
+    text = "MEMORANDUM FOR: Chief, EE\nSUBJECT: Soviet Hunting Societies\n(S) The Station reports that\n"
+    (c,) = _by_field(text)["subject"]
+    assert c.value == "Soviet Hunting Societies"
+
+
+# an addressee's title broken after "for" continues on the next line
+# (catalogued/jfk-tesseract-2022/104-10219-10176 and 104-10059-10373)
+BROKEN_TITLE = """8 April 1977 i
+
+MEMORANDUM FOR: Special Assistant to DDO for
+External Oversight
+
+FROM : Jackson R. Horton :
+Chief, Domestic Collection Division H
+SUBJECT : Joseph Raymond Merola
+"""
+
+
+def test_addressee_title_broken_after_an_unfinished_word():
+    f = _by_field(BROKEN_TITLE)
+    assert [c.value for c in f["addressees"]] == ["Special Assistant to DDO for External Oversight"]
+    c = f["addressees"][0]
+    assert BROKEN_TITLE[c.start : c.end] == "Special Assistant to DDO for\nExternal Oversight"

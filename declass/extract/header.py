@@ -101,6 +101,7 @@ BANNER_DATE = re.compile(
     r"(?:Case|Doc)\s?No\.|Case\s?#|Released under|Collection Act|USC 2107|\bNW\s?\d", re.IGNORECASE
 )
 PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){1,4})\)\s{0,3}")
+TRAILING_PORTION_MARK = re.compile(r"\s\((?:U|C|S|TS|[A-Z]{1,2}(?:/{1,2}[A-Z]{1,8}){1,3})\)$")
 CLASS_WORD = re.compile(
     r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|CONFIDENTAL|UNCLASSIFIED|CLASSIFIED|SENSITIVE)[A-Z]?\b"
 )
@@ -209,6 +210,7 @@ def _bad_party(v: str) -> bool:
 def _clean_subject(value: str) -> str:
     v = re.split(r"\s{4,}|\t", value.strip())[0]
     v = PORTION_MARK.sub("", v).strip()
+    v = TRAILING_PORTION_MARK.sub("", v)  # "(HSCA) Request (U)", "Status of Lead (U)"
     v = re.sub(r"\s{2,}", " ", v).strip(" :;,_~=-")
     if v.endswith(".") and not re.search(r"(?:\b\w{1,3}|\.\w)\.$", v):
         v = v[:-1].rstrip()
@@ -451,6 +453,18 @@ def _unfinished(text: str) -> bool:
     return t.rsplit(None, 1)[-1].lower() in _data()["unfinished_words"]
 
 
+def _paren_continuation(text: str) -> bool:
+    """A subject line that opens with a parenthesis ("(HSCA) Request", "(Proposal for A&E ...")),
+    not a portion mark ("(S) ...") nor a banner."""
+    t = text.strip()
+    return bool(
+        re.match(r"\([A-Za-z][A-Za-z&/ .-]{1,40}", t)
+        and not PORTION_MARK.match(t)
+        and not _stop_re().search(t)
+        and len(t) <= 80
+    )
+
+
 def _is_continuation(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 80 or not (t[0].isalnum() or t[0] in '"“') or _stop_re().search(t):
@@ -493,6 +507,10 @@ def _markdown_title(doc: Document) -> Iterator[Candidate]:
     yield Candidate("subject", value, start, end, 0.7, "rule:markdown-title")
 
 
+# the page stamp of the CIA's JFK scans, printed as a line of its own at the top of each page
+PAGE_STAMP = re.compile(r"(?m)^[ \t]{0,4}1?\d-00000[ \t]*$")
+
+
 def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     text = doc.text
     if EMAIL_BLOCK.search(text[:6000]) or FRUS_HEAD.match(text):
@@ -505,7 +523,16 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         return
     no_pages = len(doc.page_offsets) < 2
     if no_pages and _form_page_re().search(text[start : start + 1500]):
-        return  # a routing sheet we cannot delimit: its boxes are not a memo header
+        # a routing sheet without page breaks: the CIA scans' page stamp ("14-00000") ends it;
+        # without one it cannot be delimited, and its boxes are not a memo header
+        page = PAGE_STAMP.search(text, start, start + 6000)
+        if page is None:
+            return
+        start = page.end()
+        end = min(len(text), start + ZONE_CHARS)
+        after = text[start:end]
+        if _form_page_re().search(after[:1500]) or TELEGRAM.search(after) or CIA_CABLE.search(after):
+            return
     rif_tail = start + 1000 if (no_pages and start > 0) else start
     hdr = _Header(doc, start, end)
     hdrs.append(hdr)
@@ -604,7 +631,7 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                         k += 1
                         continue
                     break
-                if hdr.label_at(k) is not None or not _is_continuation(t):
+                if hdr.label_at(k) is not None or not (_is_continuation(t) or _paren_continuation(t)):
                     break
                 if key == "case_title" and not parts[-1][0].rstrip().endswith((",", ";", "-")):
                     break  # a report form's title box: only a visibly unfinished line continues
@@ -659,7 +686,14 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                     break
                 more = list(_party_cands(field, lines[k], lines[k].start, t, conf))
                 first_word = t.split()[0]
-                if cands and more and first_word in _join_words():
+                if cands and more and cands[-1].value.rsplit(None, 1)[-1] in ("for", "of", "and", "to"):
+                    # a title broken after a word that cannot end it ("Special Assistant to DDO for"
+                    # / "External Oversight") continues on the next line
+                    prev = cands[-1]
+                    prev.value = f"{prev.value} {more[0].value}"
+                    prev.end = more[0].end
+                    more = more[1:]
+                elif cands and more and first_word in _join_words():
                     # "Office of Legislative Counsel" under a name describes that name
                     prev = cands[-1]
                     prev.value = f"{prev.value}, {more[0].value}"
