@@ -862,3 +862,28 @@ def test_addressee_title_broken_after_an_unfinished_word():
     assert [c.value for c in f["addressees"]] == ["Special Assistant to DDO for External Oversight"]
     c = f["addressees"][0]
     assert BROKEN_TITLE[c.start : c.end] == "Special Assistant to DDO for\nExternal Oversight"
+
+
+# a routing sheet in front of the memo, no page breaks: the CIA scans' page stamp "14-00000" ends it
+# (catalogued/jfk-tesseract-2022/104-10059-10363 and 104-10059-10373)
+ROUTED = """ROUTING AND RECORD SHEET
+[] CONFIDENTIAL (SECRET
+FROM: DDO/IMS
+TO: (Officer designation, room number, and
+14-00000
+MEMORANDUM FOR:. Donald P. Gregg
+SA/DO/0.
+ATTENTION: Norbert. A. Shepanek
+FROM: Robert A. Barteaux
+Chief, Operations Group
+SUBJECT: House Select Committee on Assassinations
+(HSCA) Request
+"""
+
+
+def test_routing_sheet_ended_by_the_page_stamp():
+    f = _by_field(ROUTED)
+    assert [c.value for c in f["sender"]] == ["Robert A. Barteaux, Chief, Operations Group"]
+    assert f["addressees"][0].value.startswith("Donald P. Gregg")
+    # no page stamp: the routing sheet cannot be delimited, its boxes are not read
+    assert _by_field(ROUTED.replace("14-00000\n", "")) == {}
