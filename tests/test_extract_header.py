@@ -887,3 +887,70 @@ def test_routing_sheet_ended_by_the_page_stamp():
     assert f["addressees"][0].value.startswith("Donald P. Gregg")
     # no page stamp: the routing sheet cannot be delimited, its boxes are not read
     assert _by_field(ROUTED.replace("14-00000\n", "")) == {}
+
+
+# catalogued/jfk-tesseract-2022/104-10096-10240: "SUBJECT - :", a subject over several lines (one
+# ending in "the", one in lower case), and a typed name under the signed one before "Attachment:"
+WALLER = """MEMORANDUM FOR: Acting Deputy Director for Operations RETURN TO CIA
+Pil : John H. Waller a Ome
+
+Inspector General
+
+SUBJECT - : Book V, SSC Final Report, The Investigation of the
+Assassination of President Kennedy: Performance
+of the Intelligence Agencies -- Commendation
+
+1. Forwarded herewith is a copy of a memorandum from the Acting—
+
+(signed)
+Jolin H. Waller
+John H. Waller
+Attachment:
+"""
+# catalogued/jfk-tesseract-2022/104-10192-10019: "1," (OCR of "1.") starts the body
+DEVINE = """KERORANDOM FOR THE RECORD
+SUBJECT: Meeting vith Hr. Devine (Department of State) Novexber 1960,
+in wy Office,
+
+1, ROE: This morning Col. Mallard requected advice co vbat to tell
+"""
+# catalogued/jfk-tesseract-2022/157-10011-10090: a lower-case line continues an open line
+HUNT = """MEMORANDUM FOR: File
+SUBJECT: Interview of March 4, 1975, with E. Howard Hunt
+and his Daughter, Lisa Hunt
+
+1. The interview took place at the Commission's offices.
+"""
+
+
+def test_subject_lines_and_typed_signature():
+    f = _by_field(WALLER)
+    (subject,) = f["subject"]
+    assert subject.value == (
+        "Book V, SSC Final Report, The Investigation of the Assassination of President Kennedy: "
+        "Performance of the Intelligence Agencies -- Commendation"
+    )
+    assert [c.value for c in f["sender"]] == ["John H. Waller"]
+    (subject,) = _by_field(DEVINE)["subject"]
+    assert subject.value.endswith("Novexber 1960, in wy Office")
+    (subject,) = _by_field(HUNT)["subject"]
+    assert subject.value == "Interview of March 4, 1975, with E. Howard Hunt and his Daughter, Lisa Hunt"
+
+
+# catalogued/jfk-tesseract-2022/104-10273-10316: the memo begins after a cover sheet, on the page the
+# scans' stamp ("1300000") starts; "SF#429" is a file number, not OCR noise
+HEMMING = (
+    "DOCUMENT DESCRIPTION (Circle Hf oppropriate) (30 CHARACTERS)\n\n"
+    + "cence rom junk line of the cover sheet\n\n" * 60
+    + "1300000\n\n7\n\n11 June 197\n\nMEMORANDUM FOR: Chief, Security Analysis Group\n"
+    "SUBJECT : HEMMING, Gerald Patrick\nSF#429 229\n1. On 9 June 1969 os) :\n"
+)
+
+
+def test_header_on_the_page_a_scan_stamp_begins():
+    assert HEMMING.index("MEMORANDUM FOR") > header.FIRST_LABEL_CHARS
+    f = _by_field(HEMMING)
+    assert [c.value for c in f["addressees"]] == ["Chief, Security Analysis Group"]
+    assert [c.value for c in f["subject"]] == ["HEMMING, Gerald Patrick SF#429 229"]
+    # without the stamp the label is too far from the top to be the header's
+    assert "addressees" not in _by_field(HEMMING.replace("1300000\n", ""))

@@ -56,7 +56,8 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
             spellings.append(w)
     pattern = re.compile(
         r"^[ \t>*#|_.\-]{0,6}(?P<label>" + _alt(spellings) + r")(?P<plural>\s?\(\s?[Ss]\s?\))?"
-        r"(?P<sep>\s{0,3}[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$|\s(?=\S))[ \t]{0,40}(?P<value>.{0,400})$",
+        r"(?P<sep>\s{0,3}(?:[-–~]\s{0,2})?[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$|\s(?=\S))"
+        r"[ \t]{0,40}(?P<value>.{0,400})$",
         re.IGNORECASE,
     )
     return pattern, canon, damaged
@@ -414,7 +415,7 @@ def _good_token(tok: str) -> bool:
         return tok in ("-", "&", "--")
     if t in ("&", "-", "--") or t in _data()["separator_tokens"]:
         return True
-    pieces = [p for p in re.split(r"[-/.&'_]", t) if p]
+    pieces = [p for p in re.split(r"[-/.&'_#]", t) if p]  # "SF#429": a file number
     return bool(pieces) and all(_PIECE.fullmatch(p) for p in pieces)
 
 
@@ -451,6 +452,10 @@ def _unfinished(text: str) -> bool:
     if t.endswith((":", ",")) or re.search(r"\b[A-Z]\.$", t):
         return True
     return t.rsplit(None, 1)[-1].lower() in _data()["unfinished_words"]
+
+
+# a line that starts the memo's body after its subject ("1. ...", "1, ROE: ..." (OCR), "(1)", "Re ...")
+SUBJECT_BODY_START = re.compile(r"^\s{0,4}(?:\d{1,2}[.,]\s|\d{1,2}\.|\(\d\)|Re\b|REF)")
 
 
 def _paren_continuation(text: str) -> bool:
@@ -508,7 +513,7 @@ def _markdown_title(doc: Document) -> Iterator[Candidate]:
 
 
 # the page stamp of the CIA's JFK scans, printed as a line of its own at the top of each page
-PAGE_STAMP = re.compile(r"(?m)^[ \t]{0,4}1?\d-00000[ \t]*$")
+PAGE_STAMP = re.compile(r"(?m)^[ \t]{0,4}1?\d-?00000[ \t]*$")
 
 
 def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
@@ -536,6 +541,7 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     rif_tail = start + 1000 if (no_pages and start > 0) else start
     hdr = _Header(doc, start, end)
     hdrs.append(hdr)
+    stamps = [m.end() for m in PAGE_STAMP.finditer(text, start, end)] if no_pages else []
     lines = hdr.lines
     seen: set[str] = set()
     stacked = False
@@ -547,7 +553,9 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
             continue
         key, m, damaged = got
         if key != "ignored":
-            if (last_label is None and ln.start > start + FIRST_LABEL_CHARS) or (
+            # the first label sits near the top of the zone, or of a page the scans' stamp begins
+            top = max([start] + [p for p in stamps if p <= ln.start])
+            if (last_label is None and ln.start > top + FIRST_LABEL_CHARS) or (
                 last_label is not None and ln.start > last_label + 1200
             ):
                 continue
@@ -637,12 +645,18 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                     break  # a report form's title box: only a visibly unfinished line continues
                 if all_caps and not pending and sum(ch.isupper() for ch in t) < 0.8 * _letters(t):
                     break
-                if not all_caps and ":" in t:
+                if not all_caps and ":" in t and not pending:
                     break
                 id_line = bool(re.fullmatch(r"\s{0,8}\d[\d\-/ ]{4,30}", t)) and not joined.endswith(".")
-                if not all_caps and (t.strip()[0].islower() or len(t.strip()) > 70 or joined.endswith(".")):
+                # a line in lower case continues a line left open (no closing punctuation), as words
+                lower_ok = pending or (
+                    parts[-1][0].rstrip()[-1:].isalpha() and t.split()[0].isalpha() and len(t.split()) >= 3
+                )
+                if not all_caps and (
+                    (t.strip()[0].islower() and not lower_ok) or len(t.strip()) > 70 or joined.endswith(".")
+                ):
                     break
-                if (_letters(t) < 2 and not id_line) or re.match(r"^\s{0,4}(?:\d{1,2}\.|\(\d\)|Re\b|REF)", t):
+                if (_letters(t) < 2 and not id_line) or SUBJECT_BODY_START.match(t):
                     break
                 tt = t.rstrip()
                 lead = len(tt) - len(tt.lstrip())
@@ -1019,6 +1033,7 @@ def _signature(doc: Document, after: int, want_copies: bool) -> Iterator[Candida
             title = _clean_party(nxt.text)
             if (
                 len(titles) == 2
+                or SIGNATURE_NAME.match(nxt.text)  # the typed name under a signed one: read from there
                 or not TITLE_LINE.match(nxt.text)
                 or _own_label_line(nxt.text)
                 or _bad_party(title)
