@@ -954,3 +954,11 @@ def test_header_on_the_page_a_scan_stamp_begins():
     assert [c.value for c in f["subject"]] == ["HEMMING, Gerald Patrick SF#429 229"]
     # without the stamp the label is too far from the top to be the header's
     assert "addressees" not in _by_field(HEMMING.replace("1300000\n", ""))
+
+
+def test_cyrillic_look_alike_label():
+    # jfk-applevision/2023__157-10011-10015: Apple Vision's "то :" (Cyrillic) for "TO :"
+    text = "FROM\n\nто :\n\nTITLE :\n"
+    hdr = header._Header(Document.from_text(text), 0, len(text))
+    got = hdr.label_at(2)
+    assert got is not None and got[0] == "to" and got[1].group("label") == "то"

@@ -237,9 +237,12 @@ def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
     return out
 
 
-# Apple Vision prints accented capitals for plain ones ("MEMORÄNDUM FOR®", "UNCLÄSSIFIED"); one
-# character for one, so offsets hold
-_FOLD = str.maketrans("ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÇÑ®", "AAAAAAEEEEIIIIOOOOOUUUUCN ")
+# Apple Vision prints accented capitals for plain ones ("MEMORÄNDUM FOR®", "UNCLÄSSIFIED")
+# and Cyrillic look-alikes ("то :" for "TO :"), one character for one, so offsets hold
+_FOLD = str.maketrans(
+    "ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÇÑ®АВЕКМНОРСТХаеорсухт",
+    "AAAAAAEEEEIIIIOOOOOUUUUCN ABEKMHOPCTXaeopcyxT",
+)
 # a label-like word (or "MEMORANDUM FOR") with its colon, to compare with the known labels
 _FUZZY_LABEL = re.compile(
     r"^[ \t>*#|_.\-\"“'‘]{0,4}(?P<label>[A-Za-z@!]{4,10}(?:[ ][A-Za-z]{2,3})?)(?P<plural>)"
