@@ -962,3 +962,51 @@ def test_cyrillic_look_alike_label():
     hdr = header._Header(Document.from_text(text), 0, len(text))
     got = hdr.label_at(2)
     assert got is not None and got[0] == "to" and got[1].group("label") == "то"
+
+
+# FBI letters to the CIA (jfk-applevision/2023__124-90137-10324 and 2023__124-90137-10445): the inside
+# address without a TO label
+INSIDE_10324 = """BY: E54393X42
+
+•
+
+Bali
+
+* SECRET®
+
+Director
+
+dentral Intelligence Agency
+
+NOTE. TOR. SAC
+
+WEN VORK:
+
+For doto regarding subject's wife you are referredad
+"""
+INSIDE_10445 = """DATE 03-26-2023
+
+EX: 204338442
+
+(U)
+
+Director
+
+Central Intelligence Agency
+
+GRET
+
+Our files indicate that subject organized and
+"""
+
+
+def test_inside_address_of_a_letter():
+    for text, want in (
+        (INSIDE_10324, "Director, dentral Intelligence Agency"),
+        (INSIDE_10445, "Director, Central Intelligence Agency"),
+    ):
+        (c,) = _by_field(text)["addressees"]
+        assert c.value == want and c.method == "rule:inside-address"
+        assert text[c.start : c.end].startswith("Director\n") and text[c.start : c.end].endswith("Agency")
+    # "Director" over something that is not an agency is not an address
+    assert "addressees" not in _by_field("Director\n\nof the Review Staff\n")

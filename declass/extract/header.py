@@ -494,7 +494,11 @@ def extract(doc: Document) -> Iterator[Candidate]:
                 got.add(c.field)
                 yield c
     if hdrs and not {"sender", "addressees"} & got:
-        yield from _fbi_parties(hdrs[0])
+        for c in _fbi_parties(hdrs[0]):
+            got.add(c.field)
+            yield c
+    if hdrs and "addressees" not in got:
+        yield from _inside_address(hdrs[0])
     if "subject" not in got:
         yield from _markdown_title(doc)
 
@@ -970,6 +974,30 @@ def _fbi_parties(hdr: _Header) -> Iterator[Candidate]:
         ln = hdr.lines[k]
         value = re.sub(r",(?=\S)", ", ", m.group("v"))
         yield Candidate(field, value, ln.start + m.start("v"), ln.start + m.end("v"), 0.86, "rule:fbi-memo")
+
+
+@cache
+def _agency_line_re() -> re.Pattern:
+    # the first letter is often misread ("dentral Intelligence Agency")
+    alt = "|".join(re.escape(a[1:]) for a in _data()["inside_address_agencies"])
+    return re.compile(r"^[ \t]{0,20}(?P<v>[A-Za-z](?:" + alt + r"))[ \t.,]*$")
+
+
+def _inside_address(hdr: _Header) -> Iterator[Candidate]:
+    """A letter's inside address without a TO label: "Director" alone on a line, the next line an
+    agency ("Central Intelligence Agency", "Federal Bureau of Investigation"), near the top."""
+    lines = [ln for ln in hdr.lines[:80] if ln.text.strip()]
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if ln.text.strip() not in ("Director", "DIRECTOR", "The Director"):
+            continue
+        m = _agency_line_re().match(nxt.text)
+        if not m:
+            continue
+        name = ln.text.strip()
+        s = ln.start + ln.text.find(name)
+        value = f"{name}, {m.group('v')}"
+        yield Candidate("addressees", value, s, nxt.start + m.end("v"), 0.85, "rule:inside-address")
+        return
 
 
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
