@@ -274,6 +274,9 @@ def _within_one_edit(a: str, b: str) -> bool:
 def _fuzzy_label(text: str) -> tuple[str, re.Match] | None:
     """A label one OCR error away from FROM / SUBJECT / MEMORANDUM FOR ... ("yrom :", "SURJECT:",
     "MEMORANIUM FOR:"), followed by its colon."""
+    head = text[:24]
+    if ":" not in head and ";" not in head:
+        return None  # the fuzzy pattern needs a colon within its first 24 characters
     m = _FUZZY_LABEL.match(text)
     if not m:
         return None
@@ -337,7 +340,7 @@ class _Header:
         m = self.pattern.match(ln.text)
         fuzzy = None
         if not m:
-            folded = ln.text.translate(_FOLD)
+            folded = ln.text if ln.text.isascii() else ln.text.translate(_FOLD)
             if folded != ln.text:
                 m = self.pattern.match(folded)
                 m = _Refolded(m, ln.text) if m else None
