@@ -111,6 +111,7 @@ def resolve(doc: Document, candidates: Iterable[Candidate], min_confidence: floa
             continue
         by_path[c.field].append(c)
 
+    _prefer_rif_file_date(doc, by_path)
     chosen: dict[str, list[Candidate]] = {}
     for path in SINGLE_FIELDS:
         if by_path.get(path):
@@ -136,6 +137,25 @@ def resolve(doc: Document, candidates: Iterable[Candidate], min_confidence: floa
     )
     annotate_parties(record)  # name / title / office parts of the parties, values untouched
     return record
+
+
+# a RIF DATE with its day (and month) given as 00: "06/00/75", "00/00/76"
+_RIF_FILE_DATE = re.compile(r"(?:^|/)00/")
+
+
+def _prefer_rif_file_date(doc: Document, by_path: dict[str, list[Candidate]]) -> None:
+    """A RIF dated "06/00/75" describes a file of several items (index cards, a folder): its partial
+    date is the record's date, not the date of one item that the text happens to show first."""
+    cands = by_path.get("document_date", [])
+    rif = [
+        c
+        for c in cands
+        if c.method.startswith("rule:rif")
+        and len(str(c.value)) < 10
+        and _RIF_FILE_DATE.search(doc.text[c.start : c.end])
+    ]
+    if rif and len(rif) < len(cands):
+        by_path["document_date"] = rif
 
 
 def _check_review_dates(doc: Document, chosen: dict[str, list[Candidate]], warnings: list[str]) -> None:

@@ -97,3 +97,32 @@ def test_glued_year_and_exemption_column():
 def test_memo_without_email_block():
     # seed/seed_rostow_1962: a FROM: memo line is not an e-mail header
     assert not _by_field("TO: The Secretary\n\nFROM: S/P - W. W. Rostow\n\nSUBJECT: Alliance Missiles.\n")
+
+
+# state-foia-clinton/C05768956: the subject runs on in the value column
+C05768956 = """From:                             Mills, Cheryl D <MillsCD@state.gov>
+Sent:                             Friday, March 26, 2010 6:39 AM
+To:                               H
+Subject                           FW: Memo for Secretary Gates that Secretary Clinton had intended to hand to him at
+                                  yesterday's hearing
+Attachments:                      2010-03-25 MEMORANDUM FOR THE SECRETARY.docx
+"""  # noqa: E501
+# state-foia-clinton/C05792626: a right-hand column under the subject is the review block, not subject
+C05792626 = """From:                              Mills, Cheryl D <MillsCD@state.gov>
+Sent:                              Saturday, October 13, 2012 10:11 AM
+To:                                H
+Subject:                           Fw: This am Green on Blue
+                                                             Classified by DAS, A/GIS, DoS on 01/29/2016 —
+                                                             Class: SECRET — Reason: 1.4(C), 1.4(D) — Declassify
+"""  # noqa: E501
+
+
+def test_subject_continuation_in_the_value_column():
+    (s,) = _by_field(C05768956)["subject"]
+    assert s.value.endswith("had intended to hand to him at yesterday's hearing")
+    raw = C05768956[s.start : s.end]
+    assert raw.endswith("him at\n" + " " * 34 + "yesterday's hearing")
+    (s,) = _by_field(C05792626)["subject"]
+    assert s.value == "Fw: This am Green on Blue"
+    (s,) = _by_field(C05739682)["subject"]
+    assert s.value == "Re: Ending of speech"

@@ -548,3 +548,465 @@ def test_a_heading_further_down_is_not_a_title():
         "# Module 0: Welcome to OVSC1205 \n"
     )
     assert declass.extract_text(snippet).subject is None
+
+
+# jfk-tesseract/2022__104-10111-10208 and 2018__104-10113-10258: labels one OCR error off
+DAMAGED_MEMO_FOR = """5 ‘ SECRET
+: ‘ (When filled in)
+
+MEMORANIUM FOR: Chief, Physical Security Division
+
+ATTENTION: Chief, Building Security Branch
+FROM: Chief, Security Support Division
+SURJECT: Cob, Bune
+
+# 2G aby
+
+1. It is requested that Washington, D, C, telephone number(s)
+"""
+DAMAGED_FROM = """Memorandum. Stilt
+
+Date: 5 April 1968 .
+
+“10 : File .
+yrom : Chief, Alien Affairs Staff faeces : iret
+suBject: Miguel Angel DIAZ Isalgué as
+DPOB: 14 February 1937, Matanzas, Cuba
+"""
+
+
+def test_labels_one_edit_off_are_read_as_damaged_labels():
+    f = _by_field(DAMAGED_MEMO_FOR)
+    assert [c.value for c in f["addressees"]] == ["Chief, Physical Security Division"]
+    assert [c.value for c in f["sender"]] == ["Chief, Security Support Division"]
+    assert [c.value for c in f["subject"]] == ["Cob, Bune"]
+    # a damaged label is read with less confidence than a clean one
+    assert f["addressees"][0].confidence < f["sender"][0].confidence
+    f = _by_field(DAMAGED_FROM)
+    assert [c.value for c in f["sender"]] == ["Chief, Alien Affairs Staff"]
+
+
+def test_at_sign_for_o_in_a_damaged_from_label():
+    # jfk-tesseract-2025/104-10120-10373
+    text = "MEMORANDUM FOR THE RECORD\nFR@! :. Chief, 53/2 Desk : *.\n\n: Zz .\nSUBJECT: COVER\n"
+    (c,) = _by_field(text)["sender"]
+    assert c.value.startswith("Chief, 53/2") and c.confidence < 0.9
+
+
+def test_fuzzy_labels_need_their_colon_and_a_close_spelling():
+    # "yrom" without a colon is a word; "FORM:" and "ROOM:" are two edits from FROM
+    text = "yrom Chief, Alien Affairs Staff\nFORM: 693\nROOM: 4E-22\nPROJECT: KUBARK\n"
+    assert "sender" not in _by_field(text) and "subject" not in _by_field(text)
+
+
+# jfk-applevision/2023__104-10119-10182: Apple Vision's accented capitals and a stacked label block
+# whose subject runs over three lines, the first ending in a colon, the second in an initial
+STACKED_ACCENTED = """2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992
+
+Blare.
+
+16 February 1970
+
+MEMORÄNDUM FOR®
+
+SUBJECT
+
+:
+
+Director of Security
+
+Comments on Manuscript Give Us This Day:
+
+CIA and the Bay of Pigs Invasion by Edward I.
+
+Hamilton
+
+This manuscript has evidently been kicking around in publishing
+
+circles since at least mid-1968, presumably without ClA clearance.
+"""
+
+
+def test_accented_label_and_unfinished_subject_lines_in_a_label_block():
+    f = _by_field(STACKED_ACCENTED)
+    assert [c.value for c in f["addressees"]] == ["Director of Security"]
+    (subject,) = f["subject"]
+    assert subject.value == (
+        "Comments on Manuscript Give Us This Day: CIA and the Bay of Pigs Invasion by Edward I. Hamilton"
+    )
+    assert STACKED_ACCENTED[subject.start : subject.end].endswith("Hamilton")
+
+
+# FBI Office Memorandum forms whose TO / FROM labels OCR lost: the offices with their file numbers
+FBI_APPLEVISION = """Best avas-able image
+
+UNI
+
+To
+
+"Ro
+
+TATE.
+
+_KNMENT
+
+Memorandum
+
+Director, FBI (65-68043)
+
+Legat, London (65-745) (P)
+
+.. BJECT:
+
+HAROLD ADRIAN RUSSELL PHILBY
+"""  # jfk-applevision/2021__docid-32309610
+FBI_TESSERACT = """» * UNITED STATES GO\\\\,.ANMENT i Net
+
+Va. emorandum —— vaveinentiay
+
+DIRECTOR, FBI (163-39547) pate: 8/4/75 Boe
+a?
+ce tb
+S& SAC, MIAMI (105-22604) (c) i
+zz, :
+"""  # jfk-tesseract/2022__124-10281-10062
+
+
+def test_fbi_memo_offices_with_file_numbers():
+    for text, to, frm in (
+        (FBI_APPLEVISION, "Director, FBI", "Legat, London"),
+        (FBI_TESSERACT, "DIRECTOR, FBI", "SAC, MIAMI"),
+    ):
+        f = _by_field(text)
+        assert [c.value for c in f["addressees"]] == [to]
+        (sender,) = f["sender"]
+        assert sender.value == frm and text[sender.start : sender.end] == frm
+        assert sender.method == "rule:fbi-memo"
+
+
+def test_fbi_offices_need_the_bureau_and_each_other():
+    # two field offices (a list of recipients), or one office alone, are not a TO / FROM pair
+    assert "sender" not in _by_field("SAC, Miami (105-1598)\nSAC, Tampa (105-226)\n")
+    assert "sender" not in _by_field("Director, FBI (65-68043)\n\nRe Havana letter dated 12/31/60.\n")
+    # a labelled FROM line wins: the positional rule is not used
+    f = _by_field("TO: Director, FBI (92-2781)\nFROM: Legat, Havana (92-1)\nSAC, Miami (105-1598)\n")
+    assert [c.method for c in f["sender"]] == ["rule:memo-header"]
+
+
+# FROM without its colon: read only before an FBI office or an initialled name
+BARE_FROM_TELETYPE = """URGENT 10-27-62 - 5-55
+: CIA HAS NO oBsee! ON
+DIRECTOR /105-72630/ DECLASS
+
+FROM SAC, MIAMI /105-1598/ Meats SOCUMEIE exetpt
+
+* AKH
+"""  # jfk-tesseract/2018__124-10224-10189
+BARE_FROM_MEMO = """Memorandum
+
+TO
+
+: MR. D. J. BRENNANOR
+
+FROM S. J. PAPICH TOP
+
+DATE: June 15, 1962
+"""  # jfk-applevision/2025__124-90137-10053
+
+
+def test_from_without_colon_before_an_office_or_initialled_name():
+    (c,) = _by_field(BARE_FROM_TELETYPE)["sender"]
+    assert c.value == "SAC, MIAMI" and BARE_FROM_TELETYPE[c.start : c.end] == "SAC, MIAMI"
+    (c,) = _by_field(BARE_FROM_MEMO)["sender"]
+    assert c.value == "S. J. PAPICH"
+    # prose "FROM ..." is not a sender line (jfk-applevision/2021__docid-32112895, state-foia-talbott)
+    prose_lines = ("FROM THE GERALD R.\n", "FROM KEEPING HIS APPOINTMENT WITH MCKINNON.\n", "FROM Aza 44\n")
+    for prose in prose_lines:
+        assert "sender" not in _by_field("MEMORANDUM FOR: Director\n" + prose)
+
+
+# CIA cable forms (catalogued/jfk-tesseract-2022/104-10234-10022, 104-10179-10066): below an
+# OCR-damaged FROM label come the form's routing boxes, not the sender's title
+CABLE_FAOM = """yo“, SMWAVE MADRID PARIS
+
+Faom: DIRECTOR
+coos eo: va, puc (1) RID COPY zg
+
+to WAVE . R PARI : : -
+"""
+CABLE_FAOM_2 = """To + BAVAHA JHASH
+
+faom: DIPECTOR pd .
+con 9, [ele]
+: oF
+"""
+
+
+def test_no_title_line_joined_below_a_damaged_from_label():
+    (c,) = _by_field(CABLE_FAOM)["sender"]
+    assert c.value == "DIRECTOR"
+    (c,) = _by_field(CABLE_FAOM_2)["sender"]
+    assert "con 9" not in c.value
+
+
+# signatures with title / office lines before the memo's end, no FROM line: the sender is the name
+# with its titles, as a FROM line would give it (OCR damage kept: the reading is the text's)
+SIG_DROLLER = """MEMORANDUM FOR THE RECORD
+
+SUBJECT: Plana for tho Establiabrent of a Provisional Coveresent
+
+1. On 20 March the Council met.
+
+da nttached).
+
+RETARD DROLLER
+
+C/H/3/PA
+
+•Attnahments: (8)
+"""  # jfk-applevision/2021__docid-32383580
+SIG_PFORZHEIMER = """MEMORANDUM FOR: Director of Security
+
+SUBJECT: Comments on Manuscript
+
+ally added commants of my own, they are in brackere I).
+
+Walter Plorzheimer 1
+
+Carator=.
+
+Motorical Intelligence Collection
+
+stachment
+
+An norad above
+"""  # jfk-applevision/2023__104-10119-10182
+SIG_ADAMS = """MEMORANDUM FOR: Chief, EE
+
+SUBJECT: Cover
+
+j5{ PAUL P. STEWART
+
+JOSEPH M. ADAMS
+Chief, Official Cover & Liaison, CCD
+
+cc: Personnel Security Division,
+"""  # catalogued/jfk-tesseract-2022/104-10256-10428
+
+
+def test_signature_with_title_lines():
+    for text, want in (
+        (SIG_DROLLER, "RETARD DROLLER, C/H/3/PA"),
+        (SIG_PFORZHEIMER, "Walter Plorzheimer, Carator, Motorical Intelligence Collection"),
+        (SIG_ADAMS, "JOSEPH M. ADAMS, Chief, Official Cover & Liaison, CCD"),
+    ):
+        (c,) = _by_field(text)["sender"]
+        assert c.value == want and c.method == "rule:signature"
+        assert text[c.start : c.end].startswith(want.split(",")[0])
+
+
+def test_signature_needs_the_end_of_the_memo():
+    # a name and an office line in the body, no cc / attachment / distribution line after them
+    text = SIG_DROLLER.replace("•Attnahments: (8)", "2. The Council will meet again.")
+    assert "sender" not in _by_field(text)
+    # three lines between name and the end are not titles
+    text = SIG_ADAMS.replace("CCD\n", "CCD\nRoom 4E22\nExtension 6161\n")
+    assert "sender" not in _by_field(text)
+
+
+# a subject line opening with a parenthesis continues the subject; a trailing portion mark is not
+# part of it (catalogued/jfk-tesseract-2022/104-10061-10122; jfk-tesseract-2025/104-10120-10373)
+PAREN_SUBJECT = """MEMORANDUM FOR: Chief, DDO/IMS
+SUBJECT. : House Select Committee on Assassinations
+(HSCA) Request (U)
+
+REFERENCE : Letter for OLC fr Chief Counsel/Director
+"""
+PAREN_SUBJECT_2 = """MEMORANDUM FOR THE RECORD
+FR@! :. Chief, 53/2 Desk : *.
+
+: Zz .
+SUBJECT: COVER, ONOFFICIAL) ~ GENERAL an
+(Proposal for A&E ‘Assessment of Potential .
+REDSKIN Agent Candidates)
+#90682
+"""
+
+
+def test_subject_continues_on_a_parenthesised_line():
+    (c,) = _by_field(PAREN_SUBJECT)["subject"]
+    assert c.value == "House Select Committee on Assassinations (HSCA) Request"
+    (c,) = _by_field(PAREN_SUBJECT_2)["subject"]
+    assert "(Proposal for A&E" in c.value
+    # a portion-marked paragraph is the body, not the subject
+    text = "MEMORANDUM FOR: Chief, EE\nSUBJECT: Soviet Hunting Societies\n(S) The Station reports that\n"
+    (c,) = _by_field(text)["subject"]
+    assert c.value == "Soviet Hunting Societies"
+
+
+# an addressee's title broken after "for" continues on the next line
+# (catalogued/jfk-tesseract-2022/104-10219-10176 and 104-10059-10373)
+BROKEN_TITLE = """8 April 1977 i
+
+MEMORANDUM FOR: Special Assistant to DDO for
+External Oversight
+
+FROM : Jackson R. Horton :
+Chief, Domestic Collection Division H
+SUBJECT : Joseph Raymond Merola
+"""
+
+
+def test_addressee_title_broken_after_an_unfinished_word():
+    f = _by_field(BROKEN_TITLE)
+    assert [c.value for c in f["addressees"]] == ["Special Assistant to DDO for External Oversight"]
+    c = f["addressees"][0]
+    assert BROKEN_TITLE[c.start : c.end] == "Special Assistant to DDO for\nExternal Oversight"
+
+
+# a routing sheet in front of the memo, no page breaks: the CIA scans' page stamp "14-00000" ends it
+# (catalogued/jfk-tesseract-2022/104-10059-10363 and 104-10059-10373)
+ROUTED = """ROUTING AND RECORD SHEET
+[] CONFIDENTIAL (SECRET
+FROM: DDO/IMS
+TO: (Officer designation, room number, and
+14-00000
+MEMORANDUM FOR:. Donald P. Gregg
+SA/DO/0.
+ATTENTION: Norbert. A. Shepanek
+FROM: Robert A. Barteaux
+Chief, Operations Group
+SUBJECT: House Select Committee on Assassinations
+(HSCA) Request
+"""
+
+
+def test_routing_sheet_ended_by_the_page_stamp():
+    f = _by_field(ROUTED)
+    assert [c.value for c in f["sender"]] == ["Robert A. Barteaux, Chief, Operations Group"]
+    assert f["addressees"][0].value.startswith("Donald P. Gregg")
+    # no page stamp: the routing sheet cannot be delimited, its boxes are not read
+    assert _by_field(ROUTED.replace("14-00000\n", "")) == {}
+
+
+# catalogued/jfk-tesseract-2022/104-10096-10240: "SUBJECT - :", a subject over several lines (one
+# ending in "the", one in lower case), and a typed name under the signed one before "Attachment:"
+WALLER = """MEMORANDUM FOR: Acting Deputy Director for Operations RETURN TO CIA
+Pil : John H. Waller a Ome
+
+Inspector General
+
+SUBJECT - : Book V, SSC Final Report, The Investigation of the
+Assassination of President Kennedy: Performance
+of the Intelligence Agencies -- Commendation
+
+1. Forwarded herewith is a copy of a memorandum from the Acting—
+
+(signed)
+Jolin H. Waller
+John H. Waller
+Attachment:
+"""
+# catalogued/jfk-tesseract-2022/104-10192-10019: "1," (OCR of "1.") starts the body
+DEVINE = """KERORANDOM FOR THE RECORD
+SUBJECT: Meeting vith Hr. Devine (Department of State) Novexber 1960,
+in wy Office,
+
+1, ROE: This morning Col. Mallard requected advice co vbat to tell
+"""
+# catalogued/jfk-tesseract-2022/157-10011-10090: a lower-case line continues an open line
+HUNT = """MEMORANDUM FOR: File
+SUBJECT: Interview of March 4, 1975, with E. Howard Hunt
+and his Daughter, Lisa Hunt
+
+1. The interview took place at the Commission's offices.
+"""
+
+
+def test_subject_lines_and_typed_signature():
+    f = _by_field(WALLER)
+    (subject,) = f["subject"]
+    assert subject.value == (
+        "Book V, SSC Final Report, The Investigation of the Assassination of President Kennedy: "
+        "Performance of the Intelligence Agencies -- Commendation"
+    )
+    assert [c.value for c in f["sender"]] == ["John H. Waller"]
+    (subject,) = _by_field(DEVINE)["subject"]
+    assert subject.value.endswith("Novexber 1960, in wy Office")
+    (subject,) = _by_field(HUNT)["subject"]
+    assert subject.value == "Interview of March 4, 1975, with E. Howard Hunt and his Daughter, Lisa Hunt"
+
+
+# catalogued/jfk-tesseract-2022/104-10273-10316: the memo begins after a cover sheet, on the page the
+# scans' stamp ("1300000") starts; "SF#429" is a file number, not OCR noise
+HEMMING = (
+    "DOCUMENT DESCRIPTION (Circle Hf oppropriate) (30 CHARACTERS)\n\n"
+    + "cence rom junk line of the cover sheet\n\n" * 60
+    + "1300000\n\n7\n\n11 June 197\n\nMEMORANDUM FOR: Chief, Security Analysis Group\n"
+    "SUBJECT : HEMMING, Gerald Patrick\nSF#429 229\n1. On 9 June 1969 os) :\n"
+)
+
+
+def test_header_on_the_page_a_scan_stamp_begins():
+    assert HEMMING.index("MEMORANDUM FOR") > header.FIRST_LABEL_CHARS
+    f = _by_field(HEMMING)
+    assert [c.value for c in f["addressees"]] == ["Chief, Security Analysis Group"]
+    assert [c.value for c in f["subject"]] == ["HEMMING, Gerald Patrick SF#429 229"]
+    # without the stamp the label is too far from the top to be the header's
+    assert "addressees" not in _by_field(HEMMING.replace("1300000\n", ""))
+
+
+def test_cyrillic_look_alike_label():
+    # jfk-applevision/2023__157-10011-10015: Apple Vision's "то :" (Cyrillic) for "TO :"
+    text = "FROM\n\nто :\n\nTITLE :\n"
+    hdr = header._Header(Document.from_text(text), 0, len(text))
+    got = hdr.label_at(2)
+    assert got is not None and got[0] == "to" and got[1].group("label") == "то"
+
+
+# FBI letters to the CIA (jfk-applevision/2023__124-90137-10324 and 2023__124-90137-10445): the inside
+# address without a TO label
+INSIDE_10324 = """BY: E54393X42
+
+•
+
+Bali
+
+* SECRET®
+
+Director
+
+dentral Intelligence Agency
+
+NOTE. TOR. SAC
+
+WEN VORK:
+
+For doto regarding subject's wife you are referredad
+"""
+INSIDE_10445 = """DATE 03-26-2023
+
+EX: 204338442
+
+(U)
+
+Director
+
+Central Intelligence Agency
+
+GRET
+
+Our files indicate that subject organized and
+"""
+
+
+def test_inside_address_of_a_letter():
+    for text, want in (
+        (INSIDE_10324, "Director, dentral Intelligence Agency"),
+        (INSIDE_10445, "Director, Central Intelligence Agency"),
+    ):
+        (c,) = _by_field(text)["addressees"]
+        assert c.value == want and c.method == "rule:inside-address"
+        assert text[c.start : c.end].startswith("Director\n") and text[c.start : c.end].endswith("Agency")
+    # "Director" over something that is not an agency is not an address
+    assert "addressees" not in _by_field("Director\n\nof the Review Staff\n")

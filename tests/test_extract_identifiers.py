@@ -216,3 +216,38 @@ def test_fbi_office_file_running_header():
     assert "92-34" not in _ids("DL 92-34\n\nbody\n")
     # the RIF's "CR 92-2781-54" is the agency file number itself, not an office header
     assert "92-2781-54" not in _ids("CR 92-2781-54\n\nx\n\nCR 92-2781-54\n")
+
+
+def _ids_at(text, path):
+    doc = Document.from_text(text, path=path)
+    return {c.value: (c, text[c.start : c.end]) for c in identifiers.extract(doc)}
+
+
+# the release stamp's number damaged by OCR, read as the record number NARA gave the file as its name
+STAMP_APPLEVISION = (
+    "104-10063-1001\n\n2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+)
+STAMP_TESSERACT = (
+    "Tod 0077 0437] {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992]\n\n"
+    "g = CLASSIFIED MESSAGE\n"
+)
+
+
+def test_damaged_stamp_number_confirmed_by_the_file_name():
+    # jfk-applevision/2023__104-10063-10017 and jfk-tesseract/2022__104-10077-10437
+    ids = _ids_at(STAMP_APPLEVISION, "corpus/jfk-applevision/2023__104-10063-10017.txt")
+    c, raw = ids["104-10063-10017"]
+    assert raw == "104-10063-1001" and c.extra["kind"] == "nara_record_number" and c.confidence < 0.8
+    c, raw = _ids_at(STAMP_TESSERACT, "/x/2022__104-10077-10437.txt")["104-10077-10437"]
+    assert raw == "0077 0437"
+
+
+def test_file_name_alone_gives_no_record_number():
+    # a file named by another record's number, or not by one: the damaged stamp is not read
+    assert "104-10063-10017" not in _ids_at(STAMP_APPLEVISION, "2023__104-10999-10555.txt")
+    assert not any(v.startswith("104-") for v in _ids_at(STAMP_APPLEVISION, "memo.txt"))
+    assert not _ids_at("Memorandum for the record\n\n1. Met 12 May 1962.\n", "2023__104-10063-10017.txt")
+    # the stamp reads cleanly: the usual rule gives it, no second reading
+    clean = STAMP_APPLEVISION.replace("1001\n", "10017\n", 1)
+    c, raw = _ids_at(clean, "2023__104-10063-10017.txt")["104-10063-10017"]
+    assert raw == "104-10063-10017" and c.method == "rule:nara-release-header"

@@ -85,3 +85,26 @@ def test_declassified_needs_a_confident_vote():
     assert resolve(
         doc, [cand("declassification.declassified", True, "REVIEWED", 0.9)]
     ).declassification.declassified
+
+
+def test_rif_file_date_with_day_00_wins_over_an_items_date():
+    # jfk-tesseract/2022__157-10011-10010 and jfk-applevision/2023__157-10011-10015: SSCIA index
+    # cards, RIF "DATE : 06/00/75"; the first card's own date is one item's, not the record's
+    text = "TITLE : INDEX CARDS\nDATE : 06/00/75\nPAGES : 210\n\nJune 29, 1975\nMEMORANDUM FOR THE RECORD\n"
+    doc = Document.from_text(text)
+
+    def at(value, raw, conf, method):
+        i = text.index(raw)
+        return Candidate("document_date", value, i, i + len(raw), conf, method)
+
+    own = at("1975-06-29", "June 29, 1975", 0.93, "rule:memo-header")
+    rec = resolve(doc, [own, at("1975-06", "06/00/75", 0.85, "rule:rif")])
+    assert rec.document_date.value == "1975-06" and rec.document_date.raw == "06/00/75"
+    # a full RIF date does not override the document's own header
+    text2 = text.replace("06/00/75", "06/29/75")
+    doc2 = Document.from_text(text2)
+    i = text2.index("06/29/75")
+    rif_full = Candidate("document_date", "1975-06-29", i, i + 8, 0.85, "rule:rif")
+    j = text2.index("June 29, 1975")
+    own2 = Candidate("document_date", "1975-06-29", j, j + 13, 0.93, "rule:memo-header")
+    assert resolve(doc2, [own2, rif_full]).document_date.method == "rule:memo-header"

@@ -93,23 +93,37 @@ def extract(doc: Document) -> Iterator[Candidate]:
             continue
         # a header block: From: followed within a few lines by Sent:/Date: and To:/Subject:
         block: dict[str, tuple[str, int]] = {}
-        for j in range(i, min(n, i + 8)):
-            mj = FIELD_LINE.match(lines[j].text)
+        last: tuple[str, int] | None = None  # the Subject label just read and its value's column
+        subject_end: int | None = None
+        for j in range(i, min(n, i + 10)):
+            t = lines[j].text
+            mj = FIELD_LINE.match(t)
             if not mj:
-                if lines[j].text.strip():
+                if not t.strip():
+                    last = None
+                    continue
+                lead = len(t) - len(t.lstrip())
+                if last is None or last[1] < 8 or abs(lead - last[1]) > 1:
                     break
+                # the subject's continuation in the value column ("... hand to him at" / "yesterday's
+                # hearing"); its end is the evidence's end
+                value, vs = block["Subject"]
+                block["Subject"] = (value.rstrip() + " " + t.strip(), vs)
+                subject_end = lines[j].start + len(t.rstrip())
                 continue
             label = mj.group("label")
             if label in block:
                 break
             block[label] = (mj.group("value"), lines[j].start + mj.start("value"))
+            has_value = bool(mj.group("value").strip())
+            last = (label, mj.start("value")) if label == "Subject" and has_value else None
         if not ({"Sent", "Date"} & block.keys()) or not ({"To", "Subject"} & block.keys()):
             continue
-        yield from _from_block(block)
+        yield from _from_block(block, subject_end)
         return
 
 
-def _from_block(block: dict[str, tuple[str, int]]) -> Iterator[Candidate]:
+def _from_block(block: dict[str, tuple[str, int]], subject_end: int | None = None) -> Iterator[Candidate]:
     if "From" in block:
         value, vs = block["From"]
         col = _first_column(value)
@@ -122,7 +136,8 @@ def _from_block(block: dict[str, tuple[str, int]]) -> Iterator[Candidate]:
         value, vs = block["Subject"]
         col = _first_column(value).rstrip()
         if col:
-            yield Candidate("subject", col, vs, vs + len(col), 0.94, METHOD)
+            end = subject_end if subject_end is not None and col == value.strip() else vs + len(col)
+            yield Candidate("subject", col, vs, end, 0.94, METHOD)
     for label in ("Sent", "Date"):
         if label in block:
             value, vs = block[label]

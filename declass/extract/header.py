@@ -56,7 +56,8 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
             spellings.append(w)
     pattern = re.compile(
         r"^[ \t>*#|_.\-]{0,6}(?P<label>" + _alt(spellings) + r")(?P<plural>\s?\(\s?[Ss]\s?\))?"
-        r"(?P<sep>\s{0,3}[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$|\s(?=\S))[ \t]{0,40}(?P<value>.{0,400})$",
+        r"(?P<sep>\s{0,3}(?:[-–~]\s{0,2})?[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$|\s(?=\S))"
+        r"[ \t]{0,40}(?P<value>.{0,400})$",
         re.IGNORECASE,
     )
     return pattern, canon, damaged
@@ -101,6 +102,7 @@ BANNER_DATE = re.compile(
     r"(?:Case|Doc)\s?No\.|Case\s?#|Released under|Collection Act|USC 2107|\bNW\s?\d", re.IGNORECASE
 )
 PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){1,4})\)\s{0,3}")
+TRAILING_PORTION_MARK = re.compile(r"\s\((?:U|C|S|TS|[A-Z]{1,2}(?:/{1,2}[A-Z]{1,8}){1,3})\)$")
 CLASS_WORD = re.compile(
     r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|CONFIDENTAL|UNCLASSIFIED|CLASSIFIED|SENSITIVE)[A-Z]?\b"
 )
@@ -209,6 +211,7 @@ def _bad_party(v: str) -> bool:
 def _clean_subject(value: str) -> str:
     v = re.split(r"\s{4,}|\t", value.strip())[0]
     v = PORTION_MARK.sub("", v).strip()
+    v = TRAILING_PORTION_MARK.sub("", v)  # "(HSCA) Request (U)", "Status of Lead (U)"
     v = re.sub(r"\s{2,}", " ", v).strip(" :;,_~=-")
     if v.endswith(".") and not re.search(r"(?:\b\w{1,3}|\.\w)\.$", v):
         v = v[:-1].rstrip()
@@ -234,21 +237,124 @@ def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
     return out
 
 
+# Apple Vision prints accented capitals for plain ones ("MEMORÄNDUM FOR®", "UNCLÄSSIFIED")
+# and Cyrillic look-alikes ("то :" for "TO :"), one character for one, so offsets hold
+_FOLD = str.maketrans(
+    "ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÇÑ®АВЕКМНОРСТХаеорсухт",
+    "AAAAAAEEEEIIIIOOOOOUUUUCN ABEKMHOPCTXaeopcyxT",
+)
+# a label-like word (or "MEMORANDUM FOR") with its colon, to compare with the known labels
+_FUZZY_LABEL = re.compile(
+    r"^[ \t>*#|_.\-\"“'‘]{0,4}(?P<label>[A-Za-z@!]{4,10}(?:[ ][A-Za-z]{2,3})?)(?P<plural>)"
+    r"(?P<sep>\s{0,3}[:;])[ \t]{0,40}(?P<value>.{0,400})$"
+)
+# the keys whose OCR-damaged labels are read by edit distance (short labels like TO, CC, RE, DATE
+# are not: one letter off they are other words)
+_FUZZY_KEYS = ("from", "subject", "memo_for", "memo_from", "through")
+
+
+@cache
+def _fuzzy_targets() -> tuple[tuple[str, str], ...]:
+    labels = _data()["labels"]
+    return tuple((_norm_label(w), k) for k in _FUZZY_KEYS for w in labels[k] if len(w) >= 4)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of a and b is at most 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+def _fuzzy_label(text: str) -> tuple[str, re.Match] | None:
+    """A label one OCR error away from FROM / SUBJECT / MEMORANDUM FOR ... ("yrom :", "SURJECT:",
+    "MEMORANIUM FOR:"), followed by its colon."""
+    head = text[:24]
+    if ":" not in head and ";" not in head:
+        return None  # the fuzzy pattern needs a colon within its first 24 characters
+    m = _FUZZY_LABEL.match(text)
+    if not m:
+        return None
+    label = _norm_label(m.group("label")).replace("@", "O")  # "FR@! :"
+    if label in _patterns()[1]:
+        return None  # a known label that the strict pattern refused: not a damaged one
+    for target, key in _fuzzy_targets():
+        if _within_one_edit(label, target):
+            return key, m
+    return None
+
+
+class _Refolded:
+    """A match made on folded text, whose groups read the original text (same offsets)."""
+
+    def __init__(self, m: re.Match, text: str):
+        self._m, self._text = m, text
+
+    def group(self, name: str | int = 0) -> str:
+        s, e = self._m.span(name)
+        return self._text[s:e] if s >= 0 else self._m.group(name)
+
+    def folded_label(self) -> str:
+        return self._m.group("label")
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end(name)
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self._m.span(name)
+
+
+# "FROM" whose colon OCR lost (FBI teletypes and memo forms) is read only before an FBI office or an
+# initialled name, which the value is cut to: "FROM SAC, MIAMI /105-1598/ Meats", "FROM S. J. PAPICH TOP"
+BARE_FROM = re.compile(
+    r"^[ \t]{0,6}(?P<label>FROM)(?P<plural>)(?P<sep>[ ])"
+    r"(?P<value>(?:A?SAC|Legat|LEGAT),[ ]?[A-Z][A-Za-z]{2,15}(?:[ ][A-Z][A-Za-z]{1,15}){0,2}"
+    r"(?=[ ]{0,2}[/(]\d|[ ]*$)|(?:[A-Z]\.[ ]?){1,3}[A-Z][A-Za-z'-]{2,20}\b)"
+)
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
         self.lines = _zone_lines(doc, start, end)
         self.pattern, self.canon, self.damaged = _patterns()
+        self._labels: dict[int, tuple[str, re.Match, bool] | None] = {}
 
     def label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
+        if i in self._labels:
+            return self._labels[i]
+        got = self._label_at(i)
+        self._labels[i] = got
+        return got
+
+    def _label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
         ln = self.lines[i]
         m = self.pattern.match(ln.text)
+        fuzzy = None
         if not m:
-            return None
-        label_raw = m.group("label")
-        key = self.canon.get(_norm_label(label_raw))
+            folded = ln.text if ln.text.isascii() else ln.text.translate(_FOLD)
+            if folded != ln.text:
+                m = self.pattern.match(folded)
+                m = _Refolded(m, ln.text) if m else None
+            if not m:
+                fuzzy = _fuzzy_label(folded)
+                if fuzzy is None:
+                    return None
+                m = _Refolded(fuzzy[1], ln.text)
+        label_raw = m.folded_label() if isinstance(m, _Refolded) else m.group("label")
+        key = fuzzy[0] if fuzzy else self.canon.get(_norm_label(label_raw))
         if key is None:
             return None
+        if fuzzy:
+            return key, m, True  # a damaged spelling: read only with its colon (the fuzzy pattern's)
         sep = m.group("sep")
         colon = ":" in sep or ";" in sep
         upper = label_raw.upper() == label_raw
@@ -262,6 +368,10 @@ class _Header:
             if key in ("date", "re", "info") and value and "." not in sep:
                 return None
             if value and sep in (" ",) and key not in ("memo_for", "memo_from"):
+                if key == "from":
+                    bare = BARE_FROM.match(ln.text)
+                    if bare:
+                        return key, bare, True
                 return None
         if key in ("re", "info") and not colon and value:
             return None  # "CC. AAG ..." in a report body, "INFO. NO INDEXING" form boxes
@@ -311,7 +421,7 @@ def _good_token(tok: str) -> bool:
         return tok in ("-", "&", "--")
     if t in ("&", "-", "--") or t in _data()["separator_tokens"]:
         return True
-    pieces = [p for p in re.split(r"[-/.&'_]", t) if p]
+    pieces = [p for p in re.split(r"[-/.&'_#]", t) if p]  # "SF#429": a file number
     return bool(pieces) and all(_PIECE.fullmatch(p) for p in pieces)
 
 
@@ -339,6 +449,33 @@ def _sandwiched(hdr: _Header, k: int) -> bool:
     )
 
 
+def _unfinished(text: str) -> bool:
+    """A subject line that cannot end there: a colon, comma or initial at its end, or a word like
+    'of' / 'and' that cannot close a title."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.endswith((":", ",")) or re.search(r"\b[A-Z]\.$", t):
+        return True
+    return t.rsplit(None, 1)[-1].lower() in _data()["unfinished_words"]
+
+
+# a line that starts the memo's body after its subject ("1. ...", "1, ROE: ..." (OCR), "(1)", "Re ...")
+SUBJECT_BODY_START = re.compile(r"^\s{0,4}(?:\d{1,2}[.,]\s|\d{1,2}\.|\(\d\)|Re\b|REF)")
+
+
+def _paren_continuation(text: str) -> bool:
+    """A subject line that opens with a parenthesis ("(HSCA) Request", "(Proposal for A&E ...")),
+    not a portion mark ("(S) ...") nor a banner."""
+    t = text.strip()
+    return bool(
+        re.match(r"\([A-Za-z][A-Za-z&/ .-]{1,40}", t)
+        and not PORTION_MARK.match(t)
+        and not _stop_re().search(t)
+        and len(t) <= 80
+    )
+
+
 def _is_continuation(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 80 or not (t[0].isalnum() or t[0] in '"“') or _stop_re().search(t):
@@ -355,7 +492,16 @@ def extract(doc: Document) -> Iterator[Candidate]:
         got.add(c.field)
         yield c
     if hdrs and not {"sender", "addressees", "subject"} <= got:
-        yield from (c for c in _dispatch(hdrs[0]) if c.field not in got)
+        for c in _dispatch(hdrs[0]):
+            if c.field not in got:
+                got.add(c.field)
+                yield c
+    if hdrs and not {"sender", "addressees"} & got:
+        for c in _fbi_parties(hdrs[0]):
+            got.add(c.field)
+            yield c
+    if hdrs and "addressees" not in got:
+        yield from _inside_address(hdrs[0])
     if "subject" not in got:
         yield from _markdown_title(doc)
 
@@ -376,6 +522,10 @@ def _markdown_title(doc: Document) -> Iterator[Candidate]:
     yield Candidate("subject", value, start, end, 0.7, "rule:markdown-title")
 
 
+# the page stamp of the CIA's JFK scans, printed as a line of its own at the top of each page
+PAGE_STAMP = re.compile(r"(?m)^[ \t]{0,4}1?\d-?00000[ \t]*$")
+
+
 def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     text = doc.text
     if EMAIL_BLOCK.search(text[:6000]) or FRUS_HEAD.match(text):
@@ -388,10 +538,20 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         return
     no_pages = len(doc.page_offsets) < 2
     if no_pages and _form_page_re().search(text[start : start + 1500]):
-        return  # a routing sheet we cannot delimit: its boxes are not a memo header
+        # a routing sheet without page breaks: the CIA scans' page stamp ("14-00000") ends it;
+        # without one it cannot be delimited, and its boxes are not a memo header
+        page = PAGE_STAMP.search(text, start, start + 6000)
+        if page is None:
+            return
+        start = page.end()
+        end = min(len(text), start + ZONE_CHARS)
+        after = text[start:end]
+        if _form_page_re().search(after[:1500]) or TELEGRAM.search(after) or CIA_CABLE.search(after):
+            return
     rif_tail = start + 1000 if (no_pages and start > 0) else start
     hdr = _Header(doc, start, end)
     hdrs.append(hdr)
+    stamps = [m.end() for m in PAGE_STAMP.finditer(text, start, end)] if no_pages else []
     lines = hdr.lines
     seen: set[str] = set()
     stacked = False
@@ -403,7 +563,9 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
             continue
         key, m, damaged = got
         if key != "ignored":
-            if (last_label is None and ln.start > start + FIRST_LABEL_CHARS) or (
+            # the first label sits near the top of the zone, or of a page the scans' stamp begins
+            top = max([start] + [p for p in stamps if p <= ln.start])
+            if (last_label is None and ln.start > top + FIRST_LABEL_CHARS) or (
                 last_label is not None and ln.start > last_label + 1200
             ):
                 continue
@@ -487,18 +649,24 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                         k += 1
                         continue
                     break
-                if hdr.label_at(k) is not None or not _is_continuation(t):
+                if hdr.label_at(k) is not None or not (_is_continuation(t) or _paren_continuation(t)):
                     break
                 if key == "case_title" and not parts[-1][0].rstrip().endswith((",", ";", "-")):
                     break  # a report form's title box: only a visibly unfinished line continues
                 if all_caps and not pending and sum(ch.isupper() for ch in t) < 0.8 * _letters(t):
                     break
-                if not all_caps and ":" in t:
+                if not all_caps and ":" in t and not pending:
                     break
                 id_line = bool(re.fullmatch(r"\s{0,8}\d[\d\-/ ]{4,30}", t)) and not joined.endswith(".")
-                if not all_caps and (t.strip()[0].islower() or len(t.strip()) > 70 or joined.endswith(".")):
+                # a line in lower case continues a line left open (no closing punctuation), as words
+                lower_ok = pending or (
+                    parts[-1][0].rstrip()[-1:].isalpha() and t.split()[0].isalpha() and len(t.split()) >= 3
+                )
+                if not all_caps and (
+                    (t.strip()[0].islower() and not lower_ok) or len(t.strip()) > 70 or joined.endswith(".")
+                ):
                     break
-                if (_letters(t) < 2 and not id_line) or re.match(r"^\s{0,4}(?:\d{1,2}\.|\(\d\)|Re\b|REF)", t):
+                if (_letters(t) < 2 and not id_line) or SUBJECT_BODY_START.match(t):
                     break
                 tt = t.rstrip()
                 lead = len(tt) - len(tt.lstrip())
@@ -542,7 +710,14 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                     break
                 more = list(_party_cands(field, lines[k], lines[k].start, t, conf))
                 first_word = t.split()[0]
-                if cands and more and first_word in _join_words():
+                if cands and more and cands[-1].value.rsplit(None, 1)[-1] in ("for", "of", "and", "to"):
+                    # a title broken after a word that cannot end it ("Special Assistant to DDO for"
+                    # / "External Oversight") continues on the next line
+                    prev = cands[-1]
+                    prev.value = f"{prev.value} {more[0].value}"
+                    prev.end = more[0].end
+                    more = more[1:]
+                elif cands and more and first_word in _join_words():
                     # "Office of Legislative Counsel" under a name describes that name
                     prev = cands[-1]
                     prev.value = f"{prev.value}, {more[0].value}"
@@ -581,7 +756,15 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         if field == "sender":
             c = cands[0]
             nxt = lines[i + 1] if first_line == i and i + 1 < len(lines) else None
-            if nxt is not None and _is_continuation(nxt.text) and hdr.label_at(i + 1) is None:
+            # a title line below the sender's name; not below an OCR-damaged label (a cable form's
+            # routing boxes follow "Faom: DIRECTOR"), nor a line holding a label ("coos eo: va")
+            if (
+                nxt is not None
+                and not damaged
+                and not re.search(r"[A-Za-z]{2}\s?:", nxt.text)
+                and _is_continuation(nxt.text)
+                and hdr.label_at(i + 1) is None
+            ):
                 more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
                 if more and len(nxt.text.strip()) <= 60:
                     c.value = f"{c.value}, {more[0].value}"
@@ -645,7 +828,7 @@ def _label_block(hdr: _Header, i: int, seen: set[str]) -> list[Candidate] | None
             continue
         if hdr.label_at(j - 1) is not None or BODY_START.match(t) or len(t) > 70 or _banner(t):
             break
-        if not t[0].islower() and (t.endswith(":") or LABEL_LIKE.match(t)):
+        if not t[0].islower() and ((t.endswith(":") and len(t.split()) <= 3) or LABEL_LIKE.match(t)):
             return None  # a label we do not know ("BUREAU FILE:"): the column cannot be counted
         body = PORTION_MARK.sub("", t)
         cont = False
@@ -658,6 +841,8 @@ def _label_block(hdr: _Header, i: int, seen: set[str]) -> list[Candidate] | None
             if key in ("subject", "re") and len(groups) == len(keys) and len(groups[-1]) < 3:
                 # the last label's all-caps subject: the FBI's name line, then the character line
                 cont = cont or (first.isupper() and t.isupper() and _is_continuation(t))
+                # ... or a line left visibly unfinished ("... Give Us This Day:" / "by Edward I.")
+                cont = cont or (_unfinished(groups[-1][-1].text) and _is_continuation(t))
         if cont:
             groups[-1].append(ln)
         elif len(groups) == len(keys):
@@ -768,6 +953,56 @@ def _dispatch(hdr: _Header) -> Iterator[Candidate]:
     yield Candidate("subject", " ".join(pieces), s, e, conf, "rule:dispatch-form")
 
 
+# The FBI's Office Memorandum form prints TO above FROM, each office with its file number:
+# "Director, FBI (65-68043)" / "Legat, London (65-745) (P)", "SAC, MIAMI (105-22604) (c)".
+FBI_PARTY = re.compile(
+    r"^[^\w\n]{0,3}(?:\S{1,2}[ ])?(?P<v>(?:DIRECTOR|Director),[ ]?FBI|(?:SAC|ASAC|Legat|LEGAT),[ ]?"
+    r"[A-Z][A-Za-z]{1,15}(?:[ ][A-Z][A-Za-z]{1,15}){0,2})[ ]{0,2}\((?:Bufile[ ])?\d{1,3}-\d{1,7}\)"
+)
+
+
+def _fbi_parties(hdr: _Header) -> Iterator[Candidate]:
+    """No TO / FROM label read: two office lines with file numbers at the top of an FBI memorandum,
+    within a few lines of each other, are its addressee (the first) and its sender."""
+    found: list[tuple[int, re.Match]] = []
+    for k, ln in enumerate(hdr.lines[:60]):
+        m = FBI_PARTY.match(ln.text)
+        if m:
+            found.append((k, m))
+    if len(found) < 2 or found[1][0] - found[0][0] > 6:
+        return
+    if _data()["fbi_hq"] not in (found[0][1].group("v").upper(), found[1][1].group("v").upper()):
+        return  # one of the two is the Bureau: field office to headquarters or the reverse
+    for field, (k, m) in zip(("addressees", "sender"), found[:2], strict=True):
+        ln = hdr.lines[k]
+        value = re.sub(r",(?=\S)", ", ", m.group("v"))
+        yield Candidate(field, value, ln.start + m.start("v"), ln.start + m.end("v"), 0.86, "rule:fbi-memo")
+
+
+@cache
+def _agency_line_re() -> re.Pattern:
+    # the first letter is often misread ("dentral Intelligence Agency")
+    alt = "|".join(re.escape(a[1:]) for a in _data()["inside_address_agencies"])
+    return re.compile(r"^[ \t]{0,20}(?P<v>[A-Za-z](?:" + alt + r"))[ \t.,]*$")
+
+
+def _inside_address(hdr: _Header) -> Iterator[Candidate]:
+    """A letter's inside address without a TO label: "Director" alone on a line, the next line an
+    agency ("Central Intelligence Agency", "Federal Bureau of Investigation"), near the top."""
+    lines = [ln for ln in hdr.lines[:80] if ln.text.strip()]
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if ln.text.strip() not in ("Director", "DIRECTOR", "The Director"):
+            continue
+        m = _agency_line_re().match(nxt.text)
+        if not m:
+            continue
+        name = ln.text.strip()
+        s = ln.start + ln.text.find(name)
+        value = f"{name}, {m.group('v')}"
+        yield Candidate("addressees", value, s, nxt.start + m.end("v"), 0.85, "rule:inside-address")
+        return
+
+
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
     """A date standing alone on a line near the top ("October 26, 1962", "17 September 1998",
     "WASHINGTON, May 14, 1969"): the memo's dateline."""
@@ -798,29 +1033,63 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
 
 SIGNATURE_NAME = re.compile(
     r"^[ \t]{0,40}(?P<name>[A-Z][a-z]{1,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac|O')?[A-Z][a-z]{1,20}"
-    r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?)[ \t]*$"
+    r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?"
+    # a typed name in capitals ("GERARD DROLLER"), two or three words
+    r"|[A-Z]{2,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac)?[A-Z]{3,20})(?:[ ]{1,3}[\d|!]{1,2})?[ \t]*$"
 )
+# the line that ends a memo after its signature; OCR mangles "Attachments" ("•Attnahments: (8)",
+# "stachment")
 AFTER_SIGNATURE = re.compile(
-    r"^[ \t]{0,10}(?P<label>cc|ce|Cc|CC|Attachments?|Enclosures?|Distribution)\b[ \t]{0,3}[:.]?"
+    r"^[ \t•·*]{0,10}(?P<label>cc|ce|Cc|CC|Att[a-z]{2,5}ments?|[a-z]?tachments?|Enclosures?|Distribution)\b"
+    r"[ \t]{0,3}[:.]?"
 )
+# a title or office line between the name and the end of the memo ("C/H/3/PA", "Curator",
+# "Historical Intelligence Collection")
+TITLE_LINE = re.compile(r"^[ \t]{0,40}[A-Z][A-Za-z/0-9 ,.&'=-]{1,48}$")
 
 
 def _signature(doc: Document, after: int, want_copies: bool) -> Iterator[Candidate]:
-    """Sender from a signature: a personal name on its own line directly followed by a cc /
-    attachment / distribution line (the end of a memo), within the first pages."""
-    lines = _zone_lines(doc, after, min(len(doc.text), after + 8000))
+    """Sender from a signature: a personal name on its own line, then at most two title / office
+    lines, then a cc / attachment / distribution line (the end of a memo), within the first pages.
+    The sender is the name with its titles ("Walter Pforzheimer, Curator, Historical Intelligence
+    Collection"), as the gold writes a FROM line."""
+    lines = [x for x in _zone_lines(doc, after, min(len(doc.text), after + 8000)) if x.text.strip()]
     for i, ln in enumerate(lines[:-1]):
         m = SIGNATURE_NAME.match(ln.text)
-        if not m:
+        if not m or _stop_re().search(ln.text):
             continue
-        nxt = next((x for x in lines[i + 1 : i + 3] if x.text.strip()), None)
-        tail = AFTER_SIGNATURE.match(nxt.text) if nxt is not None else None
+        titles: list[tuple[str, int, int]] = []
+        tail = None
+        for nxt in lines[i + 1 : i + 4]:
+            tail = AFTER_SIGNATURE.match(nxt.text)
+            if tail is not None:
+                break
+            title = _clean_party(nxt.text)
+            if (
+                len(titles) == 2
+                or SIGNATURE_NAME.match(nxt.text)  # the typed name under a signed one: read from there
+                or not TITLE_LINE.match(nxt.text)
+                or _own_label_line(nxt.text)
+                or _bad_party(title)
+                or _noisy(title)
+                or _stop_re().search(title)
+            ):
+                break
+            k = nxt.text.find(title)
+            titles.append((title, nxt.start + k, nxt.start + k + len(title)))
         if tail is None:
             continue
         s = ln.start + m.start("name")
-        yield Candidate("sender", m.group("name"), s, s + len(m.group("name")), 0.72, "rule:signature")
+        value = ", ".join([m.group("name")] + [t for t, _, _ in titles])
+        end = titles[-1][2] if titles else s + len(m.group("name"))
+        yield Candidate("sender", value, s, end, 0.72, "rule:signature")
         if want_copies and tail.group("label").lower() in ("cc", "ce"):
             rest = nxt.text[tail.end() :]
             lead = len(rest) - len(rest.lstrip())
             yield from _party_cands("copies_to", nxt, nxt.start + tail.end() + lead, rest.strip(), 0.72)
         return
+
+
+def _own_label_line(text: str) -> bool:
+    """A line that is a label of its own ("Distribution:", "SUBJECT:"), not a title."""
+    return bool(LABEL_LIKE.match(text)) or text.rstrip().endswith(":")

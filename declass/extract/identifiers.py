@@ -10,6 +10,7 @@ reads a number only from a position that makes it the record's own.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections import Counter
@@ -398,7 +399,9 @@ def _other_numbers(doc: Document) -> Iterator[Candidate]:
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    yield from _record_numbers(doc)
+    recnums = list(_record_numbers(doc))
+    yield from recnums
+    yield from _damaged_stamp_number(doc, {c.value for c in recnums})
     yield from _docids(doc)
     yield from _agency_file_numbers(doc)
     yield from _frus_files(doc)
@@ -408,3 +411,43 @@ def extract(doc: Document) -> Iterator[Candidate]:
     yield from _control_numbers(doc)
     yield from _other_numbers(doc)
     yield from _fbi_office_files(doc)
+
+
+# ---------------------------------------------------------------- record number confirmed by the file name
+# NARA names each released file by its record number ("104-10063-10017.pdf", "2023__104-10063-10017");
+# the stamp at the top of the record prints the same number, often damaged by OCR ("104-10063-1001",
+# "Tod 0077 0437]", "od-t0420-10420"). A damaged reading there that is visibly the file's number is
+# read as that number, with the damaged text as evidence (the catalogue rule of the gold guideline).
+_NAME_RECNUM = re.compile(r"(?<!\d)([12]\d{2}-\d{5}-\d{5})(?!\d)")
+_DIGITISH = re.compile(r"[0-9OoltI|][0-9OoltI|\-. ]{6,22}[0-9OoltI|]")
+_DIGIT_OCR = str.maketrans("OoltI|", "001111")
+
+
+def _stem(path: str | None) -> str:
+    return re.split(r"[\\/]", path or "")[-1]
+
+
+def _damaged_stamp_number(doc: Document, known: set[str]) -> Iterator[Candidate]:
+    m = _NAME_RECNUM.search(_stem(doc.path))
+    if not m or m.group(1) in known:
+        return
+    want = m.group(1)
+    digits = want.replace("-", "")
+    text = doc.text
+    head = text[:400]
+    lines = [(x.start(), x.group()) for x in re.finditer(r"[^\n\f]+", head) if x.group().strip()][:3]
+    for m2 in _RECNUM.finditer(text[:2500]):
+        if m2.group("v") != want:
+            return  # the top of the text names another record: the file name is not this one's
+    for base, line in lines:
+        for t in _DIGITISH.finditer(line):
+            got = t.group().translate(_DIGIT_OCR)
+            got = re.sub(r"\D", "", got)
+            if len(got) < 8 or len(got) > 14:
+                continue
+            sm = difflib.SequenceMatcher(None, got, digits, autojunk=False)
+            matched = sum(b.size for b in sm.get_matching_blocks())
+            if matched >= 8 and matched >= 0.8 * len(got) and sm.ratio() >= 0.75:
+                s, e = base + t.start(), base + t.end()
+                yield _cand(want, s, e, 0.72, "nara-release-header-filename", "nara_record_number")
+                return
