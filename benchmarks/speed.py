@@ -11,8 +11,8 @@ and a naive script (regex for labelled lines + dateparser.search_dates + a spaCy
 subset of the same documents, extrapolated to the whole dump.
 
     pip install -e '.[bench]'                # psutil, for per-process memory
-    python benchmarks/speed.py               # 20,000 docs, ~5-10 min on 2 cores
-    python benchmarks/speed.py --quick       # 2,000 docs, ~1-2 min
+    python benchmarks/speed.py               # 20,000 files, ~10 min on 2 cores at today's speed
+    python benchmarks/speed.py --quick       # 2,000 files, ~2 min
     python benchmarks/speed.py --docs 50000 --small 5000 --pdf-pages 2000 --keep /tmp/dump
 
 Timings on a shared or loaded machine are noisy: run it on a quiet one for figures to publish.
@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -179,6 +180,7 @@ class Run:
         self.wall = 0.0
         self.main_peak = self.worker_peak = 0
         self.at: dict[int, tuple[int, int]] = {}  # records -> (main RSS, largest worker RSS)
+        self.last = (0, 0, 0)  # the last sample: (records written, main RSS, largest worker RSS)
         self.lines = 0
         self.returncode = 0
         self.stderr = ""
@@ -193,42 +195,50 @@ class Run:
     def _watch(self, err) -> None:
         start = time.perf_counter()
         proc = subprocess.Popen(self.cmd, stdout=subprocess.DEVNULL, stderr=err)
-        pos = 0
-        while True:
-            done = proc.poll() is not None
-            if psutil is not None and not done:
-                self._sample(proc.pid)
-            if self.output is not None and self.output.exists():
-                with open(self.output, "rb") as f:
-                    f.seek(pos)
-                    chunk = f.read()
-                # count whole lines only
-                cut = chunk.rfind(b"\n") + 1
-                self.lines += chunk[:cut].count(b"\n")
-                pos += cut
-                for mark in self.checkpoints:
-                    if mark not in self.at and self.lines >= mark and psutil is not None and not done:
-                        self.at[mark] = self._sample(proc.pid)
-            if done:
-                break
-            time.sleep(0.05)
+        stop = threading.Event()
+        watcher = threading.Thread(target=self._poll, args=(proc.pid, stop))
+        watcher.start()
+        proc.wait()
         self.wall = time.perf_counter() - start
+        stop.set()
+        watcher.join()
         self.returncode = proc.returncode
         err.seek(0)
         self.stderr = err.read().decode(errors="replace")
         if psutil is None:  # peak of all processes waited for so far: the best getrusage can say
             self.main_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 
-    def _sample(self, pid: int) -> tuple[int, int]:
-        try:
-            main = psutil.Process(pid)
-            main_rss = main.memory_info().rss
-            workers = 0
-            for child in main.children(recursive=True):
+    def _poll(self, pid: int, stop: threading.Event) -> None:
+        """Every 0.2 s: RSS of the main process and its descendants (listed anew every second, as
+        listing them scans /proc), and the whole records written so far."""
+        pos, listed, children, sample = 0, 0.0, [], (0, 0)
+        main = psutil.Process(pid) if psutil is not None else None
+        while not stop.is_set():
+            if main is not None:
                 with contextlib.suppress(psutil.Error):
-                    workers = max(workers, child.memory_info().rss)
-        except psutil.Error:
-            return 0, 0
+                    if time.monotonic() - listed > 1:
+                        children, listed = main.children(recursive=True), time.monotonic()
+                    sample = self._sample(main, children)
+            if self.output is not None and self.output.exists():
+                with open(self.output, "rb") as f:
+                    f.seek(pos)
+                    chunk = f.read()
+                cut = chunk.rfind(b"\n") + 1  # whole lines only
+                self.lines += chunk[:cut].count(b"\n")
+                pos += cut
+                for mark in self.checkpoints:
+                    if mark not in self.at and self.lines >= mark and main is not None:
+                        self.at[mark] = sample
+            if sample != (0, 0):
+                self.last = (self.lines, *sample)
+            stop.wait(0.2)
+
+    def _sample(self, main, children) -> tuple[int, int]:
+        main_rss = main.memory_info().rss
+        workers = 0
+        for child in children:
+            with contextlib.suppress(psutil.Error):
+                workers = max(workers, child.memory_info().rss)
         self.main_peak = max(self.main_peak, main_rss)
         self.worker_peak = max(self.worker_peak, workers)
         return main_rss, workers
@@ -287,6 +297,25 @@ NER_FORCED = textwrap.dedent(
     """
 )
 
+# declass.dask on a local cluster of `jobs` worker processes (start-up timed apart).
+DASK_RUN = textwrap.dedent(
+    """
+    import sys, tempfile, time
+    from distributed import Client, LocalCluster
+    from declass.dask import extract_to_jsonl
+    jobs, *paths = sys.argv[1:]
+    start = time.perf_counter()
+    with LocalCluster(n_workers=int(jobs), threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        client.run(lambda: __import__("declass.pipeline"))
+        up = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            summary = extract_to_jsonl(paths, out, client=client)
+            print(up, time.perf_counter() - start, summary.records, len(summary.parts))
+    """
+)
+
 NER_STATE = textwrap.dedent(
     """
     from declass.extract import ner
@@ -333,6 +362,12 @@ def ner_mode() -> tuple[str, list[str], list[str]]:
     return "library", [], []
 
 
+def speed(files: int, run: Run, out: Path) -> str:
+    """Files/s and records/s (a file may hold several documents: each is a record)."""
+    records = count_records(out)
+    return f"{files / run.wall:,.0f} files/s, {records / run.wall:,.0f} records/s ({run.wall:.1f} s)"
+
+
 def count_records(path: Path) -> int:
     with open(path, "rb") as f:
         return sum(1 for _ in f)
@@ -353,6 +388,9 @@ def main() -> None:
     )
     parser.add_argument("--naive-docs", type=int, default=200, help="documents the naive script reads")
     parser.add_argument("--ner-docs", type=int, default=300, help="documents for the forced-on NER model run")
+    parser.add_argument(
+        "--no-dask", dest="dask", action="store_false", help="skip the Dask local cluster run"
+    )
     parser.add_argument("--quick", action="store_true", help="--docs 2000 --small 500 --pdf-pages 200 ...")
     parser.add_argument("--keep", type=Path, help="build (or reuse) the dump in this directory and keep it")
     args = parser.parse_args()
@@ -411,25 +449,24 @@ def main() -> None:
             run = Run(extract_cmd(small, out, jobs, rules_flags), out)()
             rates[jobs] = args.small / run.wall
             row(
-                f"rules, {args.small:,} text docs ({kb:.1f} kB, {pages / args.docs:.1f} pages avg), "
+                f"rules, {args.small:,} text files ({kb:.1f} kB, {pages / args.docs:.1f} pages avg), "
                 f"--jobs {jobs}",
-                f"{rates[jobs]:,.0f} docs/s ({run.wall:.1f} s); peak RSS main {mb(run.main_peak)}, "
+                f"{speed(args.small, run, out)}; peak RSS main {mb(run.main_peak)}, "
                 f"largest worker {mb(run.worker_peak)}",
             )
 
         # rules only, the whole dump, all cores, with RSS after `small` and after all documents
-        run = Run(extract_cmd([str(dump)], out, args.jobs, rules_flags), out, (args.small, args.docs))()
-        n_records = count_records(out)
+        run = Run(extract_cmd([str(dump)], out, args.jobs, rules_flags), out, (args.small,))()
         full_rate = args.docs / run.wall
         row(
-            f"rules, {args.docs:,} text docs, --jobs {args.jobs}",
-            f"{full_rate:,.0f} docs/s ({run.wall:.1f} s, {n_records:,} records); peak RSS main "
+            f"rules, {args.docs:,} text files, --jobs {args.jobs}",
+            f"{speed(args.docs, run, out)}; peak RSS main "
             f"{mb(run.main_peak)}, largest worker {mb(run.worker_peak)}",
         )
-        if args.small in run.at and args.docs in run.at:
-            (m1, w1), (m2, w2) = run.at[args.small], run.at[args.docs]
+        if args.small in run.at and run.last[0] > args.small:
+            (m1, w1), (n2, m2, w2) = run.at[args.small], run.last
             row(
-                f"RSS after {args.small:,} / after {args.docs:,} docs (same run)",
+                f"RSS after {args.small:,} / after {n2:,} records (same run, last sample)",
                 f"main {mb(m1)} / {mb(m2)}; largest worker {mb(w1)} / {mb(w2)}",
             )
         if run.returncode:
@@ -447,8 +484,8 @@ def main() -> None:
             how = "library API, extractors=EXTRACTORS + ('ner',): the CLI has no NER flag"
         run = Run(cmd, out)()
         row(
-            f"with NER, {args.small:,} text docs, --jobs {args.jobs} ({how})",
-            f"{args.small / run.wall:,.0f} docs/s ({run.wall:.1f} s); peak RSS main {mb(run.main_peak)}, "
+            f"with NER, {args.small:,} text files, --jobs {args.jobs} ({how})",
+            f"{speed(args.small, run, out)}; peak RSS main {mb(run.main_peak)}, "
             f"largest worker {mb(run.worker_peak)}",
         )
         if state == "all-off":
@@ -465,8 +502,8 @@ def main() -> None:
             try:
                 docs, secs = proc.stdout.split()
                 row(
-                    f"with NER forced on (all labels), {args.ner_docs} docs, 1 process, library",
-                    f"{int(docs) / float(secs):,.0f} docs/s (after loading the model)",
+                    f"with NER forced on (all labels), {args.ner_docs} text files, 1 process, library",
+                    f"{int(docs) / float(secs):,.0f} records/s (after loading the model)",
                 )
             except ValueError:
                 notes.append(f"forced-on NER run failed: {proc.stderr[-300:]}")
@@ -479,6 +516,21 @@ def main() -> None:
                 f"{pdf_pages / run.wall:,.0f} pages/s ({run.wall:.1f} s, {count_records(out)} records); "
                 f"peak RSS main {mb(run.main_peak)}, largest worker {mb(run.worker_peak)}",
             )
+
+        # the same extraction on a local Dask cluster (declass.dask), the small subset
+        if args.dask:
+            proc = subprocess.run(
+                [sys.executable, "-c", DASK_RUN, str(args.jobs), *small], capture_output=True, text=True
+            )
+            try:
+                up, secs, n, parts = proc.stdout.split()[-4:]
+                row(
+                    f"declass.dask, local cluster of {args.jobs} worker processes, {args.small:,} text files",
+                    f"{args.small / float(secs):,.0f} files/s ({float(secs):.1f} s, {n} records in {parts} "
+                    f"partitions; cluster start-up {float(up):.1f} s apart)",
+                )
+            except ValueError:
+                notes.append(f"the Dask run failed (pip install '.[dask]'?): {proc.stderr.strip()[-300:]}")
 
         # time to the first record of the whole dump (walking it included)
         start = time.perf_counter()
@@ -507,20 +559,22 @@ def main() -> None:
             )
             naive_rate = args.naive_docs / (time.perf_counter() - start)
             pipeline = proc.stderr.strip().splitlines()[0] if proc.stderr.strip() else "?"
+            if proc.returncode:
+                notes.append(f"the naive script failed: {proc.stderr.strip()[-300:]}")
             one = Run(extract_cmd([str(subset)], out, 1, rules_flags), out)()
             one_rate = args.naive_docs / one.wall
             row(
-                f"naive script (regex + dateparser.search_dates + spaCy), first {args.naive_docs} docs, "
+                f"naive script (regex + dateparser.search_dates + spaCy), first {args.naive_docs} files, "
                 "1 process",
-                f"{naive_rate:,.1f} docs/s: the {args.docs:,}-doc dump would take "
+                f"{naive_rate:,.1f} files/s: the {args.docs:,}-file dump would take "
                 f"{args.docs / naive_rate / 60:,.0f} min (extrapolated) vs declass "
                 f"{run_minutes(args.docs, full_rate)}",
             )
             row(
                 "declass vs naive",
-                f"{one_rate / naive_rate:,.0f}x on the same {args.naive_docs} docs, 1 process each "
-                f"(declass {one_rate:,.0f} docs/s, start-up included); "
-                f"{full_rate / naive_rate:,.0f}x end to end ({args.docs:,} docs, --jobs {args.jobs})",
+                f"{one_rate / naive_rate:,.0f}x on the same {args.naive_docs} files, 1 process each "
+                f"(declass {one_rate:,.0f} files/s; both with start-up); "
+                f"{full_rate / naive_rate:,.0f}x end to end ({args.docs:,} files, --jobs {args.jobs})",
             )
             if pipeline != "en_core_web_sm":
                 notes.append(

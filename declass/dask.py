@@ -35,7 +35,7 @@ from .batch import STDIN, collect_inputs, extract_one
 from .pipeline import EXTRACTORS
 from .resolve import MIN_CONFIDENCE
 
-FILES_PER_PARTITION = 100
+FILES_PER_PARTITION = 100  # at most; fewer when there are under 64 partitions' worth of files
 _GLOB = re.compile(r"[*?[]")
 
 
@@ -60,8 +60,16 @@ def list_inputs(
     return inputs.files, inputs.missing
 
 
-def _partitions(files: Sequence[str], files_per_partition: int) -> list[list[str]]:
-    n = max(1, files_per_partition)
+def _per_partition(n_files: int, files_per_partition: int | None) -> int:
+    """Files per partition: as asked, else up to FILES_PER_PARTITION with at least 64 partitions
+    when there are enough files (so a small dump still spreads over a cluster)."""
+    if files_per_partition is not None:
+        return max(1, files_per_partition)
+    return max(1, min(FILES_PER_PARTITION, -(-n_files // 64)))
+
+
+def _partitions(files: Sequence[str], files_per_partition: int | None) -> list[list[str]]:
+    n = _per_partition(len(files), files_per_partition)
     return [list(files[i : i + n]) for i in range(0, len(files), n)]
 
 
@@ -84,7 +92,7 @@ def results_bag(
     extractors: Sequence[str] = EXTRACTORS,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    files_per_partition: int = FILES_PER_PARTITION,
+    files_per_partition: int | None = None,
 ) -> db.Bag:
     """A bag with one item per input file: `{"path", "sha256", "records": [record dicts], "error"}`.
 
@@ -92,7 +100,8 @@ def results_bag(
     an exception); a path that does not exist gives the error "no such file or directory"."""
     files, missing = list_inputs(paths, include, exclude)
     args = (tuple(extractors), min_confidence, ocr)
-    bag = db.from_sequence(files, partition_size=max(1, files_per_partition)) if files else None
+    size = _per_partition(len(files), files_per_partition)
+    bag = db.from_sequence(files, partition_size=size) if files else None
     bag = bag.map(_extract_file, *args) if bag is not None else None
     if missing:
         gone = [
@@ -111,7 +120,7 @@ def records_bag(
     extractors: Sequence[str] = EXTRACTORS,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    files_per_partition: int = FILES_PER_PARTITION,
+    files_per_partition: int | None = None,
 ) -> db.Bag:
     """A bag of record dicts (schema `declass.record/1`), one per document, in input order.
 
@@ -177,11 +186,12 @@ def extract_to_jsonl(
     extractors: Sequence[str] = EXTRACTORS,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    files_per_partition: int = FILES_PER_PARTITION,
+    files_per_partition: int | None = None,
 ) -> Summary:
     """Extract every input on the cluster and write JSON Lines partitions `output/part-00000.jsonl`, ...
 
-    Each partition holds the records of `files_per_partition` consecutive input files, written by the
+    Each partition holds the records of `files_per_partition` consecutive input files (default: up to
+    100, fewer so that there are at least 64 partitions when the files allow), written by the
     worker that read them (so `output` must be on storage the workers share, under the same path);
     concatenated in name order the parts hold exactly the lines `declass extract --jobs 1 --format jsonl`
     writes. `client`: a `distributed.Client` (default: the current one, else Dask's local scheduler).
