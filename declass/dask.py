@@ -193,9 +193,11 @@ def extract_to_jsonl(
     Each partition holds the records of `files_per_partition` consecutive input files (default: up to
     100, fewer so that there are at least 64 partitions when the files allow), written by the
     worker that read them (so `output` must be on storage the workers share, under the same path);
-    concatenated in name order the parts hold exactly the lines `declass extract --jobs 1 --format jsonl`
-    writes. `client`: a `distributed.Client` (default: the current one, else Dask's local scheduler).
-    Returns a Summary; files that could not be read are in `summary.errors`, as the CLI lists them."""
+    concatenated in name order the parts hold exactly the lines `declass extract --format jsonl` writes,
+    in input order (the CLI writes them in the order files finish). `client`: a `distributed.Client`
+    (default: the current one, else Dask's default scheduler, threads, which the GIL holds to about one
+    core: start a `distributed.LocalCluster` to use a machine's cores). Returns a Summary; files that
+    could not be read are in `summary.errors`, as the CLI lists them."""
     files, missing = list_inputs(paths, include, exclude)
     output = os.fspath(output)
     os.makedirs(output, exist_ok=True)
