@@ -115,6 +115,8 @@ def make_document(texts: list[str], rng: random.Random) -> str:
     elif roll < 0.4:  # a short one: the header alone
         rest = []
     text = head + "".join(sep + p if sep else p for p in rest)
+    if not text.strip():  # a header-only cut of a text that starts with its gap: take another
+        return make_document(texts, rng)
     return _perturb(text[:40000], rng)
 
 
