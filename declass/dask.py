@@ -32,6 +32,7 @@ import dask
 import dask.bag as db
 
 from .batch import STDIN, collect_inputs, extract_one
+from .ingest import OCR_MODES
 from .pipeline import EXTRACTORS
 from .resolve import MIN_CONFIDENCE
 
@@ -58,6 +59,11 @@ def list_inputs(
             expanded.append(raw)
     inputs = collect_inputs(expanded, include, exclude)
     return inputs.files, inputs.missing
+
+
+def _check(ocr: str) -> None:
+    if ocr not in OCR_MODES:  # here, not as an error for every file on the workers
+        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
 
 
 def _per_partition(n_files: int, files_per_partition: int | None) -> int:
@@ -98,6 +104,7 @@ def results_bag(
 
     `error` is None when the file was read (as the CLI, a file that cannot be read gives an error, not
     an exception); a path that does not exist gives the error "no such file or directory"."""
+    _check(ocr)
     files, missing = list_inputs(paths, include, exclude)
     args = (tuple(extractors), min_confidence, ocr)
     size = _per_partition(len(files), files_per_partition)
@@ -198,6 +205,7 @@ def extract_to_jsonl(
     (default: the current one, else Dask's default scheduler, threads, which the GIL holds to about one
     core: start a `distributed.LocalCluster` to use a machine's cores). Returns a Summary; files that
     could not be read are in `summary.errors`, as the CLI lists them."""
+    _check(ocr)
     files, missing = list_inputs(paths, include, exclude)
     output = os.fspath(output)
     os.makedirs(output, exist_ok=True)

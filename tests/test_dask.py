@@ -108,6 +108,11 @@ def test_relative_paths_and_globs_are_listed_as_the_cli_lists_them(monkeypatch):
     ]
 
 
-def test_standard_input_is_refused():
+def test_standard_input_and_unknown_ocr_modes_are_refused_before_any_work(tmp_path):
     with pytest.raises(ValueError, match="standard input"):
         list_inputs("-")
+    with pytest.raises(ValueError, match="ocr must be one of"):
+        records_bag(str(FIXTURES), ocr="sometimes")
+    with pytest.raises(ValueError, match="ocr must be one of"):
+        extract_to_jsonl(str(FIXTURES), tmp_path / "parts", ocr="sometimes")
+    assert not (tmp_path / "parts").exists()
