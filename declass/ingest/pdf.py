@@ -20,7 +20,9 @@ def read_pdf_probed(
     data: bytes, path: str, sha256: str, ocr: str = "auto", probe: bool = True
 ) -> tuple[Document, dict[int, str]]:
     """The PDF's text, a page a page. `ocr`: "never" (text layer only), "auto" (OCR the pages
-    without a usable text layer) or "always" (OCR every page). With `probe`, also the OCR'd header
+    without a usable text layer, and read again the first page of each document when it is a scan
+    whose text layer looks garbled, adding the lines only the new reading has: see
+    ocr.merge_readings) or "always" (OCR every page). With `probe`, also the OCR'd header
     strip of each scanned page after the first whose text layer shows no document start (0-based
     page index -> text): a release stamp that the scan's own text layer garbled is still read
     there. Never with ocr="never"."""
@@ -46,6 +48,7 @@ def read_pdf_probed(
     warnings: list[str] = []
     ocred: list[int] = []
     no_text: list[int] = []
+    reread: list[int] = []  # scanned pages whose text layer got lines from a new reading
     try:
         for i in range(len(pdf)):
             page = pdf[i]
@@ -62,14 +65,24 @@ def read_pdf_probed(
             elif not ocr_mod.usable_text(text):
                 no_text.append(i + 1)
             pages.append(text)
-            if probe and ocr == "auto" and i > 0 and i not in ocred and _is_scan(page, pdfium):
+            if ocr == "auto" and i not in ocred and _is_scan(page, pdfium):
                 scans.append(i)
             page.close()
         if scans and ocr_mod.unavailable_reason() is None:
             starts = set(boundaries(pages))
+            if probe:
+                for i in scans:
+                    if i > 0 and i not in starts:
+                        headers[i] = ocr_mod.ocr_pdf_header(pdf[i])
+                starts = set(boundaries(pages, headers))
             for i in scans:
-                if i not in starts:
-                    headers[i] = ocr_mod.ocr_pdf_header(pdf[i])
+                if i in starts and ocr_mod.text_quality(pages[i]) < ocr_mod.LAYER_QUALITY_OK:
+                    page = pdf[i]
+                    merged, n = ocr_mod.merge_readings(pages[i], _clean(ocr_mod.ocr_pdf_page(page)))
+                    page.close()
+                    if n:
+                        pages[i] = merged
+                        reread.append(i)
     except pdfium.PdfiumError as exc:
         raise IngestError(f"PDF page {len(pages) + 1} cannot be read ({exc})") from exc
     finally:
@@ -78,6 +91,9 @@ def read_pdf_probed(
         raise IngestError("PDF has no pages")
     if ocred:
         warnings.append(f"OCR ({ocr_mod.engine_name()}) of {_pages([i + 1 for i in ocred])}")
+    if reread:
+        where = _pages([i + 1 for i in reread])
+        warnings.append(f"OCR ({ocr_mod.engine_name()}) added lines to the text layer of {where}")
     if no_text:
         why = (
             "OCR is off (--ocr never)"

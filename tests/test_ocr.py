@@ -1,0 +1,101 @@
+"""OCR of scanned PDFs: which text layers are read again, and how a fresh reading is merged in.
+
+The snippets are verbatim from NARA JFK 2025 scans in the corpus: the PDF's own (Tesseract 4.1) text
+layer, and a fresh reading of the same page image by declass's OCR.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import FIXTURES
+
+from declass.ingest import read_documents
+from declass.ingest.ocr import LAYER_QUALITY_OK, merge_readings, text_quality
+
+# 176-10036-10149: the layer prints the identification form's labels without their values (pdfium
+# ends each line with a space)
+RIF_LAYER = "".join(
+    line + " \n"
+    for line in [
+        " 176-10036-10149 | 2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS"
+        " ACT OF 1992",
+        "JFK ASSASSINATION SYSTEM",
+        "IDENTIFICATION FORM",
+        "TITLE :",
+        "DATE :",
+        "PAGES :",
+    ]
+)
+RIF_FRESH = """| 2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992
+JFK ASSASSINATION SYSTEM
+IDENTIFICATION FORM
+TITLE : CIA information Report |
+DATE : 10/2/1963 =
+PAGES : 6
+"""
+# 104-10290-10046: the layer lost the release banner; the fresh reading has it, and speckle
+CABLE_LAYER = " \na ts ot | \n~? we 5 Aken CLACURIED ? FESR aSD: me, Marten Endaracn a2 enema o nn Lh \n"
+CABLE_FRESH = """a@ 2025 RELEASE UNDER THE PRESIDENT JOH
+
+a a ee
+C 22 £438.
+"""
+# 104-10073-10074: the layer joins two printed lines into one
+JOINED_LAYER = (
+    "the Embassy in Havana, and AL Eeee 1 haS made, use,of it to send letter for posting in Havana to "
+    "AMCUTLER-2 The twof ABEL Mj brothers are \n"
+)
+JOINED_FRESH = """the Embassy in Havana, and AMCUTLER-1 has made.use,of it to send letter
+for posting in Havana to AMCUTLER-2. The twofA3ELENJ brothers are
+"""
+
+
+def test_merge_adds_the_lines_only_the_fresh_reading_has_in_place():
+    text, added = merge_readings(RIF_LAYER, RIF_FRESH)
+    assert added == 3
+    lines = text.split("\n")
+    # new lines follow the last layer line the fresh reading also read, in the fresh reading's order
+    at = lines.index("IDENTIFICATION FORM ") + 1
+    assert lines[at : at + 3] == ["TITLE : CIA information Report |", "DATE : 10/2/1963 =", "PAGES : 6"]
+    # the layer's own lines are all kept, as they were and in their order
+    assert lines[:at] + lines[at + 3 :] == RIF_LAYER.split("\n")
+    assert text.count("2025 RELEASE") == 1 and text.count("IDENTIFICATION FORM") == 1
+
+
+def test_merge_brings_back_a_lost_banner_and_drops_speckle():
+    text, added = merge_readings(CABLE_LAYER, CABLE_FRESH)
+    assert added == 1
+    assert text.startswith("a@ 2025 RELEASE UNDER THE PRESIDENT JOH\n")
+    assert "£438" not in text and "a a ee" not in text
+
+
+def test_merge_matches_a_layer_line_that_joins_two_printed_lines():
+    assert merge_readings(JOINED_LAYER, JOINED_FRESH) == (JOINED_LAYER, 0)
+
+
+def test_text_quality_tells_garbled_layers_from_clean_text():
+    clean = (FIXTURES / "frus").glob("*.txt")
+    for path in clean:
+        assert text_quality(path.read_text(encoding="utf-8")) >= 0.9, path
+    assert text_quality(CABLE_LAYER) < 0.9 < LAYER_QUALITY_OK
+    assert text_quality(JOINED_LAYER) < LAYER_QUALITY_OK
+    assert text_quality("") == 0.0
+
+
+@pytest.mark.skipif(os.environ.get("DECLASS_NO_OCR") == "1", reason="OCR switched off")
+def test_auto_reads_a_garbled_scan_again_and_never_does_not():
+    pdf = FIXTURES / "pdf" / "104-10093-10109.pdf"
+    [layer_only] = read_documents(pdf, ocr="never")
+    [merged] = read_documents(pdf, ocr="auto")
+    assert not any("added lines" in w for w in layer_only.warnings)
+    assert any("added lines to the text layer of page 1" in w for w in merged.warnings)
+    assert merged.page_count == layer_only.page_count
+    # the layer's text stays, page by page; new lines only add to the first page
+    first = layer_only.text[slice(*layer_only.page_span(1))]
+    assert len(merged.text[slice(*merged.page_span(1))]) > len(first)
+    for page in range(2, layer_only.page_count + 1):
+        assert (
+            merged.text[slice(*merged.page_span(page))] == layer_only.text[slice(*layer_only.page_span(page))]
+        )
