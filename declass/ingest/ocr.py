@@ -8,9 +8,9 @@ the header's lines come first in the text even when the layout analysis would in
 
 Scanned PDFs often carry their own OCR text layer, and an old one can drop or garble whole lines
 (a release banner, a TO/FROM line). A fresh reading is no better on average, but it misses other
-lines: `merge_readings` keeps the text layer and adds the lines that only the fresh reading has, each
-after the layer line that the fresh reading put just before it. `text_quality` (share of the text in
-clean word-like tokens) decides which scanned pages are worth the second reading.
+lines: `merge_readings` keeps the text layer and adds after it the lines that only the fresh reading
+has. `text_quality` (share of the text in clean word-like tokens) decides which scanned pages are
+worth the second reading.
 """
 
 from __future__ import annotations
@@ -235,31 +235,22 @@ def _layer_line(key: str, layer_keys: list[str]) -> int | None:
 
 
 def merge_readings(layer: str, fresh: str) -> tuple[str, int]:
-    """The text layer with the lines only the fresh reading has (and the number of those lines).
+    """The text layer followed by the lines only the fresh reading has (and the number of those).
 
-    Each fresh line that no layer line reads the same (MERGE_SAME of its letters and digits, in runs
-    of three or more, in order,
-    so a layer line that joins two printed lines still matches both) goes after the layer line
-    matched by the fresh line before it, so a lost header line comes back inside the header. Fresh
-    lines of low text_quality are left out: they are the speckle the layer had the sense to drop."""
-    lines = layer.split("\n")
-    keys = [_key(line) for line in lines]
-    inserts: dict[int, list[str]] = {}
-    anchor, added = -1, 0
+    A fresh line is left out when a layer line reads the same: MERGE_SAME of its letters and digits,
+    in runs of three or more, in order, so a layer line that joins two printed lines still matches
+    both. Fresh lines of low text_quality are left out too: they are the speckle the layer had the
+    sense to drop. The new lines go after the layer's, in the fresh reading's order: the layer's own
+    lines keep their places, so the line windows the extractors read (a header's first lines, the
+    zone of a dateline) are not shifted by them."""
+    keys = [_key(line) for line in layer.split("\n")]
+    extra = []
     for line in fresh.split("\n"):
         key = _key(line)
         if len(key) < MERGE_MIN_CHARS or not _WORD3.search(key) or text_quality(line) < MERGE_LINE_QUALITY:
             continue
-        i = _layer_line(key, keys)
-        if i is not None:
-            anchor = i
-            continue
-        inserts.setdefault(anchor, []).append(line.strip())
-        added += 1
-    if not added:
+        if _layer_line(key, keys) is None:
+            extra.append(line.strip())
+    if not extra:
         return layer, 0
-    out = list(inserts.get(-1, []))
-    for i, line in enumerate(lines):
-        out.append(line)
-        out.extend(inserts.get(i, []))
-    return "\n".join(out), added
+    return layer.rstrip("\n") + "\n" + "\n".join(extra) + "\n", len(extra)
