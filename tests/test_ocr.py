@@ -92,3 +92,13 @@ def test_auto_reads_a_garbled_scan_again_and_never_does_not():
         assert (
             merged.text[slice(*merged.page_span(page))] == layer_only.text[slice(*layer_only.page_span(page))]
         )
+
+
+def test_merge_leaves_out_a_second_reading_of_a_layer_number():
+    # 104-10075-10225: the fresh reading takes the record number's last 5 for a 6
+    layer = "\u2018oa. 10075- 10225 \n4 \n| 2025 RELEASE UNDER THE PRESIDENT \n"
+    assert merge_readings(layer, "1a 104-10075-10226\n") == (layer, 0)
+    # 176-10036-10149: a number the layer reads the same way is no conflict; the line is new
+    layer = " 176-10036-10149 | 2025 RELEASE UNDER THE PRESIDENT \nRECORD NUMBER \n"
+    text, added = merge_readings(layer, "RECORD NUMBER : 176-10036-10149\n")
+    assert added == 1 and text.endswith("RECORD NUMBER : 176-10036-10149\n")

@@ -234,22 +234,39 @@ def _layer_line(key: str, layer_keys: list[str]) -> int | None:
     return best_i
 
 
+_NUMBER = re.compile(r"\d{4,}")
+
+
+def _misread_number(line: str, numbers: set[str]) -> bool:
+    """Whether the line holds a number that one layer number reads with one other digit
+    (`104-10075-10226` beside the layer's `10225`): two readings of one value, not a new line."""
+    for number in _NUMBER.findall(line):
+        if number in numbers:
+            continue
+        for other in numbers:
+            if len(other) == len(number) and sum(a != b for a, b in zip(number, other, strict=True)) == 1:
+                return True
+    return False
+
+
 def merge_readings(layer: str, fresh: str) -> tuple[str, int]:
     """The text layer followed by the lines only the fresh reading has (and the number of those).
 
     A fresh line is left out when a layer line reads the same: MERGE_SAME of its letters and digits,
     in runs of three or more, in order, so a layer line that joins two printed lines still matches
-    both. Fresh lines of low text_quality are left out too: they are the speckle the layer had the
-    sense to drop. The new lines go after the layer's, in the fresh reading's order: the layer's own
-    lines keep their places, so the line windows the extractors read (a header's first lines, the
-    zone of a dateline) are not shifted by them."""
+    both. Fresh lines of low text_quality are left out too (the speckle the layer had the sense to
+    drop), and lines reading a layer number with one other digit (a second, conflicting reading of
+    a value: precision first). The new lines go after the layer's, in the fresh reading's order:
+    the layer's own lines keep their places, so the line windows the extractors read (a header's
+    first lines, the zone of a dateline) are not shifted by them."""
     keys = [_key(line) for line in layer.split("\n")]
+    numbers = set(_NUMBER.findall(layer))
     extra = []
     for line in fresh.split("\n"):
         key = _key(line)
         if len(key) < MERGE_MIN_CHARS or not _WORD3.search(key) or text_quality(line) < MERGE_LINE_QUALITY:
             continue
-        if _layer_line(key, keys) is None:
+        if _layer_line(key, keys) is None and not _misread_number(line, numbers):
             extra.append(line.strip())
     if not extra:
         return layer, 0
