@@ -102,3 +102,22 @@ def test_merge_leaves_out_a_second_reading_of_a_layer_number():
     layer = " 176-10036-10149 | 2025 RELEASE UNDER THE PRESIDENT \nRECORD NUMBER \n"
     text, added = merge_readings(layer, "RECORD NUMBER : 176-10036-10149\n")
     assert added == 1 and text.endswith("RECORD NUMBER : 176-10036-10149\n")
+
+
+@pytest.mark.parametrize(("size", "scan"), [((600, 800), True), ((120, 60), False)])
+def test_a_page_is_a_scan_when_one_image_covers_it(size, scan):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from declass.ingest.pdf import _is_page_image
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(600, 800)
+    image = pdfium.PdfImage.new(pdf)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("L", (60, 80), 255)))
+    image.set_matrix(pdfium.PdfMatrix().scale(*size))
+    page.insert_obj(image)
+    page.gen_content()
+    assert _is_page_image(page) is scan  # a letterhead's logo does not make a born-digital page a scan
+    fixture = pdfium.PdfDocument(str(FIXTURES / "pdf" / "104-10093-10109.pdf"))
+    assert _is_page_image(fixture[0])
