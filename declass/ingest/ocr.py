@@ -180,8 +180,10 @@ def usable_text(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) >= MIN_TEXT_CHARS
 
 
-# a scanned page whose text layer scores below this is read again (see merge_readings); clean
-# typed or born-digital text scores about 0.95 and above, garbled OCR layers 0.55-0.93
+# a scanned page whose text layer scores below this is read again (see merge_readings). Measured:
+# clean text (FRUS, State telegrams) 0.89-0.97, median 0.97; the corpus scans' OCR layers 0.53-0.96,
+# median 0.87. A loose gate on purpose: the costly part, OCR, only runs on document start pages
+# that are one image, and the merge adds nothing where the layer already reads every line.
 LAYER_QUALITY_OK = 0.95
 _TOKEN = re.compile(r"\S+")
 _OPEN, _CLOSE = "([\"'\u201c\u2018", ")]\"'\u201d\u2019.,:;!?"
