@@ -16,11 +16,28 @@ def _is_scan(page, pdfium) -> bool:
     return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
 
 
+PAGE_IMAGE_SHARE = 0.8  # an image covering this much of the page makes it a scan (not a logo)
+
+
+def _is_page_image(page) -> bool:
+    """Whether an image covers the page: a scan, whose text layer (if any) is itself OCR."""
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) >= PAGE_IMAGE_SHARE * width * height:
+            return True
+    return False
+
+
 def read_pdf_probed(
     data: bytes, path: str, sha256: str, ocr: str = "auto", probe: bool = True
 ) -> tuple[Document, dict[int, str]]:
     """The PDF's text, a page a page. `ocr`: "never" (text layer only), "auto" (OCR the pages
-    without a usable text layer) or "always" (OCR every page). With `probe`, also the OCR'd header
+    without a usable text layer, and read again the first page of each document when it is a scan
+    (an image covering the page) whose text layer looks garbled, adding the lines only the new
+    reading has: see ocr.merge_readings) or "always" (OCR every page). With `probe`, also the OCR'd header
     strip of each scanned page after the first whose text layer shows no document start (0-based
     page index -> text): a release stamp that the scan's own text layer garbled is still read
     there. Never with ocr="never"."""
@@ -46,6 +63,8 @@ def read_pdf_probed(
     warnings: list[str] = []
     ocred: list[int] = []
     no_text: list[int] = []
+    reread: list[int] = []  # scanned pages whose text layer got lines from a new reading
+    page_images: set[int] = set()  # pages that are one image (a scan), not a page with a picture
     try:
         for i in range(len(pdf)):
             page = pdf[i]
@@ -62,14 +81,26 @@ def read_pdf_probed(
             elif not ocr_mod.usable_text(text):
                 no_text.append(i + 1)
             pages.append(text)
-            if probe and ocr == "auto" and i > 0 and i not in ocred and _is_scan(page, pdfium):
+            if ocr == "auto" and i not in ocred and _is_scan(page, pdfium):
                 scans.append(i)
+                if _is_page_image(page):
+                    page_images.add(i)
             page.close()
         if scans and ocr_mod.unavailable_reason() is None:
             starts = set(boundaries(pages))
-            for i in scans:
-                if i not in starts:
-                    headers[i] = ocr_mod.ocr_pdf_header(pdf[i])
+            if probe:
+                for i in scans:
+                    if i > 0 and i not in starts:
+                        headers[i] = ocr_mod.ocr_pdf_header(pdf[i])
+                starts = set(boundaries(pages, headers))
+            for i in sorted(page_images & starts):
+                if ocr_mod.text_quality(pages[i]) < ocr_mod.LAYER_QUALITY_OK:
+                    page = pdf[i]
+                    merged, n = ocr_mod.merge_readings(pages[i], _clean(ocr_mod.ocr_pdf_page(page)))
+                    page.close()
+                    if n:
+                        pages[i] = merged
+                        reread.append(i)
     except pdfium.PdfiumError as exc:
         raise IngestError(f"PDF page {len(pages) + 1} cannot be read ({exc})") from exc
     finally:
@@ -78,6 +109,9 @@ def read_pdf_probed(
         raise IngestError("PDF has no pages")
     if ocred:
         warnings.append(f"OCR ({ocr_mod.engine_name()}) of {_pages([i + 1 for i in ocred])}")
+    if reread:
+        where = _pages([i + 1 for i in reread])
+        warnings.append(f"OCR ({ocr_mod.engine_name()}) added lines to the text layer of {where}")
     if no_text:
         why = (
             "OCR is off (--ocr never)"
