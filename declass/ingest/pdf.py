@@ -17,9 +17,11 @@ def _is_scan(page, pdfium) -> bool:
 
 
 def read_pdf_probed(
-    data: bytes, path: str, sha256: str, ocr: str = "auto", probe: bool = True
+    data, path: str, sha256: str, ocr: str = "auto", probe: bool = True, max_pages: int | None = None
 ) -> tuple[Document, dict[int, str]]:
-    """The PDF's text, a page a page. `ocr`: "never" (text layer only), "auto" (OCR the pages
+    """The PDF's text, a page a page. `data`: its bytes, or a binary file open on it (read as
+    needed, never loaded whole). Only the first `max_pages` pages are read, with a warning.
+    `ocr`: "never" (text layer only), "auto" (OCR the pages
     without a usable text layer) or "always" (OCR every page). With `probe`, also the OCR'd header
     strip of each scanned page after the first whose text layer shows no document start (0-based
     page index -> text): a release stamp that the scan's own text layer garbled is still read
@@ -46,8 +48,12 @@ def read_pdf_probed(
     warnings: list[str] = []
     ocred: list[int] = []
     no_text: list[int] = []
+    n_pages = len(pdf)
+    if max_pages is not None and n_pages > max_pages:
+        warnings.append(f"PDF has {n_pages} pages: only its first {max_pages} read (size cap)")
+        n_pages = max_pages
     try:
-        for i in range(len(pdf)):
+        for i in range(n_pages):
             page = pdf[i]
             textpage = page.get_textpage()
             text = _clean(textpage.get_text_range())
