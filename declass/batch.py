@@ -9,10 +9,12 @@ Results come back as files finish (completion order); the set of records does no
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -129,6 +131,17 @@ def extract_one(
 
 def _init_worker() -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # Ctrl-C reaches the whole process group: the parent decides what stops (and stops the workers)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor, interrupted: bool) -> None:
+    """Shut the pool down; on an interrupt, end its workers now rather than after their files."""
+    if interrupted:
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):  # already gone
+                proc.terminate()
+    pool.shutdown(wait=interrupted, cancel_futures=True)
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
@@ -146,6 +159,7 @@ def run_files(files: Sequence[str], jobs: int, args: tuple) -> Iterator[Result]:
     suspects: list[str] = []
     pool = _executor(jobs)
     inflight: dict[Future, str] = {}
+    interrupted = False
     try:
         while pending or inflight:
             while pending and len(inflight) < 2 * jobs:
@@ -176,12 +190,16 @@ def run_files(files: Sequence[str], jobs: int, args: tuple) -> Iterator[Result]:
                 yield from _run_isolated(suspects, args)
                 suspects = []
                 pool = _executor(jobs)
+    except BaseException:  # KeyboardInterrupt, SystemExit, or the consumer closed us (GeneratorExit)
+        interrupted = True
+        raise
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool, interrupted)
 
 
 def _run_isolated(files: Sequence[str], args: tuple) -> Iterator[Result]:
     pool = _executor(1)
+    interrupted = False
     try:
         for path in files:
             try:
@@ -190,8 +208,11 @@ def _run_isolated(files: Sequence[str], args: tuple) -> Iterator[Result]:
                 yield Result(path, error=CRASH)
                 pool.shutdown(wait=False)
                 pool = _executor(1)
+    except BaseException:
+        interrupted = True
+        raise
     finally:
-        pool.shutdown(wait=False)
+        _stop(pool, interrupted)
 
 
 def extract_inputs(

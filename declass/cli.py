@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 
 import click
@@ -79,6 +81,7 @@ def extract(
     n_records = n_read = n_resumed = 0
     errors: list[tuple[str, str]] = []
     ok = False
+    stop = _Interrupts()
     try:
         for result in extract_inputs(
             inputs,
@@ -96,16 +99,21 @@ def extract(
                 n_resumed += 1
             else:
                 path = None if result.path == "<stdin>" else result.path
-                target.write_file(path, result.sha256, [r.to_dict() for r in result.records])
+                rows = [r.to_dict() for r in result.records]
+                with stop.deferred():  # a file's records are written whole or not at all
+                    target.write_file(path, result.sha256, rows)
                 n_records += len(result.records)
                 n_read += 1
             if progress:
                 progress.advance(len(result.records), bool(result.error))
         ok = True
+    except KeyboardInterrupt:
+        stop.signum = stop.signum or signal.SIGINT
     finally:
         if progress:
             progress.stop()
         target.close(keep=ok or fmt == "jsonl")
+        stop.restore()
     summary = f"declass: {n_records} records from {n_read} files"
     if n_resumed:
         summary += f", {n_resumed} files already recorded (resumed)"
@@ -116,7 +124,52 @@ def extract(
         summary += "".join(f"\n  error: {path}: {message}" for path, message in errors)
     if fmt != "table" or output:
         click.echo(summary, err=True)
+    if stop.signum is not None:
+        if fmt in ("jsonl", "sqlite") and output not in (None, "-"):
+            kept = f"the records of the files finished are in {output}; --resume finishes the run"
+        elif output not in (None, "-"):
+            kept = f"{output} was not written (rerun, or use .jsonl/.db output to resume)"
+        else:
+            kept = "the records of the files finished were written"
+        click.echo(f"declass: interrupted ({signal.Signals(stop.signum).name}): {kept}", err=True)
+        sys.exit(128 + stop.signum)
     sys.exit(1 if errors else 0)
+
+
+class _Interrupts:
+    """Ctrl-C (SIGINT) and SIGTERM stop the run between files: the records already written stay,
+    and a file's records being written when the signal comes are finished first."""
+
+    def __init__(self):
+        self.signum: int | None = None
+        self._defer = False
+        self._pending = False
+        self._old = {}
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(ValueError):  # not the main thread: leave the signals alone
+                self._old[sig] = signal.signal(sig, self._handle)
+
+    def _handle(self, signum, frame) -> None:
+        if self.signum is None:
+            self.signum = signum
+        if self._defer:
+            self._pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def deferred(self):
+        self._defer = True
+        try:
+            yield
+        finally:
+            self._defer = False
+        if self._pending:
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
 
 
 def _say(progress, message: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import stat
 from pathlib import Path
 
@@ -87,7 +88,10 @@ def _read(path: str | Path, *, ocr: str, probe: bool) -> tuple[Document, dict[in
             else:
                 sha = h.hexdigest()
     except FileNotFoundError as exc:
-        raise IngestError("no such file (a broken symlink, or deleted while declass ran?)") from exc
+        if path.is_symlink():
+            target = os.readlink(path)
+            raise IngestError(f"broken symbolic link (its target {target} does not exist)") from exc
+        raise IngestError("no such file (deleted while declass ran?)") from exc
     except IsADirectoryError as exc:
         raise IngestError("is a directory") from exc
     except PermissionError as exc:
