@@ -98,7 +98,10 @@ def _stamp_cut(doc: Document) -> int | None:
     years = []
     lines = doc.lines
     # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
-    for ln in lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]:
+    scan = (
+        lines if len(lines) <= 2 * STAMP_SCAN_LINES else lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]
+    )
+    for ln in scan:  # (each line once: a short document's lines are not read twice)
         m = _STAMP_DATE_LINE.search(ln.text)
         if m:
             bare = _BARE_DATE_LINE.fullmatch(m.group()) and not _STAMP_DATE_LINE.search(ln.text, m.end())
