@@ -71,17 +71,22 @@ def extract(
 
     if fmt is None:
         fmt = format_for_path(output) or ("table" if output is None and sys.stdout.isatty() else "jsonl")
-    stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
-    inputs = collect_inputs(paths, include, exclude)
+    stop = _Interrupts()
     try:
+        stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
+        inputs = collect_inputs(paths, include, exclude)
         target = OutputTarget(output, fmt, resume=resume)
     except ValueError as exc:
+        stop.restore()
         raise click.UsageError(str(exc)) from exc
+    except KeyboardInterrupt:
+        stop.restore()
+        click.echo("declass: interrupted before any file was read", err=True)
+        sys.exit(128 + (stop.signum or signal.SIGINT))
     progress = _Progress(len(inputs.files) + len(inputs.missing)) if sys.stderr.isatty() else None
     n_records = n_read = n_resumed = 0
     errors: list[tuple[str, str]] = []
     ok = False
-    stop = _Interrupts()
     try:
         for result in extract_inputs(
             inputs,
@@ -110,6 +115,7 @@ def extract(
     except KeyboardInterrupt:
         stop.signum = stop.signum or signal.SIGINT
     finally:
+        stop.hold()  # from here on a signal is only noted: the output is closed whole
         if progress:
             progress.stop()
         target.close(keep=ok or fmt == "jsonl")
@@ -125,7 +131,9 @@ def extract(
     if fmt != "table" or output:
         click.echo(summary, err=True)
     if stop.signum is not None:
-        if fmt in ("jsonl", "sqlite") and output not in (None, "-"):
+        if ok:
+            kept = "the run had finished: its output is complete"
+        elif fmt in ("jsonl", "sqlite") and output not in (None, "-"):
             kept = f"the records of the files finished are in {output}; --resume finishes the run"
         elif output not in (None, "-"):
             kept = f"{output} was not written (rerun, or use .jsonl/.db output to resume)"
@@ -166,6 +174,9 @@ class _Interrupts:
             self._defer = False
         if self._pending:
             raise KeyboardInterrupt
+
+    def hold(self) -> None:
+        self._defer = True
 
     def restore(self) -> None:
         for sig, old in self._old.items():
