@@ -84,6 +84,8 @@ ADVERSARIAL: dict[str, str] = {
     "parens": "(",
     "letters": "a",
     "CONFIDENTIAL": "CONFIDENTIAL ",
+    "labelled level one line": "CLASSIFICATION: SECRET//NOFORN ",
+    "labelled level lines": "CLASSIFICATION: SECRET\n",
     "UNCLASSIFIED//FOUO": "UNCLASSIFIED//FOR OFFICIAL USE ONLY ",
     "no newline prose": "The Secretary met the Ambassador on Monday to discuss the missiles. ",
     "real document repeated": "",  # filled from the seed fixture
