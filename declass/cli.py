@@ -66,6 +66,7 @@ def extract(
     named on stderr and in the summary), 2 for usage errors.
     """
     from .batch import STDIN, collect_inputs, extract_inputs
+    from .ingest import MAX_TEXT_BYTES
     from .output import OutputTarget, format_for_path
     from .resolve import MIN_CONFIDENCE
 
@@ -73,7 +74,8 @@ def extract(
         fmt = format_for_path(output) or ("table" if output is None and sys.stdout.isatty() else "jsonl")
     stop = _Interrupts()
     try:
-        stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
+        # standard input is read up to the text size cap (and one byte more, to know it was cut)
+        stdin_data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if STDIN in paths else None
         inputs = collect_inputs(paths, include, exclude)
         target = OutputTarget(output, fmt, resume=resume)
     except ValueError as exc:

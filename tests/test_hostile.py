@@ -393,3 +393,42 @@ def test_ctrl_c_leaves_no_torn_json(tmp_path):
     assert proc.returncode == 130, stderr
     assert "out.json was not written" in stderr
     assert not out.exists() and tmp_files() == []
+
+
+def test_json_output_is_streamed_as_the_same_text_json_dump_gives():
+    import io
+
+    from declass.output import JsonWriter
+
+    recs = [
+        {"a": 1, "b": ["x", {"c": "é\n"}], "d": {}},
+        {"e": [], "f": None},
+        declass_record(),
+    ]
+    for n in (0, 1, 3):
+        buf = io.StringIO()
+        writer = JsonWriter(buf)
+        for rec in recs[:n]:
+            writer.write(rec)
+        writer.close()
+        assert buf.getvalue() == json.dumps(recs[:n], ensure_ascii=False, indent=2) + "\n"
+
+
+def declass_record() -> dict:
+    import declass
+
+    return declass.extract_text(SEED.read_text(encoding="utf-8")).to_dict()
+
+
+def test_standard_input_is_read_up_to_the_cap(monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_TEXT_BYTES", 2048)
+    text = SEED.read_text(encoding="utf-8")
+    data = (text * (8192 // len(text) + 2)).encode("utf-8")
+    doc = ingest.read_stdin(data[: 2048 + 1])
+    assert text.startswith(doc.text[:100]) and len(doc.text.encode("utf-8")) <= 2048
+    assert any("standard input is over 2048 bytes" in w for w in doc.warnings)
+    result = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=data)
+    assert result.exit_code == 0, result.stderr
+    (rec,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any("size cap" in w for w in rec["warnings"])
+    assert rec["subject"]["value"] == "Alliance Missiles"

@@ -150,10 +150,19 @@ def _read_image(path: Path, sha: str, ocr: str) -> Document:
 
 
 def read_stdin(data: bytes) -> Document:
-    """The document given on standard input (any encoding `decode_text` knows)."""
+    """The document given on standard input (any encoding `decode_text` knows). Pass at most
+    MAX_TEXT_BYTES + 1 bytes of it: more than MAX_TEXT_BYTES is cut there, with a warning."""
+    sha = hashlib.sha256(data).hexdigest()
+    truncated = len(data) > MAX_TEXT_BYTES
+    if truncated:
+        data = _cut_at_line(data[:MAX_TEXT_BYTES])
     text, warnings = decode_text(data)
-    doc = Document.from_text(text, path=None, sha256=hashlib.sha256(data).hexdigest())
+    doc = Document.from_text(text, path=None, sha256=sha)
     doc.warnings.extend(warnings)
+    if truncated:
+        doc.warnings.append(
+            f"standard input is over {_mib(MAX_TEXT_BYTES)}: only its first {_mib(len(data))} read (size cap)"
+        )
     return doc
 
 
