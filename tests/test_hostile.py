@@ -87,7 +87,7 @@ def _dump(root: Path) -> dict[str, str | None]:
     (root / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (root / "cp1252.txt").write_bytes(b"NOTE: Caf\xe9 \x93talks\x94\n" + SEED.read_bytes())
     (root / "truncated.pdf").write_bytes(PDF.read_bytes()[:2000])
-    (root / "corrupt.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 40)
+    (root / "corrupt.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
     (root / "encrypted.pdf").write_bytes(encrypted_pdf())
     (root / "not-a-pdf.pdf").write_bytes(SEED.read_bytes())
     (root / "broken-link.txt").symlink_to(root / "gone.txt")
@@ -105,10 +105,10 @@ def _dump(root: Path) -> dict[str, str | None]:
         "blank.txt": "empty file",
         "nuls.txt": "only NUL bytes",
         "binary.txt": "binary data",
-        "truncated.pdf": "PDF",
+        "truncated.pdf": "not a readable PDF: cut short",
         "corrupt.pdf": "not a readable PDF",
         "encrypted.pdf": "encrypted PDF",
-        "not-a-pdf.pdf": "not a readable PDF",
+        "not-a-pdf.pdf": "not a PDF (no %PDF- header",
         "broken-link.txt": "broken symbolic link",
         "loop-a.txt": "symbolic link loop",
         "loop-b.txt": "symbolic link loop",

@@ -39,6 +39,11 @@ def read_pdf_probed(
         message = str(exc)
         if "password" in message.lower():
             raise IngestError("encrypted PDF (password required)") from exc
+        head, tail = _ends(data)
+        if b"%PDF-" not in head:
+            raise IngestError(f"not a PDF (no %PDF- header; {message})") from exc
+        if b"%%EOF" not in tail:
+            raise IngestError(f"not a readable PDF: cut short (no %%EOF at its end; {message})") from exc
         raise IngestError(f"not a readable PDF ({message})") from exc
     from .split import boundaries
 
@@ -98,6 +103,20 @@ def read_pdf_probed(
     doc = Document(text=PAGE_BREAK.join(pages), path=path, sha256=sha256, page_offsets=offsets)
     doc.warnings.extend(warnings)
     return doc, headers
+
+
+def _ends(data) -> tuple[bytes, bytes]:
+    """The first and last KiB of a PDF given as bytes or as an open binary file."""
+    if isinstance(data, bytes | bytearray):
+        return bytes(data[:1024]), bytes(data[-1024:])
+    try:
+        data.seek(0)
+        head = data.read(1024)
+        data.seek(0, 2)
+        data.seek(max(0, data.tell() - 1024))
+        return head, data.read()
+    except (OSError, ValueError):
+        return b"%PDF-", b"%%EOF"  # unknown: say nothing more
 
 
 def _pages(numbers: list[int]) -> str:
