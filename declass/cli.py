@@ -44,6 +44,11 @@ def main() -> None:
     "page (always), or none.",
 )  # fmt: skip
 @click.option(
+    "--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+    help="Give up a file still being read after about SECONDS (it is reported as failed). "
+    "Default: no limit.",
+)  # fmt: skip
+@click.option(
     "--resume", is_flag=True,
     help="Keep the records already in --output (jsonl or sqlite) and skip the inputs they hold.",
 )  # fmt: skip
@@ -56,6 +61,7 @@ def extract(
     exclude: tuple[str, ...],
     jobs: int | None,
     ocr: str,
+    timeout: float | None,
     resume: bool,
 ) -> None:
     """Extract records from files, directories (recursive) and - (standard input).
@@ -97,6 +103,7 @@ def extract(
             ocr=ocr,
             jobs=jobs,
             done=target.is_done if resume else None,
+            timeout=timeout,
         ):
             if result.error:
                 errors.append((result.path, result.error))

@@ -432,3 +432,27 @@ def test_standard_input_is_read_up_to_the_cap(monkeypatch):
     (rec,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert any("size cap" in w for w in rec["warnings"])
     assert rec["subject"]["value"] == "Alliance Missiles"
+
+
+def test_a_file_that_never_finishes_is_given_up_and_the_others_are_read(tmp_path):
+    names = ["a.txt", "hang.txt", "b.txt", "c.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(CLINTON.read_bytes())
+    paths = [str(tmp_path / n) for n in names]
+    args = (("stamps",), 0.0, "never", None, "hang.txt")
+    results = {Path(r.path).name: r for r in batch.run_files(paths, 2, args, timeout=2)}
+    assert sorted(results) == sorted(names)
+    assert "stopped after 2 s (--timeout)" in results["hang.txt"].error
+    assert all(results[n].error is None and results[n].records for n in names if n != "hang.txt")
+    # the same through the isolated retry path (a file left over after a crash)
+    (again,) = batch._run_isolated([str(tmp_path / "hang.txt")], args, timeout=1)
+    assert "stopped after 1 s" in again.error
+
+
+def test_timeout_option_reads_a_dump_normally(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        main, ["extract", str(SEED), str(CLINTON), "--timeout", "600", "-o", str(out), "--jobs", "1"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(_records(out)) == 2
