@@ -9,13 +9,17 @@ Results come back as files finish (completion order); the set of records does no
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
 import multiprocessing
 import os
+import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,12 +112,16 @@ def extract_one(
     min_confidence: float = MIN_CONFIDENCE,
     ocr: str = "auto",
     crash_on: str | None = None,
+    hang_on: str | None = None,
 ) -> Result:
     """Records of one file, or the error that stopped it (never raises).
 
-    `crash_on` (tests only): a file name for which the worker dies as a faulting library would."""
+    `crash_on`, `hang_on` (tests only): a file name for which the worker dies as a faulting library
+    would, or never returns as a library caught in a loop would."""
     if crash_on and os.path.basename(path) == crash_on:
         os.kill(os.getpid(), 9)
+    if hang_on and os.path.basename(path) == hang_on:
+        time.sleep(10**6)
     from .ingest import read_documents
 
     try:
@@ -129,6 +137,17 @@ def extract_one(
 
 def _init_worker() -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # Ctrl-C reaches the whole process group: the parent decides what stops (and stops the workers)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor, interrupted: bool) -> None:
+    """Shut the pool down; on an interrupt, end its workers now rather than after their files."""
+    if interrupted:
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):  # already gone
+                proc.terminate()
+    pool.shutdown(wait=interrupted, cancel_futures=True)
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
@@ -140,12 +159,22 @@ def _executor(jobs: int) -> ProcessPoolExecutor:
 CRASH = "the worker process reading this file crashed (a fault in a PDF or OCR library?)"
 
 
-def run_files(files: Sequence[str], jobs: int, args: tuple) -> Iterator[Result]:
-    """`extract_one(path, *args)` for every file in worker processes, results as they finish."""
+def _timed_out(timeout: float) -> str:
+    return f"stopped after {timeout:g} s (--timeout): the file took too long to read"
+
+
+def run_files(files: Sequence[str], jobs: int, args: tuple, timeout: float | None = None) -> Iterator[Result]:
+    """`extract_one(path, *args)` for every file in worker processes, results as they finish.
+
+    With `timeout`, a file still being read after that many seconds (counted from when the pool
+    took it: a rough limit) gets an error result and the workers are restarted; the files that
+    were in flight with it are read again, one at a time."""
     pending = deque(files)
     suspects: list[str] = []
     pool = _executor(jobs)
     inflight: dict[Future, str] = {}
+    started: dict[Future, float] = {}
+    interrupted = False
     try:
         while pending or inflight:
             while pending and len(inflight) < 2 * jobs:
@@ -155,8 +184,30 @@ def run_files(files: Sequence[str], jobs: int, args: tuple) -> Iterator[Result]:
                 except BrokenProcessPool:
                     pending.appendleft(path)
                     break
-            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(inflight), timeout=1.0 if timeout else None, return_when=FIRST_COMPLETED)
             broken = False
+            if timeout and not done:
+                now = time.monotonic()
+                for fut in inflight:
+                    if fut not in started and fut.running():
+                        started[fut] = now
+                late = [f for f, t in started.items() if f in inflight and now - t > timeout]
+                if late:
+                    for fut in late:
+                        yield Result(inflight.pop(fut), error=_timed_out(timeout))
+                    _stop(pool, True)
+                    # the files in flight with it went down with the pool: read them again, alone
+                    for fut, path in list(inflight.items()):
+                        if fut.done() and not fut.cancelled() and fut.exception() is None:
+                            yield fut.result()
+                        else:
+                            suspects.append(path)
+                    inflight.clear()
+                    started.clear()
+                    yield from _run_isolated(suspects, args, timeout)
+                    suspects = []
+                    pool = _executor(jobs)
+                    continue
             for fut in done:
                 path = inflight.pop(fut)
                 try:
@@ -172,26 +223,38 @@ def run_files(files: Sequence[str], jobs: int, args: tuple) -> Iterator[Result]:
                     else:
                         suspects.append(path)
                 inflight.clear()
+                started.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                yield from _run_isolated(suspects, args)
+                yield from _run_isolated(suspects, args, timeout)
                 suspects = []
                 pool = _executor(jobs)
+    except BaseException:  # KeyboardInterrupt, SystemExit, or the consumer closed us (GeneratorExit)
+        interrupted = True
+        raise
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool, interrupted)
 
 
-def _run_isolated(files: Sequence[str], args: tuple) -> Iterator[Result]:
+def _run_isolated(files: Sequence[str], args: tuple, timeout: float | None = None) -> Iterator[Result]:
     pool = _executor(1)
+    interrupted = False
     try:
         for path in files:
             try:
-                yield pool.submit(extract_one, path, *args).result()
+                yield pool.submit(extract_one, path, *args).result(timeout=timeout)
             except BrokenProcessPool:
                 yield Result(path, error=CRASH)
                 pool.shutdown(wait=False)
                 pool = _executor(1)
+            except FutureTimeout:
+                yield Result(path, error=_timed_out(timeout or 0))
+                _stop(pool, True)
+                pool = _executor(1)
+    except BaseException:
+        interrupted = True
+        raise
     finally:
-        pool.shutdown(wait=False)
+        _stop(pool, interrupted)
 
 
 def extract_inputs(
@@ -203,11 +266,13 @@ def extract_inputs(
     ocr: str = "auto",
     jobs: int | None = None,
     done: Callable[[str, str], bool] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Result]:
     """Records of every collected input, one Result per file, as each file is finished.
 
     `done(path, sha256)` tells which files an earlier run already recorded: they give a Result
     with `skipped=True` and are not read again. `jobs`: worker processes (default: CPU count).
+    `timeout`: seconds after which a file still being read is given up (see `run_files`).
     """
     from .ingest import read_stdin
 
@@ -230,7 +295,8 @@ def extract_inputs(
                 continue
         files.append(path)
     if files:
-        yield from run_files(files, jobs or os.cpu_count() or 1, (tuple(extractors), min_confidence, ocr))
+        args = (tuple(extractors), min_confidence, ocr)
+        yield from run_files(files, jobs or os.cpu_count() or 1, args, timeout=timeout)
 
 
 def extract_paths(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 
 import click
@@ -47,6 +49,11 @@ def main() -> None:
     "page (always), or none.",
 )  # fmt: skip
 @click.option(
+    "--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+    help="Give up a file still being read after about SECONDS (it is reported as failed). "
+    "Default: no limit.",
+)  # fmt: skip
+@click.option(
     "--resume", is_flag=True,
     help="Keep the records already in --output (jsonl or sqlite) and skip the inputs they hold.",
 )  # fmt: skip
@@ -64,6 +71,7 @@ def extract(
     exclude: tuple[str, ...],
     jobs: int | None,
     ocr: str,
+    timeout: float | None,
     resume: bool,
     ner: bool | None,
 ) -> None:
@@ -75,18 +83,26 @@ def extract(
     named on stderr and in the summary), 2 for usage errors.
     """
     from .batch import STDIN, collect_inputs, extract_inputs
+    from .ingest import MAX_TEXT_BYTES
     from .output import OutputTarget, format_for_path
     from .pipeline import EXTRACTORS, with_ner
     from .resolve import MIN_CONFIDENCE
 
     if fmt is None:
         fmt = format_for_path(output) or ("table" if output is None and sys.stdout.isatty() else "jsonl")
-    stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
-    inputs = collect_inputs(paths, include, exclude)
+    stop = _Interrupts()
     try:
+        # standard input is read up to the text size cap (and one byte more, to know it was cut)
+        stdin_data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if STDIN in paths else None
+        inputs = collect_inputs(paths, include, exclude)
         target = OutputTarget(output, fmt, resume=resume)
     except ValueError as exc:
+        stop.restore()
         raise click.UsageError(str(exc)) from exc
+    except KeyboardInterrupt:
+        stop.restore()
+        click.echo("declass: interrupted before any file was read", err=True)
+        sys.exit(128 + (stop.signum or signal.SIGINT))
     progress = _Progress(len(inputs.files) + len(inputs.missing)) if sys.stderr.isatty() else None
     n_records = n_read = n_resumed = 0
     errors: list[tuple[str, str]] = []
@@ -100,6 +116,7 @@ def extract(
             ocr=ocr,
             jobs=jobs,
             done=target.is_done if resume else None,
+            timeout=timeout,
         ):
             if result.error:
                 errors.append((result.path, result.error))
@@ -109,16 +126,22 @@ def extract(
                 n_resumed += 1
             else:
                 path = None if result.path == "<stdin>" else result.path
-                target.write_file(path, result.sha256, [r.to_dict() for r in result.records])
+                rows = [r.to_dict() for r in result.records]
+                with stop.deferred():  # a file's records are written whole or not at all
+                    target.write_file(path, result.sha256, rows)
                 n_records += len(result.records)
                 n_read += 1
             if progress:
                 progress.advance(len(result.records), bool(result.error))
         ok = True
+    except KeyboardInterrupt:
+        stop.signum = stop.signum or signal.SIGINT
     finally:
+        stop.hold()  # from here on a signal is only noted: the output is closed whole
         if progress:
             progress.stop()
         target.close(keep=ok or fmt == "jsonl")
+        stop.restore()
     summary = f"declass: {n_records} records from {n_read} files"
     if n_resumed:
         summary += f", {n_resumed} files already recorded (resumed)"
@@ -129,7 +152,57 @@ def extract(
         summary += "".join(f"\n  error: {path}: {message}" for path, message in errors)
     if fmt != "table" or output:
         click.echo(summary, err=True)
+    if stop.signum is not None:
+        if ok:
+            kept = "the run had finished: its output is complete"
+        elif fmt in ("jsonl", "sqlite") and output not in (None, "-"):
+            kept = f"the records of the files finished are in {output}; --resume finishes the run"
+        elif output not in (None, "-"):
+            kept = f"{output} was not written (rerun, or use .jsonl/.db output to resume)"
+        else:
+            kept = "the records of the files finished were written"
+        click.echo(f"declass: interrupted ({signal.Signals(stop.signum).name}): {kept}", err=True)
+        sys.exit(128 + stop.signum)
     sys.exit(1 if errors else 0)
+
+
+class _Interrupts:
+    """Ctrl-C (SIGINT) and SIGTERM stop the run between files: the records already written stay,
+    and a file's records being written when the signal comes are finished first."""
+
+    def __init__(self):
+        self.signum: int | None = None
+        self._defer = False
+        self._pending = False
+        self._old = {}
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(ValueError):  # not the main thread: leave the signals alone
+                self._old[sig] = signal.signal(sig, self._handle)
+
+    def _handle(self, signum, frame) -> None:
+        if self.signum is None:
+            self.signum = signum
+        if self._defer:
+            self._pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def deferred(self):
+        self._defer = True
+        try:
+            yield
+        finally:
+            self._defer = False
+        if self._pending:
+            raise KeyboardInterrupt
+
+    def hold(self) -> None:
+        self._defer = True
+
+    def restore(self) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
 
 
 def _say(progress, message: str) -> None:

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import declass
+from declass.ingest import read_documents
 from declass.schema import record_schema
 
 VALIDATOR = jsonschema.Draft202012Validator(record_schema())
@@ -103,3 +104,80 @@ def test_a_stamp_repeated_thousands_of_times():
 def test_labels_without_values_and_values_without_labels():
     check("TO:\nFROM:\nSUBJECT:\nDATE:\n" * 200)
     check("The Secretary\nS/P - W. W. Rostow\nAlliance Missiles\n10/26/62\n" * 200)
+
+
+PDF_BYTES = [p.read_bytes() for p in sorted(FIXTURES.rglob("*.pdf"))]
+
+
+def check_file(tmp_path_factory, data: bytes, suffix: str) -> None:
+    """Through the file path: records that hold their evidence, or a clean IngestError."""
+    path = tmp_path_factory.mktemp("fuzz") / f"input{suffix}"
+    path.write_bytes(data)
+    try:
+        records = declass.extract_file(path, ocr="never")
+    except declass.IngestError as exc:
+        assert str(exc)
+        return
+    docs = read_documents(path, ocr="never")
+    assert len(docs) == len(records)
+    for doc, rec in zip(docs, records, strict=True):
+        assert not list(VALIDATOR.iter_errors(rec.to_dict()))
+        for _, field in rec.fields():
+            assert doc.text[field.start : field.end] == field.raw
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=4000), st.sampled_from([".txt", ".md", ".pdf"]))
+def test_random_bytes_through_the_file_path(tmp_path_factory, data, suffix):
+    check_file(tmp_path_factory, data, suffix)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(SAMPLES), st.sampled_from(["utf-8", "utf-16", "cp1252"]), st.randoms(), st.booleans())
+def test_damaged_text_files(tmp_path_factory, text, encoding, rnd, truncate):
+    data = bytearray(text.encode(encoding, errors="replace"))
+    for _ in range(rnd.randint(1, 20)):
+        data[rnd.randrange(len(data))] = rnd.randrange(256)
+    if truncate:
+        del data[rnd.randrange(len(data)) :]
+    check_file(tmp_path_factory, bytes(data), ".txt")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.randoms(), st.integers(1, 30), st.booleans())
+def test_damaged_pdfs(tmp_path_factory, rnd, flips, truncate):
+    data = bytearray(rnd.choice(PDF_BYTES))
+    for _ in range(flips):
+        data[rnd.randrange(len(data))] = rnd.randrange(256)
+    if truncate:
+        del data[rnd.randrange(len(data)) :]
+    check_file(tmp_path_factory, bytes(data), ".pdf")
+
+
+STAMPS = [f for f in FRAGMENTS if len(f) > 8]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(SAMPLES),
+    st.sampled_from(STAMPS),
+    st.integers(200, 2000),
+    st.sampled_from(["\n", " ", "\f", ""]),
+    st.integers(0, 10**6),
+)
+def test_a_stamp_flooding_a_real_document(text, stamp, times, sep, pos):
+    lines = text.split("\n")
+    i = pos % len(lines)
+    check("\n".join(lines[:i] + [sep.join([stamp] * times)] + lines[i:]))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(SAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.booleans()), max_size=10))
+def test_labels_lose_their_values_and_values_their_labels(text, cuts):
+    lines = text.split("\n")
+    for pos, keep_label in cuts:
+        i = pos % len(lines)
+        label, colon, value = lines[i].partition(":")
+        if colon:
+            lines[i] = label + colon if keep_label else value
+    check("\n".join(lines))

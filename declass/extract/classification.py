@@ -312,6 +312,9 @@ def _hot_lines(doc: Document) -> list[int]:
     return sorted(hot)
 
 
+MAX_REST = 200  # characters of a line read after a labelled level, for its controls (they follow it)
+
+
 def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
     v = _vocab()
     marks: list[_Mark] = []
@@ -346,8 +349,10 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
         if re.search(r"(?:Classified|Reclassified)\s{1,3}by", pre, re.I):
             marks.append(_Mark(lv, got.start(1), got.end(1), ln.number, 0.92, "review"))
             continue
-        line_end = text.find("\n", got.end(1))
-        line_end = len(text) if line_end < 0 else line_end
+        # the rest of the line, for controls after the level (not past MAX_REST: a line without end
+        # would make this quadratic)
+        line_end = text.find("\n", got.end(1), got.end(1) + MAX_REST)
+        line_end = min(len(text), got.end(1) + MAX_REST) if line_end < 0 else line_end
         marks.append(
             _Mark(
                 lv,
@@ -361,13 +366,15 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
             )
         )
     # State review blocks where the level is not right after "Class:" (columns interleaved)
+    reviews = {mk.start for mk in marks if mk.kind == "review"}  # (a set: thousands of blocks stay linear)
     for m in re.finditer(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:", text):
         got = re.search(
             r"(?<![A-Za-z])(TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])", text[m.end() : m.end() + 200]
         )
         if got:
             s = m.end() + got.start(1)
-            if not any(mk.start == s and mk.kind == "review" for mk in marks):
+            if s not in reviews:
+                reviews.add(s)
                 marks.append(_Mark(got.group(1), s, s + len(got.group(1)), _line_no(doc, s), 0.9, "review"))
     # prose: "This LHM is classified secret"
     for m in re.finditer(

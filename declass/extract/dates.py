@@ -22,6 +22,8 @@ ZONE_LINES = 40
 FIRST_LINES = 15  # a month-and-year alone is only taken this near the top
 MIN_YEAR = 1900
 STAMP_SCAN_LINES = 400
+# a longer line is no dateline (the corpus's longest lines, FRUS paragraphs, are ~2,200): not searched
+MAX_LINE_CHARS = 4000
 
 _RIF = re.compile(r"identification\s+form", re.IGNORECASE)
 # labels of the RIF form: two of them before the first page footer make page 1 a RIF
@@ -51,6 +53,7 @@ _SKIP = re.compile(
 # a labelled distribution date of CIA information reports: "DATE DISTR 20 April 1963"
 _DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]")
+_STAMP_RUNS_ON = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS")
 _DATE_DISPATCHED = re.compile(r"DATE\s{0,2}DISPATCHED", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
 _RANGE_AFTER = re.compile(r"^\s{0,3}(?:[-–—]\s{0,3}\d|to\b|TO\b|through\b|THROUGH\b)")
@@ -75,7 +78,7 @@ def _body_start(doc: Document) -> int | None:
 def _era(lines) -> int | None:
     years = []
     for ln in lines:
-        if _SKIP.search(ln.text):
+        if len(ln.text) > MAX_LINE_CHARS or _SKIP.search(ln.text):
             continue
         years += [int(y) for y in re.findall(r"\b(19[0-9]\d|20[0-2]\d)\b", ln.text)]
     return int(statistics.median(years)) if years else None
@@ -95,7 +98,10 @@ def _stamp_cut(doc: Document) -> int | None:
     years = []
     lines = doc.lines
     # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
-    for ln in lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]:
+    scan = (
+        lines if len(lines) <= 2 * STAMP_SCAN_LINES else lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]
+    )
+    for ln in scan:  # (each line once: a short document's lines are not read twice)
         m = _STAMP_DATE_LINE.search(ln.text)
         if m:
             bare = _BARE_DATE_LINE.fullmatch(m.group()) and not _STAMP_DATE_LINE.search(ln.text, m.end())
@@ -154,29 +160,37 @@ def extract(doc: Document) -> Iterator[Candidate]:
         if prev.endswith(":") and not re.search(r"DATE\s*:$|Date\s*:$", prev):
             # the value of some other label ("DPOB:", "REFERENCE:")
             continue
+        if len(ln.text) > MAX_LINE_CHARS:
+            # no dateline: only whether it is a stamp whose date runs on to the next line
+            skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
+            continue
         if _SKIP.search(ln.text) or _NOT_DOC_DATE.search(ln.text):
             # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021")
-            skip_next = bool(re.search(r"Case\s?#|RELEASE|REVIEW|DECLASS", ln.text))
+            skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
             continue
         if skip_next:
             skip_next = False
             continue
+        # counted once a line, not once a date: a long line of dates stays linear
+        line_letters = len(_LETTERS.findall(ln.text))
+        line_colons = ln.text.count(":")
         for d in find_dates(ln.text, era=era, base=ln.start):
             if not _plausible(d.value, era, cut) or d.form == "dtg":
                 continue
-            rest = doc.text[ln.start : d.start] + doc.text[d.end : ln.end]
-            letters = len(_LETTERS.findall(rest))
+            raw = doc.text[d.start : d.end]
+            letters = line_letters - len(_LETTERS.findall(raw))
             if d.form == "month_year":
                 if month_only is None and letters <= 22 and i < FIRST_LINES:
                     month_only = Candidate(
                         "document_date", d.value, d.start, d.end, 0.6, "rule:dateline-fallback"
                     )
                 continue
-            before = doc.text[ln.start : d.start]
-            after = doc.text[d.end : ln.end]
+            # the range words are at most 10 characters before the date (and \b needs one more)
+            before = doc.text[max(ln.start, d.start - 16) : d.start]
+            after = doc.text[d.end : min(ln.end, d.end + 16)]
             if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
                 continue  # a period ("21 MAY - 30 JUNE 1962", "12/01/78 TO 12/31/78"), not a date of writing
-            if letters <= 22 and ":" not in rest:
+            if letters <= 22 and line_colons == raw.count(":"):
                 yield Candidate("document_date", d.value, d.start, d.end, 0.72, "rule:dateline-fallback")
                 return
     if month_only is not None:

@@ -25,6 +25,7 @@ from .base import Candidate
 
 METHOD = "rule:memo-header"
 ZONE_CHARS = 3500
+ZONE_REACH = 4000  # how far past the zone's ends its first and last lines may run
 MAX_VALUE = 160
 FIRST_LABEL_CHARS = 2200  # the header's first label sits this near the top of its zone
 
@@ -225,10 +226,11 @@ def _letters(s: str) -> int:
 def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
     """Lines of text[start:end] (whole lines), without building the whole document's line list."""
     text = doc.text
-    ls = text.rfind("\n", 0, start) + 1
-    ls = max(ls, text.rfind("\f", 0, start) + 1)
-    le = text.find("\n", end)
-    le = len(text) if le < 0 else le
+    # (a line is looked for at most ZONE_REACH characters away: text without newlines stays cheap)
+    ls = text.rfind("\n", max(0, start - ZONE_REACH), start) + 1 or max(0, start - ZONE_REACH)
+    ls = max(ls, text.rfind("\f", ls, start) + 1)
+    le = text.find("\n", end, end + ZONE_REACH)
+    le = min(len(text), end + ZONE_REACH) if le < 0 else le
     out: list[Line] = []
     pos = ls
     for piece in re.split(r"[\n\f]", text[ls:le]):

@@ -118,6 +118,9 @@ FOI_CASE = re.compile(r"FOI\s{1,2}CASE\s{1,2}NO\.?\s{0,2}(?P<num>\d{4,8})\b")
 LIBRARY_CASE = re.compile(r"\b(?P<pre>MR|NLJ|NLK|NLN|NLC)[\s#-]{1,2}(?P<num>\d{2,4}-\d{1,4}(?:-\d{1,4})?)\b")
 
 
+MAX_CASE_CLUSTERS = 20
+
+
 def _nara_cases(doc: Document) -> Iterator[Candidate]:
     """NARA JFK case numbers from stamps and page footers, OCR variants reconciled to one reading."""
     text = doc.text
@@ -136,15 +139,25 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
         n = re.match(rf"\s{{0,3}}(?:{_NARA_PREFIX})?\W{{0,2}}\s{{0,4}}(?P<num>\d{{5}})(?!\d)", window)
         if n:
             readings.append((n.group("num"), m.end() + n.start("num"), m.end() + n.end("num"), 0.93))
+    # offsets inside a reading (a set, not a scan of the readings: thousands of stamps stay linear)
+    covered = {i for _, s, e, _ in readings for i in range(s, e)}
     for m in NUM_DATE.finditer(text):
-        if not any(s <= m.start("num") < e for _, s, e, _ in readings):
+        if m.start("num") not in covered:
             readings.append((m.group("num"), m.start("num"), m.end("num"), 0.88))
+            covered.update(range(m.start("num"), m.end("num")))
     if not readings:
         return
     counts = Counter(r[0] for r in readings)
+    strongest: dict[str, tuple[str, int, int, float]] = {}  # the first reading of highest confidence
+    for r in readings:
+        if r[0] not in strongest or r[3] > strongest[r[0]][3]:
+            strongest[r[0]] = r
     # cluster readings that differ in one digit: OCR variants of one case number
     clusters: list[list[str]] = []
     for num, _ in counts.most_common():
+        if len(clusters) >= MAX_CASE_CLUSTERS:  # a hostile input of thousands of distinct numbers
+            clusters.append([num])
+            continue
         for cl in clusters:
             if sum(a != b for a, b in zip(cl[0], num, strict=True)) <= 1:
                 cl.append(num)
@@ -155,7 +168,7 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
         best = cl[0]
         support = sum(counts[n] for n in cl)
         conf_penalty = 0.0 if counts[best] >= 2 or support == 1 else 0.08
-        r = max((r for r in readings if r[0] == best), key=lambda r: r[3])
+        r = strongest[best]
         yield Candidate(F_CASE, f"NW {best}", r[1], r[2], r[3] - conf_penalty, "rule:nara-case")
 
 

@@ -3,7 +3,10 @@ images, and the split of a file into the documents it holds."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from ..document import PAGE_BREAK, Document
@@ -40,30 +43,84 @@ def read_documents(path: str | Path, *, ocr: str = "auto", split: bool = True) -
     return split_document(doc, headers)
 
 
+# Size caps: declass reads documents, and a document is far smaller than these. A bigger input is
+# a dump or a log mistaken for one: it is read up to the cap, with a warning in its records, and
+# never loaded whole (its SHA-256 still covers the whole file, so --resume knows it).
+# 10 MiB of text is a bound volume of ~3,000 OCR'd pages, which declass reads in ~10 s; a PDF's
+# first 2,000 pages take ~10-40 s by text layer (and hours by OCR).
+MAX_TEXT_BYTES = 10 * 2**20
+MAX_PDF_PAGES = 2000
+_CHUNK = 1 << 20
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n} bytes"
+
+
 def _read(path: str | Path, *, ocr: str, probe: bool) -> tuple[Document, dict[int, str]]:
     path = Path(path)
+    suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IngestError("is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO or a device would block or never end
+            raise IngestError("not a regular file (a pipe, socket or device)")
+        with open(path, "rb") as f:
+            if suffix in PDF_SUFFIXES:
+                sha = _sha256_rest(f, hashlib.sha256())
+                f.seek(0)
+                from .pdf import read_pdf_probed
+
+                return read_pdf_probed(f, str(path), sha, ocr=ocr, probe=probe, max_pages=MAX_PDF_PAGES)
+            if suffix in IMAGE_SUFFIXES:
+                sha = _sha256_rest(f, hashlib.sha256())
+                return _read_image(path, sha, ocr), {}
+            data = f.read(MAX_TEXT_BYTES + 1)
+            h = hashlib.sha256(data)
+            size = len(data)
+            truncated = size > MAX_TEXT_BYTES
+            if truncated:
+                data = _cut_at_line(data[:MAX_TEXT_BYTES])
+                sha = _sha256_rest(f, h)
+                size = f.tell()
+            else:
+                sha = h.hexdigest()
+    except FileNotFoundError as exc:
+        if path.is_symlink():
+            target = os.readlink(path)
+            raise IngestError(f"broken symbolic link (its target {target} does not exist)") from exc
+        raise IngestError("no such file (deleted while declass ran?)") from exc
     except IsADirectoryError as exc:
         raise IngestError("is a directory") from exc
-    except FileNotFoundError as exc:
-        raise IngestError("no such file") from exc
     except PermissionError as exc:
         raise IngestError("permission denied") from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError("symbolic link loop") from exc
         raise IngestError(exc.strerror or str(exc)) from exc
-    sha = hashlib.sha256(data).hexdigest()
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
-        from .pdf import read_pdf_probed
-
-        return read_pdf_probed(data, str(path), sha, ocr=ocr, probe=probe)
-    if suffix in IMAGE_SUFFIXES:
-        return _read_image(path, sha, ocr), {}
     text, warnings = decode_text(data)
     doc = Document.from_text(text, path=str(path), sha256=sha)
     doc.warnings.extend(warnings)
+    if truncated:
+        doc.warnings.append(
+            f"file is {_mib(size)}: only its first {_mib(len(data))} read (size cap {_mib(MAX_TEXT_BYTES)})"
+        )
     return doc, {}
+
+
+def _sha256_rest(f, h) -> str:
+    """SHA-256 of what `h` has seen plus the rest of `f`, read a chunk at a time."""
+    for chunk in iter(lambda: f.read(_CHUNK), b""):
+        h.update(chunk)
+    return h.hexdigest()
+
+
+def _cut_at_line(data: bytes) -> bytes:
+    """`data` cut after its last newline (no torn line, no torn UTF-8 character) when one is near the end."""
+    nl = data.rfind(b"\n", max(0, len(data) - 65536))
+    return data[: nl + 1] if nl >= 0 else data
 
 
 def _read_image(path: Path, sha: str, ocr: str) -> Document:
@@ -93,10 +150,19 @@ def _read_image(path: Path, sha: str, ocr: str) -> Document:
 
 
 def read_stdin(data: bytes) -> Document:
-    """The document given on standard input (any encoding `decode_text` knows)."""
+    """The document given on standard input (any encoding `decode_text` knows). Pass at most
+    MAX_TEXT_BYTES + 1 bytes of it: more than MAX_TEXT_BYTES is cut there, with a warning."""
+    sha = hashlib.sha256(data).hexdigest()
+    truncated = len(data) > MAX_TEXT_BYTES
+    if truncated:
+        data = _cut_at_line(data[:MAX_TEXT_BYTES])
     text, warnings = decode_text(data)
-    doc = Document.from_text(text, path=None, sha256=hashlib.sha256(data).hexdigest())
+    doc = Document.from_text(text, path=None, sha256=sha)
     doc.warnings.extend(warnings)
+    if truncated:
+        doc.warnings.append(
+            f"standard input is over {_mib(MAX_TEXT_BYTES)}: only its first {_mib(len(data))} read (size cap)"
+        )
     return doc
 
 

@@ -32,9 +32,11 @@ def _is_page_image(page) -> bool:
 
 
 def read_pdf_probed(
-    data: bytes, path: str, sha256: str, ocr: str = "auto", probe: bool = True
+    data, path: str, sha256: str, ocr: str = "auto", probe: bool = True, max_pages: int | None = None
 ) -> tuple[Document, dict[int, str]]:
-    """The PDF's text, a page a page. `ocr`: "never" (text layer only), "auto" (OCR the pages
+    """The PDF's text, a page a page. `data`: its bytes, or a binary file open on it (read as
+    needed, never loaded whole). Only the first `max_pages` pages are read, with a warning.
+    `ocr`: "never" (text layer only), "auto" (OCR the pages
     without a usable text layer, and read again the first page of each document when it is a scan
     (an image covering the page) whose text layer looks garbled, adding the lines only the new
     reading has: see ocr.merge_readings) or "always" (OCR every page). With `probe`, also the OCR'd header
@@ -54,6 +56,11 @@ def read_pdf_probed(
         message = str(exc)
         if "password" in message.lower():
             raise IngestError("encrypted PDF (password required)") from exc
+        head, tail = _ends(data)
+        if b"%PDF-" not in head:
+            raise IngestError(f"not a PDF (no %PDF- header; {message})") from exc
+        if b"%%EOF" not in tail:
+            raise IngestError(f"not a readable PDF: cut short (no %%EOF at its end; {message})") from exc
         raise IngestError(f"not a readable PDF ({message})") from exc
     from .split import boundaries
 
@@ -65,8 +72,12 @@ def read_pdf_probed(
     no_text: list[int] = []
     reread: list[int] = []  # scanned pages whose text layer got lines from a new reading
     page_images: set[int] = set()  # pages that are one image (a scan), not a page with a picture
+    n_pages = len(pdf)
+    if max_pages is not None and n_pages > max_pages:
+        warnings.append(f"PDF has {n_pages} pages: only its first {max_pages} read (size cap)")
+        n_pages = max_pages
     try:
-        for i in range(len(pdf)):
+        for i in range(n_pages):
             page = pdf[i]
             textpage = page.get_textpage()
             text = _clean(textpage.get_text_range())
@@ -126,6 +137,20 @@ def read_pdf_probed(
     doc = Document(text=PAGE_BREAK.join(pages), path=path, sha256=sha256, page_offsets=offsets)
     doc.warnings.extend(warnings)
     return doc, headers
+
+
+def _ends(data) -> tuple[bytes, bytes]:
+    """The first and last KiB of a PDF given as bytes or as an open binary file."""
+    if isinstance(data, bytes | bytearray):
+        return bytes(data[:1024]), bytes(data[-1024:])
+    try:
+        data.seek(0)
+        head = data.read(1024)
+        data.seek(0, 2)
+        data.seek(max(0, data.tell() - 1024))
+        return head, data.read()
+    except (OSError, ValueError):
+        return b"%PDF-", b"%%EOF"  # unknown: say nothing more
 
 
 def _pages(numbers: list[int]) -> str:

@@ -29,19 +29,27 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
 
     if not data.strip():
         raise IngestError("empty file")
+    # NUL padding after the text (a preallocated or half-copied file) is dropped, in whole two-byte
+    # units so that UTF-16 text keeps its last character
+    end = len(data.rstrip(b"\0"))
+    wide = data  # (the UTF-16 reading)
+    if len(data) - end > 1:
+        wide, data = data[: end + end % 2], data[:end]
+        if not data.strip(b"\0 \t\r\n\f"):
+            raise IngestError("empty file (only NUL bytes)")
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), []
+        if wide.startswith(bom):
+            return wide.decode(encoding, errors="replace"), []
     # UTF-16 without a BOM: every other byte of ASCII text is NUL
-    if len(data) >= 4 and data[1::2].count(0) > 0.4 * (len(data) // 2):
-        return data.decode("utf-16-le", errors="replace"), ["decoded as UTF-16-LE without a byte-order mark"]
-    if len(data) >= 4 and data[0::2].count(0) > 0.4 * (len(data) // 2):
-        return data.decode("utf-16-be", errors="replace"), ["decoded as UTF-16-BE without a byte-order mark"]
+    if len(wide) >= 4 and wide[1::2].count(0) > 0.4 * (len(wide) // 2):
+        return wide.decode("utf-16-le", errors="replace"), ["decoded as UTF-16-LE without a byte-order mark"]
+    if len(wide) >= 4 and wide[0::2].count(0) > 0.4 * (len(wide) // 2):
+        return wide.decode("utf-16-be", errors="replace"), ["decoded as UTF-16-BE without a byte-order mark"]
     if _looks_binary(data):
         raise IngestError("binary data, not text")
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8").rstrip("\0"), []
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace")
+    text = data.decode("cp1252", errors="replace").rstrip("\0")
     return text, ["not valid UTF-8: decoded as cp1252"]

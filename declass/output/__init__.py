@@ -122,16 +122,20 @@ class JsonlWriter(Writer):
 
 
 class JsonWriter(Writer):
+    """One JSON array, streamed a record at a time (the same text as `json.dump(records, indent=2)`),
+    so a dump of any size needs no more memory than one record."""
+
     def __init__(self, stream):
         super().__init__(stream)
-        self.records: list[dict] = []
+        self.n = 0
 
     def write(self, rec):
-        self.records.append(rec)
+        body = json.dumps(rec, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.stream.write(("[\n  " if self.n == 0 else ",\n  ") + body)
+        self.n += 1
 
     def close(self):
-        json.dump(self.records, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.stream.write("[]\n" if self.n == 0 else "\n]\n")
         super().close()
 
 
