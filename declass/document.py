@@ -85,6 +85,13 @@ class Document:
         return out
 
     @cached_property
+    def folded(self) -> str:
+        """The text case-folded for literal tests before case-insensitive patterns (`declass.prefilter`)."""
+        from .prefilter import fold
+
+        return fold(self.text)
+
+    @cached_property
     def _line_starts(self) -> list[int]:
         return [ln.start for ln in self.lines]
 
