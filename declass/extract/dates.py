@@ -9,12 +9,14 @@ stamps and banners are never the document date. CIA information reports' "DATE D
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections.abc import Iterator
 
 from ..dates import find_dates
 from ..document import Document
+from ..prefilter import could_match
 from .base import Candidate
 
 # how far into the body a fallback date may sit
@@ -58,10 +60,12 @@ _RANGE_AFTER = re.compile(r"^\s{0,3}(?:[-–—]\s{0,3}\d|to\b|TO\b|through\b|TH
 
 def _body_start(doc: Document) -> int | None:
     """Offset where the document proper starts (after a RIF cover sheet), None when unknown."""
-    m = _RIF_END.search(doc.text, 0, 20000)
-    before = doc.text[: m.start()] if m else doc.text[:6000]
-    is_rif = (
-        bool(_RIF.search(doc.text[:800])) or len(set(x.upper() for x in _RIF_LABELS.findall(before))) >= 2
+    text, folded = doc.text, doc.folded
+    m = _RIF_END.search(text, 0, 20000) if could_match(_RIF_END, text, folded) else None
+    before = text[: m.start()] if m else text[:6000]
+    is_rif = bool(_RIF.search(text[:800])) or (
+        could_match(_RIF_LABELS, text, folded)
+        and len(set(x.upper() for x in _RIF_LABELS.findall(before))) >= 2
     )
     if not is_rif:
         return 0
@@ -72,10 +76,10 @@ def _body_start(doc: Document) -> int | None:
     return None
 
 
-def _era(lines) -> int | None:
+def _era(lines, skipped: list[bool]) -> int | None:
     years = []
-    for ln in lines:
-        if _SKIP.search(ln.text):
+    for ln, skip in zip(lines, skipped, strict=True):
+        if skip:
             continue
         years += [int(y) for y in re.findall(r"\b(19[0-9]\d|20[0-2]\d)\b", ln.text)]
     return int(statistics.median(years)) if years else None
@@ -90,12 +94,33 @@ def _plausible(value: str, era: int | None = None, cut: int | None = None) -> bo
     return era is None or abs(int(y) - era) <= 20
 
 
+# every _STAMP_DATE_LINE match holds one of these words (case-insensitively): lines without one cannot match
+_STAMP_WORDS = ("case", "release", "review", "declass", "doc", "date")
+
+
+def _lines_with(doc: Document, words: tuple[str, ...]) -> list[int]:
+    """Numbers of the lines holding one of `words` (lower case) case-insensitively, in order."""
+    starts = doc._line_starts
+    folded = doc.folded  # offsets as in the text
+    found: set[int] = set()
+    for word in words:
+        i = folded.find(word)
+        while i >= 0:
+            found.add(bisect.bisect_right(starts, i) - 1)
+            i = folded.find(word, i + 1)
+    return sorted(found)
+
+
 def _stamp_cut(doc: Document) -> int | None:
     """Earliest year of a dated review/release stamp anywhere: the document is older than that."""
     years = []
     lines = doc.lines
     # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
-    for ln in lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]:
+    last = len(lines) - STAMP_SCAN_LINES
+    for n in _lines_with(doc, _STAMP_WORDS):
+        if STAMP_SCAN_LINES <= n < last:
+            continue
+        ln = lines[n]
         m = _STAMP_DATE_LINE.search(ln.text)
         if m:
             bare = _BARE_DATE_LINE.fullmatch(m.group()) and not _STAMP_DATE_LINE.search(ln.text, m.end())
@@ -121,7 +146,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
         zone.append(ln)
         if len(zone) >= ZONE_LINES:
             break
-    era = _era(zone)
+    skipped = [_SKIP.search(ln.text) is not None for ln in zone]
+    era = _era(zone, skipped)
 
     # "DATE DISTR 20 April 1963" (CIA information report / telegram information report)
     for ln in zone:
@@ -135,7 +161,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     cut = _stamp_cut(doc)
     # CIA dispatch forms: "DATE DISPATCHED" with its value on one of the next lines (form layout)
-    for i, ln in enumerate(doc.lines[:400]):
+    dispatch_lines = doc.lines[:400] if could_match(_DATE_DISPATCHED, doc.text, doc.folded) else []
+    for i, ln in enumerate(dispatch_lines):
         if _DATE_DISPATCHED.search(ln.text):
             for nxt in doc.lines[i : i + 4]:
                 text = nxt.text if nxt is not ln else ln.text[_DATE_DISPATCHED.search(ln.text).end() :]
@@ -154,7 +181,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
         if prev.endswith(":") and not re.search(r"DATE\s*:$|Date\s*:$", prev):
             # the value of some other label ("DPOB:", "REFERENCE:")
             continue
-        if _SKIP.search(ln.text) or _NOT_DOC_DATE.search(ln.text):
+        if skipped[i] or _NOT_DOC_DATE.search(ln.text):
             # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021")
             skip_next = bool(re.search(r"Case\s?#|RELEASE|REVIEW|DECLASS", ln.text))
             continue
