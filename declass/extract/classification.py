@@ -290,18 +290,10 @@ def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
     return None
 
 
-_LINE_STARTS: dict[int, tuple[int, list[int]]] = {}
-
-
 def _line_no(doc: Document, offset: int) -> int:
-    """Number of the line holding `offset` (Document.line_at rebuilds its index on every call)."""
-    key = id(doc)
-    cached = _LINE_STARTS.get(key)
-    if cached is None or cached[0] != len(doc.lines):
-        _LINE_STARTS.clear()
-        cached = (len(doc.lines), [ln.start for ln in doc.lines])
-        _LINE_STARTS[key] = cached
-    return max(0, bisect.bisect_right(cached[1], offset) - 1)
+    """Number of the line holding `offset` (the line starts are cached on the document itself: a
+    cache keyed by `id(doc)` could serve a freed document's lines to a new one at the same address)."""
+    return max(0, bisect.bisect_right(doc._line_starts, offset) - 1)
 
 
 def _hot_lines(doc: Document) -> list[int]:
