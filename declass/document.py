@@ -95,6 +95,19 @@ class Document:
     def _line_starts(self) -> list[int]:
         return [ln.start for ln in self.lines]
 
+    def lines_with(self, words: tuple[str, ...], folded: bool = False) -> list[int]:
+        """Numbers of the lines holding one of `words` (no newlines in them), in order; with `folded`,
+        searched case-insensitively (`words` in lower case, matched in `self.folded`)."""
+        hay = self.folded if folded else self.text
+        starts = self._line_starts
+        found: set[int] = set()
+        for word in words:
+            i = hay.find(word)
+            while i >= 0:
+                found.add(bisect.bisect_right(starts, i) - 1)
+                i = hay.find(word, i + 1)
+        return sorted(found)
+
     def line_at(self, offset: int) -> Line:
         """The line holding character `offset`."""
         return self.lines[max(0, bisect.bisect_right(self._line_starts, offset) - 1)]

@@ -9,7 +9,6 @@ stamps and banners are never the document date. CIA information reports' "DATE D
 
 from __future__ import annotations
 
-import bisect
 import re
 import statistics
 from collections.abc import Iterator
@@ -98,26 +97,13 @@ def _plausible(value: str, era: int | None = None, cut: int | None = None) -> bo
 _STAMP_WORDS = ("case", "release", "review", "declass", "doc", "date")
 
 
-def _lines_with(doc: Document, words: tuple[str, ...]) -> list[int]:
-    """Numbers of the lines holding one of `words` (lower case) case-insensitively, in order."""
-    starts = doc._line_starts
-    folded = doc.folded  # offsets as in the text
-    found: set[int] = set()
-    for word in words:
-        i = folded.find(word)
-        while i >= 0:
-            found.add(bisect.bisect_right(starts, i) - 1)
-            i = folded.find(word, i + 1)
-    return sorted(found)
-
-
 def _stamp_cut(doc: Document) -> int | None:
     """Earliest year of a dated review/release stamp anywhere: the document is older than that."""
     years = []
     lines = doc.lines
     # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
     last = len(lines) - STAMP_SCAN_LINES
-    for n in _lines_with(doc, _STAMP_WORDS):
+    for n in doc.lines_with(_STAMP_WORDS, folded=True):
         if STAMP_SCAN_LINES <= n < last:
             continue
         ln = lines[n]
