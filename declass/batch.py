@@ -1,7 +1,8 @@
 """Running extraction over many inputs: files, directories, standard input.
 
 Each file is read and extracted in a worker process (`concurrent.futures.ProcessPoolExecutor`),
-so a PDF library that crashes takes down one worker, not the run: the pool is rebuilt, the files
+so a PDF library that crashes takes down one worker, not the run (text files with one job are read
+in the calling process: no such library touches them): the pool is rebuilt, the files
 that were in flight are retried one at a time, and the one that crashes again gets an error
 result. A bad input yields an error result naming the file and the problem; the run goes on.
 Results come back as files finish (completion order); the set of records does not depend on `jobs`.
@@ -20,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest import IngestError, is_supported
+from .ingest import IMAGE_SUFFIXES, PDF_SUFFIXES, IngestError, is_supported
 from .pipeline import EXTRACTORS, extract_document
 from .record import Record
 from .resolve import MIN_CONFIDENCE
@@ -127,50 +128,74 @@ def extract_one(
         return Result(path, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
+def extract_chunk(paths: Sequence[str], *args) -> list[Result]:
+    """`extract_one(path, *args)` for several files: one task, one round trip to the worker."""
+    return [extract_one(path, *args) for path in paths]
+
+
 def _init_worker() -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
+# imported once by the fork server, so that every worker starts with the extractors loaded
+PRELOAD = ["declass.batch", "declass.ingest", "declass.ingest.split", "declass.pipeline"] + [
+    f"declass.extract.{name}" for name in EXTRACTORS
+]
+
+
 def _executor(jobs: int) -> ProcessPoolExecutor:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["declass.batch", "declass.ingest", "declass.pipeline"])
+    ctx.set_forkserver_preload(PRELOAD)
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+
+
+# files per task: enough that a task's round trip (pickling, a pipe, a wake-up) is small beside its
+# work, few enough that results still stream and the workers share the tail of the run evenly
+MAX_CHUNK = 16
+
+
+def chunk_size(n_files: int, jobs: int) -> int:
+    return max(1, min(MAX_CHUNK, n_files // (jobs * 8)))
 
 
 CRASH = "the worker process reading this file crashed (a fault in a PDF or OCR library?)"
 
 
 def run_files(files: Sequence[str], jobs: int, args: tuple) -> Iterator[Result]:
-    """`extract_one(path, *args)` for every file in worker processes, results as they finish."""
-    pending = deque(files)
+    """`extract_one(path, *args)` for every file in worker processes, results as they finish.
+
+    Files go to the workers in chunks (`chunk_size`); when a worker dies, every file of the chunks in
+    flight is a suspect and is retried alone."""
+    size = chunk_size(len(files), jobs)
+    pending = deque(list(files[i : i + size]) for i in range(0, len(files), size))
     suspects: list[str] = []
     pool = _executor(jobs)
-    inflight: dict[Future, str] = {}
+    inflight: dict[Future, list[str]] = {}
     try:
         while pending or inflight:
             while pending and len(inflight) < 2 * jobs:
-                path = pending.popleft()
+                chunk = pending.popleft()
                 try:
-                    inflight[pool.submit(extract_one, path, *args)] = path
+                    inflight[pool.submit(extract_chunk, chunk, *args)] = chunk
                 except BrokenProcessPool:
-                    pending.appendleft(path)
+                    pending.appendleft(chunk)
                     break
             done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
             broken = False
             for fut in done:
-                path = inflight.pop(fut)
+                chunk = inflight.pop(fut)
                 try:
-                    yield fut.result()
+                    yield from fut.result()
                 except BrokenProcessPool:
-                    suspects.append(path)
+                    suspects.extend(chunk)
                     broken = True
             if broken:
                 # every file in flight may be the culprit: retry each alone
-                for fut, path in list(inflight.items()):
+                for fut, chunk in list(inflight.items()):
                     if fut.done() and fut.exception() is None:
-                        yield fut.result()
+                        yield from fut.result()
                     else:
-                        suspects.append(path)
+                        suspects.extend(chunk)
                 inflight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield from _run_isolated(suspects, args)
@@ -229,8 +254,17 @@ def extract_inputs(
                 yield Result(path, sha256=sha, skipped=True)
                 continue
         files.append(path)
-    if files:
-        yield from run_files(files, jobs or os.cpu_count() or 1, (tuple(extractors), min_confidence, ocr))
+    if not files:
+        return
+    jobs = jobs or os.cpu_count() or 1
+    args = (tuple(extractors), min_confidence, ocr)
+    if jobs == 1 and not any(Path(f).suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES for f in files):
+        # text only, one job: no PDF or OCR library runs, so no crash to isolate; a worker process
+        # would only add its start-up (a fresh interpreter) and a round trip per file
+        for path in files:
+            yield extract_one(path, *args)
+        return
+    yield from run_files(files, jobs, args)
 
 
 def extract_paths(
