@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..document import Document
+from ..prefilter import could_match
 from .base import Candidate
 
 WINDOW_FORM = 8  # lines around a marking searched for other levels (checkbox lists)
@@ -119,6 +120,8 @@ _CORE_TEXT = re.compile(
         f"|{a}{_SEP}{b}{_SEP}{c}" for a, b, c in ("SEC", "ECR", "CRE", "CON", "ONF", "DEN", "TIA", "CLA")
     )
 )
+# the alternatives of _CORE_TEXT one by one: most start with a literal, which `re` searches fast
+_CORE_PARTS = [re.compile(alt) for alt in _CORE_TEXT.pattern.split("|")]  # (it has no groups)
 _CORE = re.compile(r"SEC|ECR|CRE|EGR|CONF|FID|DENT|NTIA|CLAS|SIF|RESTRICTED|OFFICIALUSE")
 
 
@@ -298,10 +301,35 @@ def _line_no(doc: Document, offset: int) -> int:
 
 def _hot_lines(doc: Document) -> list[int]:
     """Lines that may hold a level word (a cheap text-wide search before the per-line reading)."""
+    upper = doc.text.upper()
+    if len(upper) != len(doc.text):
+        # upper-casing lengthened some character ("ß" -> "SS"): offsets as they were read before
+        return sorted({_line_no(doc, m.start()) for m in _CORE_TEXT.finditer(upper)})
+    # Same offsets, and no match spans a line: a line is hot when one alternative matches in it.
+    # Each alternative is searched alone, from the end of the last hot line it found.
+    lines = doc.lines
     hot: set[int] = set()
-    for m in _CORE_TEXT.finditer(doc.text.upper()):
-        hot.add(_line_no(doc, m.start()))
+    for part in _CORE_PARTS:
+        m = part.search(upper)
+        while m:
+            n = _line_no(doc, m.start())
+            hot.add(n)
+            m = part.search(upper, lines[n].end + 1)
     return sorted(hot)
+
+
+_LABELLED = re.compile(
+    r"(?<![A-Za-z])(?:SECURITY\s{1,3})?(?:CLASS|CLASSIFICATION|Classification)(?![A-Za-z])"
+    r"[ \t:•.\-—_$?\\a-z]{0,14}"
+)
+_REVIEW_BLOCK = re.compile(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:")
+_PROSE = re.compile(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", re.I)
+
+
+def _finditer(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
+    """`pattern.finditer(doc.text)`, skipped when a literal the pattern needs is not in the text."""
+    if could_match(pattern, doc.text, doc.folded):
+        yield from pattern.finditer(doc.text)
 
 
 def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
@@ -322,11 +350,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
                 marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
     text = doc.text
     # labelled levels: "REPORT CLASS SECRET", "classification SECRET", "Page Classification TOP SECRET//"
-    for m in re.finditer(
-        r"(?<![A-Za-z])(?:SECURITY\s{1,3})?(?:CLASS|CLASSIFICATION|Classification)(?![A-Za-z])"
-        r"[ \t:•.\-—_$?\\a-z]{0,14}",
-        text,
-    ):
+    for m in _finditer(_LABELLED, doc):
         pre = text[max(0, m.start() - 160) : m.start()]
         got = v.level_word_re.match(text, m.end())
         if not got:
@@ -353,7 +377,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
             )
         )
     # State review blocks where the level is not right after "Class:" (columns interleaved)
-    for m in re.finditer(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:", text):
+    for m in _finditer(_REVIEW_BLOCK, doc):
         got = re.search(
             r"(?<![A-Za-z])(TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])", text[m.end() : m.end() + 200]
         )
@@ -362,9 +386,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
             if not any(mk.start == s and mk.kind == "review" for mk in marks):
                 marks.append(_Mark(got.group(1), s, s + len(got.group(1)), _line_no(doc, s), 0.9, "review"))
     # prose: "This LHM is classified secret"
-    for m in re.finditer(
-        r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", text, re.I
-    ):
+    for m in _finditer(_PROSE, doc):
         lv = _canon_level(m.group(1))
         marks.append(_Mark(lv, m.start(1), m.end(1), _line_no(doc, m.start()), 0.8, "prose"))
     return marks
@@ -524,7 +546,7 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 for name, s, e in found:
                     yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
-    key_lines = sorted({_line_no(doc, m.start()) for m in v.anywhere_keys.finditer(text)})
+    key_lines = sorted({_line_no(doc, m.start()) for m in _finditer(v.anywhere_keys, doc)})
     for name, pat in v.anywhere:
         for n in key_lines:
             ln = doc.lines[n]
@@ -535,16 +557,15 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 yield name, m.start(), m.end(), 0.78
                 break
     # cable slug lines near a marking: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT" (in notes they are content)
-    filled = [ln.number for ln in doc.lines if ln.text.strip()]
+    filled = [ln.number for ln in doc.lines if ln.text.strip()] if banner_lines else []
     pos = {n: i for i, n in enumerate(filled)}
     near = set()
     for n in banner_lines:
         if n in pos:
             i = pos[n]
             near.update(filled[max(0, i - SLUG_WINDOW) : i + SLUG_WINDOW + 1])
-    for ln in doc.lines:
-        if ln.number not in near:
-            continue
+    for n in sorted(near):
+        ln = doc.lines[n]
         toks = ln.text.split()
         if 1 <= len(toks) <= 5 and any(t in v.slug for t in toks) and all(_mostly_upper(t) for t in toks):
             for t in toks:
