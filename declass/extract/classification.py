@@ -307,9 +307,18 @@ def _hot_lines(doc: Document) -> list[int]:
         return sorted({_line_no(doc, m.start()) for m in _CORE_TEXT.finditer(upper)})
     # Same offsets, and no match spans a line: a line is hot when one alternative matches in it.
     # Each alternative is searched alone, from the end of the last hot line it found.
+    # (Plain words are found with str.find, faster still.)
     lines = doc.lines
     hot: set[int] = set()
     for part in _CORE_PARTS:
+        word = part.pattern
+        if word.isalpha():
+            i = upper.find(word)
+            while i >= 0:
+                n = _line_no(doc, i)
+                hot.add(n)
+                i = upper.find(word, lines[n].end + 1)
+            continue
         m = part.search(upper)
         while m:
             n = _line_no(doc, m.start())
