@@ -136,7 +136,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
     era = _era(zone, skipped)
 
     # "DATE DISTR 20 April 1963" (CIA information report / telegram information report)
-    for ln in zone:
+    for ln in zone if could_match(_DATE_DISTR, doc.text, doc.folded) else ():
         m = _DATE_DISTR.search(ln.text)
         if m:
             found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
