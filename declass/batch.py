@@ -11,6 +11,7 @@ Results come back as files finish (completion order); the set of records does no
 from __future__ import annotations
 
 import fnmatch
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -135,6 +136,9 @@ def extract_chunk(paths: Sequence[str], *args) -> list[Result]:
 
 def _init_worker() -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # the modules, patterns and vocabularies loaded so far live as long as the worker: keep them out
+    # of the garbage collector's full passes, which would otherwise walk them again and again
+    gc.freeze()
 
 
 # imported once by the fork server, so that every worker starts with the extractors loaded
