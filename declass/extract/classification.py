@@ -335,6 +335,36 @@ _REVIEW_BLOCK = re.compile(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}
 _PROSE = re.compile(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", re.I)
 
 
+_LABELLED_CORES = ("CLASS", "Classification")  # every _LABELLED match has one (CLASSIFICATION holds CLASS)
+_LABELLED_BEFORE = 11  # "SECURITY" and up to three spaces before it
+_LABELLED_AFTER = 30  # a match ends within 28 characters of its core; one more for the look-ahead
+
+
+def _labelled(text: str) -> list[re.Match]:
+    """`list(_LABELLED.finditer(text))`, searched only near each "CLASS" / "Classification".
+
+    A match starts at most 11 characters before its core and no core lies inside another match's
+    "SECURITY " or tail, so the next match from `pos` is anchored at the first core `q` at or after
+    `pos` when one is anchored there (a search of [q - 11, q + 30) finds it, unchanged by the
+    window), else at a later core."""
+    cores: set[int] = set()
+    for core in _LABELLED_CORES:
+        i = text.find(core)
+        while i >= 0:
+            cores.add(i)
+            i = text.find(core, i + 1)
+    out: list[re.Match] = []
+    pos = 0
+    for q in sorted(cores):
+        if q < pos:
+            continue
+        m = _LABELLED.search(text, max(pos, q - _LABELLED_BEFORE), q + _LABELLED_AFTER)
+        if m and m.start() <= q:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _finditer(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
     """`pattern.finditer(doc.text)`, skipped when a literal the pattern needs is not in the text."""
     if could_match(pattern, doc.text, doc.folded):
@@ -359,7 +389,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
                 marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
     text = doc.text
     # labelled levels: "REPORT CLASS SECRET", "classification SECRET", "Page Classification TOP SECRET//"
-    for m in _finditer(_LABELLED, doc):
+    for m in _labelled(text):
         pre = text[max(0, m.start() - 160) : m.start()]
         got = v.level_word_re.match(text, m.end())
         if not got:
