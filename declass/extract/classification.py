@@ -586,7 +586,9 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                     yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
     key_lines = sorted({_line_no(doc, m.start()) for m in _finditer(v.anywhere_keys, doc)})
-    for name, pat in v.anywhere:
+    for name, pat in v.anywhere if key_lines else ():
+        if not could_match(pat, text):
+            continue  # its words are nowhere in the text
         for n in key_lines:
             ln = doc.lines[n]
             # a phrase may wrap onto the next lines ("WARNING NOTICE" / "SENSITIVE ... INVOLVED")
