@@ -1,7 +1,8 @@
 """Running extraction over many inputs: files, directories, standard input.
 
 Each file is read and extracted in a worker process (`concurrent.futures.ProcessPoolExecutor`),
-so a PDF library that crashes takes down one worker, not the run: the pool is rebuilt, the files
+so a PDF library that crashes takes down one worker, not the run (text files with one job are read
+in the calling process: no such library touches them): the pool is rebuilt, the files
 that were in flight are retried one at a time, and the one that crashes again gets an error
 result. A bad input yields an error result naming the file and the problem; the run goes on.
 Results come back as files finish (completion order); the set of records does not depend on `jobs`.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -24,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest import IngestError, is_supported
+from .ingest import IMAGE_SUFFIXES, PDF_SUFFIXES, IngestError, is_supported
 from .pipeline import EXTRACTORS, extract_document
 from .record import Record
 from .resolve import MIN_CONFIDENCE
@@ -135,10 +137,24 @@ def extract_one(
         return Result(path, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
+def extract_chunk(paths: Sequence[str], *args) -> list[Result]:
+    """`extract_one(path, *args)` for several files: one task, one round trip to the worker."""
+    return [extract_one(path, *args) for path in paths]
+
+
 def _init_worker() -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     # Ctrl-C reaches the whole process group: the parent decides what stops (and stops the workers)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the modules, patterns and vocabularies loaded so far live as long as the worker: keep them out
+    # of the garbage collector's full passes, which would otherwise walk them again and again
+    gc.freeze()
+
+
+# imported once by the fork server, so that every worker starts with the extractors loaded
+PRELOAD = ["declass.batch", "declass.ingest", "declass.ingest.split", "declass.pipeline"] + [
+    f"declass.extract.{name}" for name in EXTRACTORS
+]
 
 
 def _stop(pool: ProcessPoolExecutor, interrupted: bool) -> None:
@@ -152,8 +168,17 @@ def _stop(pool: ProcessPoolExecutor, interrupted: bool) -> None:
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["declass.batch", "declass.ingest", "declass.pipeline"])
+    ctx.set_forkserver_preload(PRELOAD)
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+
+
+# files per task: enough that a task's round trip (pickling, a pipe, a wake-up) is small beside its
+# work, few enough that results still stream and the workers share the tail of the run evenly
+MAX_CHUNK = 16
+
+
+def chunk_size(n_files: int, jobs: int) -> int:
+    return max(1, min(MAX_CHUNK, n_files // (jobs * 8)))
 
 
 CRASH = "the worker process reading this file crashed (a fault in a PDF or OCR library?)"
@@ -166,23 +191,26 @@ def _timed_out(timeout: float) -> str:
 def run_files(files: Sequence[str], jobs: int, args: tuple, timeout: float | None = None) -> Iterator[Result]:
     """`extract_one(path, *args)` for every file in worker processes, results as they finish.
 
-    With `timeout`, a file still being read after that many seconds (counted from when the pool
-    took it: a rough limit) gets an error result and the workers are restarted; the files that
-    were in flight with it are read again, one at a time."""
-    pending = deque(files)
+    Files go to the workers in chunks (`chunk_size`); when a worker dies, every file of the chunks in
+    flight is a suspect and is retried alone. With `timeout`, files go one a task, and a file still
+    being read after that many seconds (counted from when the pool took it: a rough limit) gets an
+    error result and the workers are restarted; the files that were in flight with it are read
+    again, one at a time."""
+    size = 1 if timeout else chunk_size(len(files), jobs)
+    pending = deque(list(files[i : i + size]) for i in range(0, len(files), size))
     suspects: list[str] = []
     pool = _executor(jobs)
-    inflight: dict[Future, str] = {}
+    inflight: dict[Future, list[str]] = {}
     started: dict[Future, float] = {}
     interrupted = False
     try:
         while pending or inflight:
             while pending and len(inflight) < 2 * jobs:
-                path = pending.popleft()
+                chunk = pending.popleft()
                 try:
-                    inflight[pool.submit(extract_one, path, *args)] = path
+                    inflight[pool.submit(extract_chunk, chunk, *args)] = chunk
                 except BrokenProcessPool:
-                    pending.appendleft(path)
+                    pending.appendleft(chunk)
                     break
             done, _ = wait(list(inflight), timeout=1.0 if timeout else None, return_when=FIRST_COMPLETED)
             broken = False
@@ -194,14 +222,14 @@ def run_files(files: Sequence[str], jobs: int, args: tuple, timeout: float | Non
                 late = [f for f, t in started.items() if f in inflight and now - t > timeout]
                 if late:
                     for fut in late:
-                        yield Result(inflight.pop(fut), error=_timed_out(timeout))
+                        yield Result(inflight.pop(fut)[0], error=_timed_out(timeout))
                     _stop(pool, True)
                     # the files in flight with it went down with the pool: read them again, alone
-                    for fut, path in list(inflight.items()):
+                    for fut, chunk in list(inflight.items()):
                         if fut.done() and not fut.cancelled() and fut.exception() is None:
-                            yield fut.result()
+                            yield from fut.result()
                         else:
-                            suspects.append(path)
+                            suspects.extend(chunk)
                     inflight.clear()
                     started.clear()
                     yield from _run_isolated(suspects, args, timeout)
@@ -209,19 +237,19 @@ def run_files(files: Sequence[str], jobs: int, args: tuple, timeout: float | Non
                     pool = _executor(jobs)
                     continue
             for fut in done:
-                path = inflight.pop(fut)
+                chunk = inflight.pop(fut)
                 try:
-                    yield fut.result()
+                    yield from fut.result()
                 except BrokenProcessPool:
-                    suspects.append(path)
+                    suspects.extend(chunk)
                     broken = True
             if broken:
                 # every file in flight may be the culprit: retry each alone
-                for fut, path in list(inflight.items()):
+                for fut, chunk in list(inflight.items()):
                     if fut.done() and fut.exception() is None:
-                        yield fut.result()
+                        yield from fut.result()
                     else:
-                        suspects.append(path)
+                        suspects.extend(chunk)
                 inflight.clear()
                 started.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -294,9 +322,19 @@ def extract_inputs(
                 yield Result(path, sha256=sha, skipped=True)
                 continue
         files.append(path)
-    if files:
-        args = (tuple(extractors), min_confidence, ocr)
-        yield from run_files(files, jobs or os.cpu_count() or 1, args, timeout=timeout)
+    if not files:
+        return
+    jobs = jobs or os.cpu_count() or 1
+    args = (tuple(extractors), min_confidence, ocr)
+    text_only = not any(Path(f).suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES for f in files)
+    if jobs == 1 and text_only and not timeout:
+        # text only, one job: no PDF or OCR library runs, so no crash to isolate; a worker process
+        # would only add its start-up (a fresh interpreter) and a round trip per file (and with
+        # --timeout, only a worker can be stopped)
+        for path in files:
+            yield extract_one(path, *args)
+        return
+    yield from run_files(files, jobs, args, timeout=timeout)
 
 
 def extract_paths(

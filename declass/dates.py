@@ -153,11 +153,26 @@ FORMS = (
 )
 
 
+# Every form needs a decimal digit (a day, a year or a month number). The month-name forms need one
+# of these pieces of a month name (case-insensitively), the numeric forms a separator.
+_DIGIT = re.compile(r"\d")
+_MONTH_PIECE = re.compile(
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ember|anuary|ebruary|ctober", re.IGNORECASE
+)
+_NEEDS_MONTH_NAME = {"dtg", "month_day_year", "day_month_year", "month_year"}
+
+
 def find_dates(text: str, era: int | None = None, base: int = 0) -> list[DateMatch]:
     """Every date in `text` the fast paths can read, left to right, without overlaps."""
     found: list[DateMatch] = []
+    if not _DIGIT.search(text):
+        return found
+    month_names = _MONTH_PIECE.search(text) is not None
+    separators = "/" in text or "-" in text or "." in text
     taken = bytearray(len(text))  # 1 where an earlier form already read a date
     for form, pattern in FORMS:
+        if not (month_names if form in _NEEDS_MONTH_NAME else separators):
+            continue
         for m in pattern.finditer(text):
             if 1 in taken[m.start() : m.end()]:
                 continue

@@ -181,3 +181,34 @@ def test_ocr_reads_an_image(tmp_path):
     assert "Alliance Missiles" in doc.text
     result = CliRunner().invoke(main, ["extract", str(path), "--ocr", "never"])
     assert result.exit_code == 1 and "scan.png: an image needs OCR" in result.stderr
+
+
+def test_chunked_workers_and_the_in_process_run_give_the_same_records(tmp_path):
+    from declass import batch
+
+    texts = sorted(FIXTURES.rglob("*.txt"))
+    files = []
+    for i in range(3):
+        for p in texts:
+            dest = tmp_path / f"{i}-{p.name}"
+            dest.write_bytes(p.read_bytes())
+            files.append(str(dest))
+    assert batch.chunk_size(len(files), 1) > 1  # several files per task
+    chunked = list(batch.run_files(files, 1, (batch.EXTRACTORS, 0.5, "never")))
+    assert sorted(r.path for r in chunked) == sorted(files)  # each file once
+
+    def records(results):
+        return {json.dumps(r.to_dict(), sort_keys=True) for res in results for r in res.records}
+
+    # text only with one job: read in this process, no worker
+    in_process = list(extract_paths([str(tmp_path)], jobs=1, ocr="never"))
+    assert records(in_process) == records(chunked)
+    assert records(extract_paths([str(tmp_path)], jobs=2, ocr="never")) == records(chunked)
+
+
+def test_chunk_size_bounds():
+    from declass.batch import MAX_CHUNK, chunk_size
+
+    assert chunk_size(1, 2) == 1
+    assert chunk_size(10, 2) == 1  # few files: one a task, so both workers get some
+    assert chunk_size(10**6, 2) == MAX_CHUNK

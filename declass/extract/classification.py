@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..document import Document
+from ..prefilter import could_match
 from .base import Candidate
 
 WINDOW_FORM = 8  # lines around a marking searched for other levels (checkbox lists)
@@ -119,6 +120,8 @@ _CORE_TEXT = re.compile(
         f"|{a}{_SEP}{b}{_SEP}{c}" for a, b, c in ("SEC", "ECR", "CRE", "CON", "ONF", "DEN", "TIA", "CLA")
     )
 )
+# the alternatives of _CORE_TEXT one by one: most start with a literal, which `re` searches fast
+_CORE_PARTS = [re.compile(alt) for alt in _CORE_TEXT.pattern.split("|")]  # (it has no groups)
 _CORE = re.compile(r"SEC|ECR|CRE|EGR|CONF|FID|DENT|NTIA|CLAS|SIF|RESTRICTED|OFFICIALUSE")
 
 
@@ -290,29 +293,85 @@ def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
     return None
 
 
-_LINE_STARTS: dict[int, tuple[int, list[int]]] = {}
-
-
 def _line_no(doc: Document, offset: int) -> int:
-    """Number of the line holding `offset` (Document.line_at rebuilds its index on every call)."""
-    key = id(doc)
-    cached = _LINE_STARTS.get(key)
-    if cached is None or cached[0] != len(doc.lines):
-        _LINE_STARTS.clear()
-        cached = (len(doc.lines), [ln.start for ln in doc.lines])
-        _LINE_STARTS[key] = cached
-    return max(0, bisect.bisect_right(cached[1], offset) - 1)
+    """Number of the line holding `offset` (the line starts are cached on the document itself: a
+    cache keyed by `id(doc)` could serve a freed document's lines to a new one at the same address)."""
+    return max(0, bisect.bisect_right(doc._line_starts, offset) - 1)
 
 
 def _hot_lines(doc: Document) -> list[int]:
     """Lines that may hold a level word (a cheap text-wide search before the per-line reading)."""
+    upper = doc.text.upper()
+    if len(upper) != len(doc.text):
+        # upper-casing lengthened some character ("ß" -> "SS"): offsets as they were read before
+        return sorted({_line_no(doc, m.start()) for m in _CORE_TEXT.finditer(upper)})
+    # Same offsets, and no match spans a line: a line is hot when one alternative matches in it.
+    # Each alternative is searched alone, from the end of the last hot line it found.
+    # (Plain words are found with str.find, faster still.)
+    lines = doc.lines
     hot: set[int] = set()
-    for m in _CORE_TEXT.finditer(doc.text.upper()):
-        hot.add(_line_no(doc, m.start()))
+    for part in _CORE_PARTS:
+        word = part.pattern
+        if word.isalpha():
+            i = upper.find(word)
+            while i >= 0:
+                n = _line_no(doc, i)
+                hot.add(n)
+                i = upper.find(word, lines[n].end + 1)
+            continue
+        m = part.search(upper)
+        while m:
+            n = _line_no(doc, m.start())
+            hot.add(n)
+            m = part.search(upper, lines[n].end + 1)
     return sorted(hot)
 
 
 MAX_REST = 200  # characters of a line read after a labelled level, for its controls (they follow it)
+
+
+_LABELLED = re.compile(
+    r"(?<![A-Za-z])(?:SECURITY\s{1,3})?(?:CLASS|CLASSIFICATION|Classification)(?![A-Za-z])"
+    r"[ \t:•.\-—_$?\\a-z]{0,14}"
+)
+_REVIEW_BLOCK = re.compile(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:")
+_PROSE = re.compile(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", re.I)
+
+
+_LABELLED_CORES = ("CLASS", "Classification")  # every _LABELLED match has one (CLASSIFICATION holds CLASS)
+_LABELLED_BEFORE = 11  # "SECURITY" and up to three spaces before it
+_LABELLED_AFTER = 30  # a match ends within 28 characters of its core; one more for the look-ahead
+
+
+def _labelled(text: str) -> list[re.Match]:
+    """`list(_LABELLED.finditer(text))`, searched only near each "CLASS" / "Classification".
+
+    A match starts at most 11 characters before its core and no core lies inside another match's
+    "SECURITY " or tail, so the next match from `pos` is anchored at the first core `q` at or after
+    `pos` when one is anchored there (a search of [q - 11, q + 30) finds it, unchanged by the
+    window), else at a later core."""
+    cores: set[int] = set()
+    for core in _LABELLED_CORES:
+        i = text.find(core)
+        while i >= 0:
+            cores.add(i)
+            i = text.find(core, i + 1)
+    out: list[re.Match] = []
+    pos = 0
+    for q in sorted(cores):
+        if q < pos:
+            continue
+        m = _LABELLED.search(text, max(pos, q - _LABELLED_BEFORE), q + _LABELLED_AFTER)
+        if m and m.start() <= q:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _finditer(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
+    """`pattern.finditer(doc.text)`, skipped when a literal the pattern needs is not in the text."""
+    if could_match(pattern, doc.text, doc.folded):
+        yield from pattern.finditer(doc.text)
 
 
 def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
@@ -333,11 +392,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
                 marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
     text = doc.text
     # labelled levels: "REPORT CLASS SECRET", "classification SECRET", "Page Classification TOP SECRET//"
-    for m in re.finditer(
-        r"(?<![A-Za-z])(?:SECURITY\s{1,3})?(?:CLASS|CLASSIFICATION|Classification)(?![A-Za-z])"
-        r"[ \t:•.\-—_$?\\a-z]{0,14}",
-        text,
-    ):
+    for m in _labelled(text):
         pre = text[max(0, m.start() - 160) : m.start()]
         got = v.level_word_re.match(text, m.end())
         if not got:
@@ -367,7 +422,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
         )
     # State review blocks where the level is not right after "Class:" (columns interleaved)
     reviews = {mk.start for mk in marks if mk.kind == "review"}  # (a set: thousands of blocks stay linear)
-    for m in re.finditer(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:", text):
+    for m in _finditer(_REVIEW_BLOCK, doc):
         got = re.search(
             r"(?<![A-Za-z])(TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])", text[m.end() : m.end() + 200]
         )
@@ -377,9 +432,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
                 reviews.add(s)
                 marks.append(_Mark(got.group(1), s, s + len(got.group(1)), _line_no(doc, s), 0.9, "review"))
     # prose: "This LHM is classified secret"
-    for m in re.finditer(
-        r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", text, re.I
-    ):
+    for m in _finditer(_PROSE, doc):
         lv = _canon_level(m.group(1))
         marks.append(_Mark(lv, m.start(1), m.end(1), _line_no(doc, m.start()), 0.8, "prose"))
     return marks
@@ -539,8 +592,10 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 for name, s, e in found:
                     yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
-    key_lines = sorted({_line_no(doc, m.start()) for m in v.anywhere_keys.finditer(text)})
-    for name, pat in v.anywhere:
+    key_lines = sorted({_line_no(doc, m.start()) for m in _finditer(v.anywhere_keys, doc)})
+    for name, pat in v.anywhere if key_lines else ():
+        if not could_match(pat, text):
+            continue  # its words are nowhere in the text
         for n in key_lines:
             ln = doc.lines[n]
             # a phrase may wrap onto the next lines ("WARNING NOTICE" / "SENSITIVE ... INVOLVED")
@@ -550,16 +605,15 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 yield name, m.start(), m.end(), 0.78
                 break
     # cable slug lines near a marking: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT" (in notes they are content)
-    filled = [ln.number for ln in doc.lines if ln.text.strip()]
+    filled = [ln.number for ln in doc.lines if ln.text.strip()] if banner_lines else []
     pos = {n: i for i, n in enumerate(filled)}
     near = set()
     for n in banner_lines:
         if n in pos:
             i = pos[n]
             near.update(filled[max(0, i - SLUG_WINDOW) : i + SLUG_WINDOW + 1])
-    for ln in doc.lines:
-        if ln.number not in near:
-            continue
+    for n in sorted(near):
+        ln = doc.lines[n]
         toks = ln.text.split()
         if 1 <= len(toks) <= 5 and any(t in v.slug for t in toks) and all(_mostly_upper(t) for t in toks):
             for t in toks:

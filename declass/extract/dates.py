@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..dates import find_dates
 from ..document import Document
+from ..prefilter import could_match
 from .base import Candidate
 
 # how far into the body a fallback date may sit
@@ -61,10 +62,12 @@ _RANGE_AFTER = re.compile(r"^\s{0,3}(?:[-–—]\s{0,3}\d|to\b|TO\b|through\b|TH
 
 def _body_start(doc: Document) -> int | None:
     """Offset where the document proper starts (after a RIF cover sheet), None when unknown."""
-    m = _RIF_END.search(doc.text, 0, 20000)
-    before = doc.text[: m.start()] if m else doc.text[:6000]
-    is_rif = (
-        bool(_RIF.search(doc.text[:800])) or len(set(x.upper() for x in _RIF_LABELS.findall(before))) >= 2
+    text, folded = doc.text, doc.folded
+    m = _RIF_END.search(text, 0, 20000) if could_match(_RIF_END, text, folded) else None
+    before = text[: m.start()] if m else text[:6000]
+    is_rif = bool(_RIF.search(text[:800])) or (
+        could_match(_RIF_LABELS, text, folded)
+        and len(set(x.upper() for x in _RIF_LABELS.findall(before))) >= 2
     )
     if not is_rif:
         return 0
@@ -75,10 +78,10 @@ def _body_start(doc: Document) -> int | None:
     return None
 
 
-def _era(lines) -> int | None:
+def _era(lines, skipped: list[bool]) -> int | None:
     years = []
-    for ln in lines:
-        if len(ln.text) > MAX_LINE_CHARS or _SKIP.search(ln.text):
+    for ln, skip in zip(lines, skipped, strict=True):
+        if skip:
             continue
         years += [int(y) for y in re.findall(r"\b(19[0-9]\d|20[0-2]\d)\b", ln.text)]
     return int(statistics.median(years)) if years else None
@@ -93,15 +96,20 @@ def _plausible(value: str, era: int | None = None, cut: int | None = None) -> bo
     return era is None or abs(int(y) - era) <= 20
 
 
+# every _STAMP_DATE_LINE match holds one of these words (case-insensitively): lines without one cannot match
+_STAMP_WORDS = ("case", "release", "review", "declass", "doc", "date")
+
+
 def _stamp_cut(doc: Document) -> int | None:
     """Earliest year of a dated review/release stamp anywhere: the document is older than that."""
     years = []
     lines = doc.lines
     # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
-    scan = (
-        lines if len(lines) <= 2 * STAMP_SCAN_LINES else lines[:STAMP_SCAN_LINES] + lines[-STAMP_SCAN_LINES:]
-    )
-    for ln in scan:  # (each line once: a short document's lines are not read twice)
+    last = len(lines) - STAMP_SCAN_LINES
+    for n in doc.lines_with(_STAMP_WORDS, folded=True):
+        if STAMP_SCAN_LINES <= n < last:
+            continue
+        ln = lines[n]
         m = _STAMP_DATE_LINE.search(ln.text)
         if m:
             bare = _BARE_DATE_LINE.fullmatch(m.group()) and not _STAMP_DATE_LINE.search(ln.text, m.end())
@@ -127,10 +135,11 @@ def extract(doc: Document) -> Iterator[Candidate]:
         zone.append(ln)
         if len(zone) >= ZONE_LINES:
             break
-    era = _era(zone)
+    skipped = [len(ln.text) > MAX_LINE_CHARS or _SKIP.search(ln.text) is not None for ln in zone]
+    era = _era(zone, skipped)
 
     # "DATE DISTR 20 April 1963" (CIA information report / telegram information report)
-    for ln in zone:
+    for ln in zone if could_match(_DATE_DISTR, doc.text, doc.folded) else ():
         m = _DATE_DISTR.search(ln.text)
         if m:
             found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
@@ -141,7 +150,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     cut = _stamp_cut(doc)
     # CIA dispatch forms: "DATE DISPATCHED" with its value on one of the next lines (form layout)
-    for i, ln in enumerate(doc.lines[:400]):
+    dispatch_lines = doc.lines[:400] if could_match(_DATE_DISPATCHED, doc.text, doc.folded) else []
+    for i, ln in enumerate(dispatch_lines):
         if _DATE_DISPATCHED.search(ln.text):
             for nxt in doc.lines[i : i + 4]:
                 text = nxt.text if nxt is not ln else ln.text[_DATE_DISPATCHED.search(ln.text).end() :]
@@ -164,7 +174,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             # no dateline: only whether it is a stamp whose date runs on to the next line
             skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
             continue
-        if _SKIP.search(ln.text) or _NOT_DOC_DATE.search(ln.text):
+        if skipped[i] or _NOT_DOC_DATE.search(ln.text):
             # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021")
             skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
             continue

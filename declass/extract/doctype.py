@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..document import Document
+from ..prefilter import could_match
 from .base import Candidate
 
 HEAD_CHARS = 3000
@@ -53,12 +54,13 @@ def extract(doc: Document) -> Iterator[Candidate]:
     rules, data = _rules()
     base = _body_start(text)
     head = text[base : base + HEAD_CHARS]
+    head_folded = doc.folded[base : base + HEAD_CHARS]  # same offsets as `head`
     # FRUS: the file line then the editorial head; a despatch opens "Sir:", a letter "My Dear ..."
     frus = _FRUS_HEAD.match(text, 0)
     if frus:
         for name, dtype, rx, conf in rules:
             if name in ("frus-telegram", "letter-salutation"):
-                m = rx.search(head)
+                m = rx.search(head) if could_match(rx, head, head_folded) else None
                 if m:
                     yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
                     return
@@ -74,7 +76,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
             )
         return
     for name, dtype, rx, conf in rules:
-        m = rx.search(head)
+        # a rule whose required words are not in the head cannot match there: skip its scan
+        m = rx.search(head) if could_match(rx, head, head_folded) else None
         if m:
             yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
             return

@@ -26,6 +26,7 @@ from importlib import resources
 
 from ..dates import parse_date, resolve_year
 from ..document import Document
+from ..prefilter import could_match, needles
 from .base import Candidate
 
 METHOD = "rule:rif"
@@ -62,8 +63,18 @@ def _data() -> dict:
     # the value follows a separator, or (numbers only: "DATE OF LAST REVIEW 06/04/93") just spaces
     sep = r"[ \t]{0,4}(?:(?:[:;•=—|.]|(?<=[ \t])(?=\d))[ \t]{0,4}(?P<rest>.*)|$)"
     labels = [(name, re.compile(rf"(?:{pat}){sep}")) for name, pat in raw["labels"]]
+    # all labels in one pattern, tried in the same order (the first alternative that matches wins, as
+    # the first label of the list did): one match call per line instead of one per label
+    any_label = re.compile(
+        "|".join(
+            f"(?P<L{i}>(?:{pat}){sep.replace('(?P<rest>', f'(?P<r{i}>')})"
+            for i, (_name, pat) in enumerate(raw["labels"])
+        )
+    )
     return {
         "labels": labels,
+        "any_label": any_label,
+        "label_names": [name for name, _ in raw["labels"]],
         "trailing_label": re.compile(
             r"^(?P<value>.{1,60}?)\s{1,4}(?P<label>"
             + "|".join(p for n, p in raw["labels"] if n not in ("print_date", "to", "date"))
@@ -172,15 +183,15 @@ def _match_label(text: str) -> tuple[str, int, str] | None:
     """(label, offset of the value in `text`, value) when `text` starts with a RIF label."""
     m0 = LEAD_JUNK.match(text)
     lead = m0.end() if m0 else 0
-    body = text[lead:]
-    for name, rx in _data()["labels"]:
-        m = rx.match(body)
-        if m:
-            rest = m.group("rest")
-            if rest is None:
-                return name, len(text), ""
-            return name, lead + m.start("rest"), rest
-    return None
+    d = _data()
+    m = d["any_label"].match(text, lead)
+    if m is None:
+        return None
+    i = int(m.lastgroup[1:])
+    rest = m.group(f"r{i}")
+    if rest is None:
+        return d["label_names"][i], len(text), ""
+    return d["label_names"][i], m.start(f"r{i}"), rest
 
 
 def _trim(text: str, start: int) -> tuple[int, int, str]:
@@ -192,13 +203,33 @@ def _trim(text: str, start: int) -> tuple[int, int, str]:
     return start + a, start + b, text[a:b]
 
 
+@lru_cache(maxsize=1)
+def _strong_words() -> tuple[str, ...]:
+    """Words of which every strong label's match holds one (from its first required literal)."""
+    d = _data()
+    words: set[str] = set()
+    for name, rx in d["labels"]:
+        if name in d["strong"]:
+            required, _ = needles(rx)
+            if not required:
+                raise ValueError(f"RIF label {name} has no required word")  # pragma: no cover
+            words.update(required[0])
+    return tuple(sorted(words))
+
+
 def _find_form(doc: Document) -> tuple[int, int] | None:
     """Line index range [first, last) of the RIF, or None when the text has no RIF near its start."""
+    d = _data()
+    # a form shows three strong labels: when the text lacks the words of three, there is none
+    if sum(could_match(rx, doc.text) for name, rx in d["labels"] if name in d["strong"]) < 3:
+        return None
     lines = doc.lines
     strong: list[int] = []
     names: set[str] = set()
     first = None
-    for ln in lines:
+    # only a line holding a word of a strong label can match one: the others change nothing below
+    for n in doc.lines_with(_strong_words()):
+        ln = lines[n]
         if ln.start > SEARCH_CHARS:
             break
         hit = _match_label(ln.text.strip())

@@ -24,6 +24,7 @@ from importlib import resources
 
 from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
+from ..prefilter import could_match
 from .base import Candidate
 
 F_DECL = "declassification.declassified"
@@ -79,13 +80,25 @@ def _date_cand(doc: Document, m: re.Match, base: int, conf: float, method: str, 
     return Candidate(F_DATE, value, base + m.start(), base + m.end(), conf, method)
 
 
+def _find(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
+    """`pattern.finditer(doc.text)`, skipped when a literal the pattern needs is not in the text, or
+    when its guard (a part of every match, found faster) is not."""
+    text = doc.text
+    if not could_match(pattern, text, doc.folded):
+        return
+    guard = _GUARDS.get(pattern)
+    if guard is not None and not guard(text):
+        return
+    yield from pattern.finditer(text)
+
+
 # --- declassified votes -------------------------------------------------------------------------
 
 
 def _declassified(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     for name, pattern, conf in _release_patterns():
-        for i, m in enumerate(pattern.finditer(text)):
+        for i, m in enumerate(_find(pattern, doc)):
             if i >= MAX_VOTES_PER_STYLE:
                 break
             if name == "declassified" and _in_instruction(text, m.start(), m.end()):
@@ -125,7 +138,7 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
     """NARA JFK case numbers from stamps and page footers, OCR variants reconciled to one reading."""
     text = doc.text
     readings: list[tuple[str, int, int, float]] = []  # digits, start, end, confidence
-    for t in DOCID_TOKEN.finditer(text):
+    for t in _find(DOCID_TOKEN, doc):
         m = NARA_FOOTER_HEAD.search(text, max(0, t.start() - 20), t.start())
         if m is None:
             continue
@@ -134,14 +147,14 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
             # Act: weaker evidence than the release stamp itself, which OCR often garbles
             yield Candidate(F_DECL, True, m.start(), t.end(), 0.6, "rule:nara-release-footer")
         readings.append((m.group("num"), m.start("pre" if m.group("pre") else "num"), m.end("num"), 0.92))
-    for m in JFK_CASE.finditer(text):
+    for m in _find(JFK_CASE, doc):
         window = text[m.end() : m.end() + 40]
         n = re.match(rf"\s{{0,3}}(?:{_NARA_PREFIX})?\W{{0,2}}\s{{0,4}}(?P<num>\d{{5}})(?!\d)", window)
         if n:
             readings.append((n.group("num"), m.end() + n.start("num"), m.end() + n.end("num"), 0.93))
     # offsets inside a reading (a set, not a scan of the readings: thousands of stamps stay linear)
     covered = {i for _, s, e, _ in readings for i in range(s, e)}
-    for m in NUM_DATE.finditer(text):
+    for m in _num_dates(doc):
         if m.start("num") not in covered:
             readings.append((m.group("num"), m.start("num"), m.end("num"), 0.88))
             covered.update(range(m.start("num"), m.end("num")))
@@ -175,7 +188,7 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
 def _state_cases(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     seen: set[str] = set()
-    for m in STATE_BANNER.finditer(text):
+    for m in _find(STATE_BANNER, doc):
         case = re.sub(r"\s", "", m.group("case"))
         if case not in seen:
             seen.add(case)
@@ -187,9 +200,9 @@ def _state_cases(doc: Document) -> Iterator[Candidate]:
                 if c and c.value not in seen:
                     seen.add(c.value)
                     yield c
-    for m in FOI_CASE.finditer(text):
+    for m in _find(FOI_CASE, doc):
         yield Candidate(F_CASE, m.group("num"), m.start("num"), m.end("num"), 0.93, "rule:fadrc-foi-case")
-    for m in LIBRARY_CASE.finditer(text):
+    for m in _find(LIBRARY_CASE, doc):
         yield Candidate(
             F_CASE, f"{m.group('pre')} {m.group('num')}", m.start(), m.end(), 0.85, "rule:library-case"
         )
@@ -250,13 +263,13 @@ CIA_DECLASSIFIED_APPROVED = re.compile(
 def _review_dates(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     seen_years: set[str] = set()
-    for m in JFK_YEAR_RELEASE.finditer(text):
+    for m in _find(JFK_YEAR_RELEASE, doc):
         y = BANNER_YEAR.search(text, max(0, m.start() - 9), m.start())
         year = y.group("year") if y else None
         if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
             seen_years.add(year)
             yield Candidate(F_DATE, year, y.start("year"), y.end("year"), 0.93, "rule:jfk-act-release-year")
-    for m in BANNER_TRUNCATED.finditer(text):
+    for m in _find(BANNER_TRUNCATED, doc):
         y = BANNER_YEAR.search(text, max(0, m.start() - 12), m.start())
         year = y.group("year") if y else None
         if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
@@ -264,12 +277,12 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
             yield Candidate(F_DATE, year, y.start("year"), y.end("year"), 0.9, "rule:jfk-act-release-year")
     # JFK Act stamp date: after "Case#:" (number and date may be on the next line) or "<5 digits> Date:"
     starts: set[int] = set()
-    for m in JFK_CASE.finditer(text):
+    for m in _find(JFK_CASE, doc):
         dm = re.compile(r"D[il]{0,2}ate\s?:\s{0,4}").search(text, m.end(), m.end() + 60)
         if dm:
             starts.add(dm.end())
-    starts.update(m.end() for m in NUM_DATE.finditer(text))
-    for m in USC_NOTE.finditer(text):
+    starts.update(m.end() for m in _num_dates(doc))
+    for m in _find(USC_NOTE, doc):
         # the stamp's "Case#:" label lost: its date still follows "(44 USC 2107 Note)"
         dm = re.compile(r"D[il]{0,2}ate\s?:\s{0,4}").search(text, m.end(), m.end() + 60)
         if dm:
@@ -281,7 +294,7 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         if c and c.value not in seen:
             seen.add(c.value)
             yield c
-    for m in APPROVED.finditer(text):
+    for m in _find(APPROVED, doc):
         raw = m.group("date")
         parts = re.findall(r"\d+", raw)
         year = parts[0]
@@ -291,7 +304,7 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         if len(parts) == 3 and not (1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31):
             continue
         yield Candidate(F_DATE, value, m.start("date"), m.end("date"), 0.94, "rule:cia-approved-release")
-    for m in REVIEWED_BY.finditer(text):
+    for m in _find(REVIEWED_BY, doc):
         c = _date_cand(doc, m, 0, 0.9, "rule:fadrc-reviewed-by")
         if c:
             c.start, c.end = m.start("m"), m.end("y")
@@ -299,13 +312,13 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         yield Candidate(
             F_REVIEWER, m.group("who"), m.start("who"), m.end("who"), 0.85, "rule:fadrc-reviewed-by"
         )
-    for m in DECL_DATE.finditer(text):
+    for m in _find(DECL_DATE, doc):
         # a "DECLASSIFICATION DATE" on a review form; the resolver drops it when it predates the document
         c = _date_cand(doc, m, 0, 0.6, "rule:declassification-date", 1900)
         if c:
             c.start, c.end = m.start("m"), m.end("y")
             yield c
-    for m in FBI_HEREIN.finditer(text):
+    for m in _find(FBI_HEREIN, doc):
         window = text[m.end() : m.end() + 250]
         d = FBI_DATE_BY.search(window)
         if not d:
@@ -324,7 +337,7 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
                 0.8,
                 "rule:fbi-unclassified-stamp",
             )
-    for m in CLASSIFIED_ON.finditer(text):
+    for m in _find(CLASSIFIED_ON, doc):
         d = LOOSE_DATE.match(text, m.start("date"))
         c = _date_cand(doc, d, 0, 0.92, "rule:state-review-classified-by", 1990) if d else None
         if c:
@@ -338,44 +351,45 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
                 0.85,
                 "rule:state-review-classified-by",
             )
-    for m in EO_DECLASSIFIED.finditer(text):
+    for m in _find(EO_DECLASSIFIED, doc):
         for dm in find_dates(text[m.end() : m.end() + 25], base=m.end())[:1]:
             if dm.start == m.end() and len(dm.value) == 10:
                 yield Candidate(F_DATE, dm.value, dm.start, dm.end, 0.93, "rule:eo-declassified")
-    yield from _more_review_stamps(text)
+    yield from _more_review_stamps(doc)
 
 
-def _more_review_stamps(text: str) -> Iterator[Candidate]:
+def _more_review_stamps(doc: Document) -> Iterator[Candidate]:
     """Dated review stamps of the FBI, the ARRB and the CIA that name no date label of their own."""
-    for m in FBI_GUIDE.finditer(text):
+    text = doc.text
+    for m in _find(FBI_GUIDE, doc):
         d = FBI_GUIDE_DATE.match(text, m.end())
         c = _date_cand(None, d, 0, 0.9, "rule:fbi-declassification-guide", 1995) if d else None
         if c:
             c.start = d.start("m")
             yield c
-    for m in ARRB_NOTICE.finditer(text):
+    for m in _find(ARRB_NOTICE, doc):
         # the notice's own date is the first full date under its title
         window = text[m.end() : m.end() + ARRB_NOTICE_WINDOW]
         for dm in find_dates(window, base=m.end())[:1]:
             if len(dm.value) == 10 and dm.value[:4].isdigit() and int(dm.value[:4]) >= 1992:
                 yield Candidate(F_DATE, dm.value, dm.start, dm.end, 0.88, "rule:arrb-determination")
-    for m in ARRB_COMPLETED.finditer(text):
+    for m in _find(ARRB_COMPLETED, doc):
         c = _date_cand(None, m, 0, 0.9, "rule:arrb-determination", 1992)
         if c:
             c.start = m.start("m")
             yield c
-    for m in CIA_RELEASE_YEAR.finditer(text):
+    for m in _find(CIA_RELEASE_YEAR, doc):
         if 1970 <= int(m.group("year")) <= date.today().year:
             yield Candidate(
                 F_DATE, m.group("year"), m.start("year"), m.end("year"), 0.9, "rule:cia-release-stamp"
             )
-    for m in CIA_NO_OBJECTION_INFO.finditer(text):
+    for m in _find(CIA_NO_OBJECTION_INFO, doc):
         d = INITIALS_DATE.search(text, m.end(), m.end() + 200)
         c = _date_cand(None, d, 0, 0.85, "rule:cia-no-objection-stamp", 1970) if d else None
         if c:
             c.start = d.start("m")
             yield c
-    for m in CIA_DECLASSIFIED_APPROVED.finditer(text):
+    for m in _find(CIA_DECLASSIFIED_APPROVED, doc):
         if 1970 <= int(m.group("year")) <= date.today().year:
             yield Candidate(
                 F_DATE,
@@ -419,7 +433,7 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     data = _data()
     taken: list[tuple[int, int]] = []
-    for m in JFK_YEAR_RELEASE.finditer(text):
+    for m in _find(JFK_YEAR_RELEASE, doc):
         # the banner's wording is fixed: a truncated "RELEASE UNDER THE PRESIDENT JO" still names the Act
         conf = 0.93 if "KENNEDY" in m.group("auth").upper() else 0.85
         taken.append((m.start(), m.end()))
@@ -431,17 +445,17 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
             conf,
             "rule:jfk-act-release-year",
         )
-    for m in JFK_ACT_1992.finditer(text):
+    for m in _find(JFK_ACT_1992, doc):
         if not any(s <= m.start() < e for s, e in taken):
             yield Candidate(
                 F_AUTH, data["authority_jfk_act_1992"], m.start(), m.end(), 0.88, "rule:jfk-act-release-year"
             )
-    for m in USC_NOTE.finditer(text):
+    for m in _find(USC_NOTE, doc):
         head = USC_HEAD.search(text, max(0, m.start() - 6), m.start())
         start = head.start() if head else m.start()
         yield Candidate(F_AUTH, data["authority_44usc_note"], start, m.end(), 0.95, "rule:jfk-release-stamp")
     for pattern in (USC_SECTION, JFK_ACT_SECTION):
-        for m in pattern.finditer(text):
+        for m in _find(pattern, doc):
             if pattern is JFK_ACT_SECTION and RIF_RESTRICTIONS.search(
                 text, max(0, m.start() - 120), m.start()
             ):
@@ -450,13 +464,13 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
             yield Candidate(
                 F_AUTH, re.sub(r"\s+", " ", raw), m.start(), m.start() + len(raw), 0.9, "rule:jfk-act-section"
             )
-    for m in FBI_GUIDE.finditer(text):
+    for m in _find(FBI_GUIDE, doc):
         yield Candidate(
             F_AUTH, data["authority_fbi_guide"], m.start(), m.end(), 0.9, "rule:fbi-declassification-guide"
         )
-    for m in NND.finditer(text):
+    for m in _find(NND, doc):
         yield Candidate(F_AUTH, f"NND {m.group('num')}", m.start(), m.end(), 0.93, "rule:nara-nnd")
-    for m in EO.finditer(text):
+    for m in _find(EO, doc):
         num = _known_eo(m.group("num"))
         if num is None:
             continue
@@ -472,10 +486,10 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
             continue  # "Under E.O. 12958, information that..." is prose, not a marking
         conf = 0.9 if num == m.group("num") else 0.78
         yield Candidate(F_AUTH, f"E.O. {num}", m.start(), m.end(), conf, "rule:executive-order")
-    for m in DERIVED.finditer(text):
+    for m in _find(DERIVED, doc):
         raw = m.group("v").rstrip(" .;:")
         yield Candidate(F_AUTH, raw, m.start("v"), m.start("v") + len(raw), 0.88, "rule:derived-from")
-    for m in DECL_AUTHORITY.finditer(text):
+    for m in _find(DECL_AUTHORITY, doc):
         yield from _decl_authority_line(text, m.end())
 
 
@@ -541,7 +555,7 @@ def _exemptions(doc: Document) -> Iterator[Candidate]:
         seen.add(value)
         return Candidate(F_EXEMPT, value, base + m.start(), base + m.end(), conf, method)
 
-    for m in RELEASE_IN_PART.finditer(text):
+    for m in _find(RELEASE_IN_PART, doc):
         # codes printed on the stamp's own line or the next two
         line_end = text.find("\n", m.end())
         for _ in range(2):
@@ -554,10 +568,40 @@ def _exemptions(doc: Document) -> Iterator[Candidate]:
             cand = emit(c, m.end(), 0.9, "rule:state-release-in-part")
             if cand:
                 yield cand
-    for m in re.finditer(r"\(b\)\s?\(\d\)(?:\s?\([A-Fa-f]\))?|\b25X\d\b", text):
+    for m in _find(EXEMPTION_CODE, doc):
         cand = emit(m, 0, 0.85, "rule:exemption-code")
         if cand:
             yield cand
+
+
+EXEMPTION_CODE = re.compile(r"\(b\)\s?\(\d\)(?:\s?\([A-Fa-f]\))?|\b25X\d\b")
+
+# patterns without a literal long enough for `could_match`: a test that every match passes, cheaper
+# than the pattern itself (a pattern that starts with a literal is searched fast by `re`)
+_ATE = re.compile(r"ate\s?:")
+
+
+def _num_dates(doc: Document) -> list[re.Match]:
+    """`list(NUM_DATE.finditer(doc.text))`, found from the "ate:" in each match.
+
+    A match is five digits (not after a digit or "-"), spaces, "D", at most two of "il", then
+    "ate:": no match can start inside another, so the matches are exactly the positions where
+    NUM_DATE matches, and each lies 6 to 11 characters before an "ate" followed by ":"."""
+    text = doc.text
+    found: dict[int, re.Match] = {}
+    for a in _ATE.finditer(text):
+        for p in range(max(0, a.start() - 11), a.start() - 5):
+            if p not in found:
+                m = NUM_DATE.match(text, p)
+                if m:
+                    found[p] = m
+    return [found[p] for p in sorted(found)]
+
+
+_GUARDS = {
+    EO: re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
+    LIBRARY_CASE: re.compile(r"(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-").search,
+}
 
 
 def extract(doc: Document) -> Iterator[Candidate]:

@@ -1,0 +1,111 @@
+"""Cheap literal tests before costly regex scans, exact by construction.
+
+A regex can only match a text that holds every literal run its pattern requires: `could_match` reads
+those runs from the parsed pattern (top-level literals only: text inside alternatives, optional
+parts, lookarounds or flag groups is not required and is never used) and tests them with `in`, which
+scans a text many times faster than the regex engine does. When the test says no, the regex would have
+found nothing; when it says yes, the regex runs as before. Results are therefore identical.
+
+Case-insensitive patterns are tested against a folded text: `str.lower()` after mapping the three
+characters that `re.IGNORECASE` matches to an ASCII letter but `lower()` does not lower to it
+(U+0130 and U+0131 to "i", U+017F to "s"); only ASCII literal characters are ever required.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+try:  # the regex parser of the standard library (private, stable since 3.11)
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - another Python
+    _sre_parse = None
+
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+MIN_NEEDLE = 3
+MAX_NEEDLES = 3
+
+
+def fold(text: str) -> str:
+    """The text as case-insensitive literal tests see it (same length, same offsets)."""
+    if not text.isascii():
+        for char, letter in _FOLD:  # str.replace of the few present: translate() is far slower
+            if char in text:
+                text = text.replace(char, letter)
+    return text.lower()
+
+
+def _runs(items, out: list[tuple[str, ...]]) -> None:
+    """Append to `out` what every match of the sequence `items` holds: each entry a tuple of literal
+    runs of which at least one is in the match (one run, or one per branch of an alternation)."""
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_NEEDLE:
+            out.append(("".join(run),))
+        run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                _runs(sub, out)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            if lo >= 1:
+                _runs(sub, out)
+        elif op is _c.ATOMIC_GROUP:
+            _runs(av, out)
+        elif op is _c.BRANCH:
+            # one of the branches matches: the match holds one of their runs (one run per branch)
+            either: list[str] = []
+            for branch in av[1]:
+                sub: list[tuple[str, ...]] = []
+                _runs(branch, sub)
+                single = [alts[0] for alts in sub if len(alts) == 1]
+                if not single:
+                    break
+                either.append(max(single, key=len))
+            else:
+                out.append(tuple(dict.fromkeys(either)))
+    flush()
+
+
+@cache
+def needles(pattern: re.Pattern) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    """(what every match contains: tuples of literal runs, one of each tuple in the match; whether
+    the runs are to be tested case-insensitively)."""
+    if _sre_parse is None or not isinstance(pattern.pattern, str):
+        return (), False
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - a pattern the parser of this Python reads differently
+        return (), False
+    ci = bool(parsed.state.flags & re.IGNORECASE)
+    out: list[tuple[str, ...]] = []
+    _runs(list(parsed), out)
+    # the most selective tests first: single long runs, then alternations
+    out = sorted(set(out), key=lambda alts: (len(alts) > 1, -min(map(len, alts))))[:MAX_NEEDLES]
+    if ci:
+        out = [tuple(n.lower() for n in alts) for alts in out]
+    return tuple(out), ci
+
+
+def could_match(pattern: re.Pattern, text: str, folded: str | None = None) -> bool:
+    """False only when `pattern` surely finds nothing in `text` (`folded`: `fold(text)`, if known)."""
+    found, ci = needles(pattern)
+    if not found:
+        return True
+    hay = (fold(text) if folded is None else folded) if ci else text
+    for alts in found:
+        if len(alts) == 1:
+            if alts[0] not in hay:
+                return False
+        elif not any(n in hay for n in alts):
+            return False
+    return True

@@ -1,0 +1,68 @@
+"""The literal prefilter never says "no" where the regex would match (it may say "yes" and find nothing)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from conftest import FIXTURES
+
+from declass.document import Document
+from declass.extract import classification, dates, doctype, rif, stamps
+from declass.prefilter import could_match, fold, needles
+
+
+def _patterns() -> list[re.Pattern]:
+    out = []
+    for mod in (stamps, dates, doctype, rif, classification):
+        out += [v for v in vars(mod).values() if isinstance(v, re.Pattern)]
+    out += [p for _, p, _ in stamps._release_patterns()]
+    out += [p for _, _, p, _ in doctype._rules()[0]]
+    return out
+
+
+def test_needles_are_required_literals():
+    assert needles(re.compile(r"APPROVED\s{1,3}FOR\s{1,3}RELEASE")) == (
+        (("APPROVED",), ("RELEASE",), ("FOR",)),
+        False,
+    )
+    # an alternation requires one of its branches' runs; an optional part requires nothing
+    assert needles(re.compile(r"HEREIN\s+IS|DECLASSIFIED\s+BY")) == ((("HEREIN", "DECLASSIFIED"),), False)
+    assert needles(re.compile(r"(?:NOT\s)?SECRET", re.I)) == ((("secret",),), True)
+    assert needles(re.compile(r"(?:AB)?CD|XY")) == ((), False)
+    # a case-sensitive group inside a case-insensitive pattern is not tested
+    assert needles(re.compile(r"(?-i:ABC)\s+def", re.I)) == ((("def",),), True)
+
+
+def test_fold_keeps_offsets_and_ignorecase_matches():
+    text = "\u0130ncoming \u212aelvin ma\u017f\u017f \u0131d"
+    assert len(fold(text)) == len(text)
+    for word in ("incoming", "kelvin", "mass", "id"):
+        assert re.search(word, text, re.I)
+        assert could_match(re.compile(word, re.I), text)
+    assert not could_match(re.compile("kelvinx", re.I), text)
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
+    rng = random.Random(7)
+    # the texts cut into random windows: patterns near their needles' edges
+    for t in list(texts):
+        for _ in range(40):
+            a = rng.randrange(len(t))
+            texts.append(t[a : a + rng.randrange(1, 400)])
+    return texts
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:40])
+def test_could_match_is_never_wrong(pattern):
+    for text in _texts():
+        if pattern.search(text):
+            assert could_match(pattern, text), text
+
+
+def test_document_folded_is_cached():
+    doc = Document.from_text("Approved For Release 2003")
+    assert doc.folded == "approved for release 2003"
+    assert doc.folded is doc.folded
