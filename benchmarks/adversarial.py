@@ -26,6 +26,8 @@ from declass.pipeline import EXTRACTORS, get_extractor  # noqa: E402
 from declass.resolve import resolve  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sample" / "seed" / "seed_rostow_1962.txt"
+# the realistic case: the sample documents bound page after page, as in a scanned volume's OCR
+BOUND = "\f".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLE.parents[1].rglob("*.txt")))
 
 # name -> unit repeated to the wanted size
 ADVERSARIAL: dict[str, str] = {
@@ -101,6 +103,7 @@ GENERATED = {
         f"NW {i % 100000:05d} DocId:{i:08d} Page 1\f" for i in range(n)
     ),
     "distinct dates": lambda n: "".join(f"{1 + i % 28} October {1900 + i % 120}\n" for i in range(n)),
+    "sample documents bound": lambda n: BOUND,
     "distinct markings": lambda n: "".join(f"({'STC'[i % 3]}) para {i}\n" for i in range(n)),
 }
 

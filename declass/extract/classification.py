@@ -548,6 +548,19 @@ def _all_level_lines(doc: Document, hot: list[int]) -> dict[int, set[str]]:
 
 
 def _controls_in(rest: str, base: int, after_level: bool) -> Iterator[tuple[str, int, int]]:
+    for name, s, e in _controls_at(rest, after_level):
+        yield name, base + s, base + e
+
+
+@lru_cache(maxsize=4096)
+def _controls_at(rest: str, after_level: bool) -> tuple[tuple[str, int, int], ...]:
+    """The controls in `rest`, offsets relative to it. Cached: a marking repeated on every page (or
+    thousands of times in a hostile file) carries the same rest, and every control pattern is tried
+    on it."""
+    return tuple(_find_controls(rest, after_level))
+
+
+def _find_controls(rest: str, after_level: bool) -> Iterator[tuple[str, int, int]]:
     v = _vocab()
     taken: list[tuple[int, int]] = []
     for name, pat in v.controls:
@@ -564,7 +577,7 @@ def _controls_in(rest: str, base: int, after_level: bool) -> Iterator[tuple[str,
             if not _mostly_upper(m.group()) and not re.search(r"/", rest):
                 continue
             taken.append((m.start(), m.end()))
-            yield name, base + m.start(), base + m.end()
+            yield name, m.start(), m.end()
 
 
 def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int, float]]:
