@@ -357,10 +357,11 @@ NAIVE = textwrap.dedent(
 def ner_mode() -> tuple[str, list[str], list[str]]:
     """How to run with NER: ("cli", rules-only flags, with-NER flags), or ("library", [], [])."""
     text = subprocess.run([*DECLASS, "extract", "--help"], capture_output=True, text=True).stdout
-    if re.search(r"(?<![\w-])--no-ner\b", text):
+    no_ner = bool(re.search(r"(?<![\w-])--no-ner\b", text))
+    if re.search(r"(?<![\w-])--ner\b", text):  # both ways explicit, whatever the default
+        return "cli", ["--no-ner"] if no_ner else [], ["--ner"]
+    if no_ner:
         return "cli", ["--no-ner"], []
-    if re.search(r"(?<![\w-])--ner\b", text):
-        return "cli", [], ["--ner"]
     return "library", [], []
 
 
