@@ -1010,3 +1010,35 @@ def test_inside_address_of_a_letter():
         assert text[c.start : c.end].startswith("Director\n") and text[c.start : c.end].endswith("Agency")
     # "Director" over something that is not an agency is not an address
     assert "addressees" not in _by_field("Director\n\nof the Review Staff\n")
+
+
+def test_label_behind_a_margin_mark():
+    # pdf/104-10167-10083 (fresh OCR of the scan): a margin digit before a damaged SUBJECT label
+    text = "| MEMORANDUM FOR TSE EECOND : - \n3 SUBJZCT: Conversations with REICHHAROT, 8, 9, 16, 17 "
+    text += "Septaaber 1959 q - \n\n1. On 8 Sentenber Reichhardt phoned to report tha followings 1 : \n"
+    subj = _by_field(text)["subject"][0]
+    assert subj.value.startswith("Conversations with REICHHAROT, 8, 9, 16, 17 Septaaber 1959")
+    # catalogued jfk-tesseract-2022/104-10331-10093 (unseen release, same scan damage): "l FROM:"
+    text = "| MEMORANDUM FOR: Special Assistant to the Associate\n\n\nl FROM: Frank Most\n\n"
+    text += ", SUBJECT: Organization Crypts in the JFK File\n"
+    got = _by_field(text)
+    assert [c.value for c in got["sender"]] == ["Frank Most"]
+    # a stray letter before a short label, or the RIF's SUBJECTS box, is not read
+    assert "addressees" not in _by_field("a TO: the people\n")
+    assert "subject" not in _by_field("i SUBJECTS : 44 USC 2107(5)(g)(2)(D)\n")
+
+
+def test_damaged_memorandum_for_after_scan_noise():
+    # pdf/104-10183-10346 (fresh OCR of the scan): "MEMOWANDI FOR:" behind noise on its line
+    text = "- rr\u2019 fe \\. ns Oe wae _\u00b0 MEMOWANDI FOR: Director of Tratning : tee > \n"
+    got = _by_field(text)
+    assert [c.value for c in got["addressees"]] == ["Director of Tratning"]
+    # body prose "a memorandum for ..." and an undamaged spelling mid-line are not read
+    assert "addressees" not in _by_field("He wrote a MEMORANDUM FOR: the Director yesterday\n")
+
+
+def test_margin_label_needs_a_readable_value_on_its_line():
+    # catalogued jfk-tesseract-2022/104-10144-10022: a request form's SUBJECT box, "NOTES" below it
+    assert "subject" not in _by_field("FROM: pey\n\n, SUBJECT:\n\nNOTES\n\nThis is the Scott Breckinridge\n")
+    # catalogued jfk-tesseract-2022/124-10200-10172: a damaged FROM whose value runs into scan noise
+    assert "sender" not in _by_field(": PROM: Deputy Director, Plans (ht KS StuiTILEd. ne\n")

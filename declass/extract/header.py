@@ -321,6 +321,70 @@ BARE_FROM = re.compile(
 )
 
 
+# a scan's margin mark before a label ("3 SUBJZCT: Conversations with ..."): one short token
+MARGIN_MARK = re.compile(r"^[ \t]{0,3}(?:\d{1,2}|[A-Za-z]|[^\sA-Za-z0-9]{1,3})[ \t]{1,3}(?=[A-Z]{4})")
+# "MEMOWANDI FOR:" after scan noise on its line: MEMO + a damaged rest, then FOR and its colon
+MEMO_FOR_INLINE = re.compile(
+    r"(?<![A-Za-z])(?P<label>MEMO[A-Z]{3,8}[ ]FOR)(?P<plural>)(?P<sep>[ ]?:)[ \t]{0,10}"
+    r"(?P<value>[A-Z][A-Za-z]{1,20}(?:[ ][A-Za-z][A-Za-z,.]{1,20}){0,5})"
+)
+
+
+class _Shifted:
+    """A match made on text[offset:], whose offsets are those of the whole text."""
+
+    def __init__(self, m: re.Match, offset: int):
+        self._m, self._off = m, offset
+
+    def group(self, name: str | int = 0) -> str:
+        return self._m.group(name)
+
+    def folded_label(self) -> str:
+        return self._m.group("label")
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(name) + self._off
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end(name) + self._off
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self.start(name), self.end(name)
+
+
+# labels read after a margin mark: long ones only (a stray letter before "TO" or "RE" is a word)
+_MARGIN_KEYS = ("from", "subject", "memo_for", "memo_from", "through")
+
+
+def _margin_label(text: str, folded: str) -> tuple[str, _Shifted, bool] | None:
+    """A label behind a margin mark, with its colon, in capitals and a readable value on its line (a
+    form box's label alone is not read); or an inline damaged MEMORANDUM FOR. Read as damaged."""
+    mm = MARGIN_MARK.match(folded)
+    if mm:
+        rest = folded[mm.end() :]
+        pattern, canon, _ = _patterns()
+        m = pattern.match(rest)
+        got = None
+        if m and ":" in m.group("sep") and m.group("label").isupper():
+            key = canon.get(_norm_label(m.group("label")))
+            if key in _MARGIN_KEYS and _norm_label(m.group("label")) != "SUBJECTS":
+                got = key, m
+        if got is None:
+            fz = _fuzzy_label(rest)
+            if fz and fz[1].group("label").isupper() and fz[0] in _MARGIN_KEYS:
+                got = fz
+        value = got[1].group("value").strip() if got else ""
+        # its value on its line, every word readable, its brackets closed: margin damage runs into
+        # the value more often than a clean label's does
+        clean = value and all(_good_token(t) for t in value.split()) and value.count("(") == value.count(")")
+        if got and clean:
+            return got[0], _Shifted(got[1], mm.end()), True
+    im = MEMO_FOR_INLINE.search(folded)
+    if im and im.group("label") not in ("MEMORANDUM FOR",):
+        return "memo_for", _Shifted(im, 0), True
+    return None
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
@@ -347,7 +411,7 @@ class _Header:
             if not m:
                 fuzzy = _fuzzy_label(folded)
                 if fuzzy is None:
-                    return None
+                    return _margin_label(ln.text, folded)
                 m = _Refolded(fuzzy[1], ln.text)
         label_raw = m.folded_label() if isinstance(m, _Refolded) else m.group("label")
         key = fuzzy[0] if fuzzy else self.canon.get(_norm_label(label_raw))

@@ -339,6 +339,58 @@ def _eyes_only(doc: Document) -> Iterator[Candidate]:
         return
 
 
+# CIA "CLASSIFIED MESSAGE" form (incoming cable): the TO / FROM / ACTION / INFO boxes, whose labels
+# the scan often cuts at the left edge ("mom: LONDON", "om. MEXICO CITY", "Frou + HAVANA 92",
+# "TON: WH 8"). Read only where the ACTION box follows the FROM box, so the layout is certain.
+_FORM_ACTION = re.compile(r"^\W{0,6}(?i:(?:AC)?T[I1l]?ON)\s{0,2}[:;.,=]")
+_FORM_FROM = re.compile(
+    r"^\W{0,4}(?i:FROM|FRON|FROU|FRQM|FPOM|ROM|MOM|OM)\s{0,2}[.,;:+]\s{0,3}"
+    r"(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)(?![A-Za-z])"
+)
+_FORM_TO = re.compile(r"^\W{0,4}(?:(?i:T[O0])\W{0,6})?(?P<v>DIRECTOR)(?![A-Za-z])[\W\d]{0,12}$")
+# the form's date-time box: "AUG 17 13282 62" (month, day, time read badly, two-digit year)
+_FORM_DATE = re.compile(r"^\W{0,6}(?P<d>(?P<mon>[A-Z]{3}) (?P<day>[0-3]?\d) \S{4,6} (?P<yy>\d{2}))(?!\S)")
+
+
+def _cia_form(doc: Document) -> Iterator[Candidate]:
+    """CIA cable form boxes: FROM (sender) directly above ACTION, TO (DIRECTOR) and the date above."""
+    lines = doc.lines
+    for i, ln in enumerate(lines[:80]):
+        if not _FORM_ACTION.match(ln.text):
+            continue
+        above = [x for x in lines[max(0, i - 8) : i] if x.text.strip()][-4:]
+        fm_k = next(
+            (
+                k
+                for k in range(len(above) - 1, max(-1, len(above) - 3), -1)
+                if _FORM_FROM.match(above[k].text)
+            ),
+            None,
+        )
+        if fm_k is None:
+            continue
+        fl = above[fm_k]
+        m = _FORM_FROM.match(fl.text)
+        value = _station(m.group("v"))
+        s = fl.start + m.start("v")
+        yield Candidate("sender", value, s, s + len(m.group("v")), 0.82, "rule:cia-form")
+        for x in above[:fm_k][::-1]:
+            tm = _FORM_TO.match(x.text)
+            if tm:
+                s = x.start + tm.start("v")
+                yield Candidate("addressees", "DIRECTOR", s, s + 8, 0.82, "rule:cia-form")
+                break
+        for x in above[fm_k + 1 :]:
+            dm = _FORM_DATE.match(x.text)
+            year = resolve_year(dm.group("yy")) if dm else None
+            value = parse_date(f"{int(dm.group('day'))} {dm.group('mon')} {year}") if year else None
+            if value:
+                s = x.start + dm.start("d")
+                yield Candidate("document_date", value, s, x.start + dm.end("d"), 0.75, "rule:cia-form")
+                break
+        return
+
+
 def _info_report_subject(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:12000]
     m = _INFO_REPORT_SUBJ.search(head)
@@ -361,4 +413,5 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _cite(doc)
         yield from _cia_staff(doc)
         yield from _eyes_only(doc)
+        yield from _cia_form(doc)
         yield from _info_report_subject(doc)
