@@ -568,6 +568,47 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _inside_address(hdrs[0])
     if "subject" not in got:
         yield from _markdown_title(doc)
+    if "sender" not in got and "addressees" in got:
+        yield from _letterhead(doc)
+    if not {"subject", "document_date"} & got:
+        yield from _course(doc)
+
+
+# an NSA course storyboard's heading table (ODNI releases, OCR to Markdown):
+# "| COURSE: (TSI/SI/INF) OVSC1205 Special Training on FISA (Analytical) |  | Version 13 (Final) |"
+# ... "| Last Updated 09/07/11 |": the first course's title is the subject, its last update the date
+_COURSE = re.compile(
+    r"\A[ \t\n]{0,200}[ \t|]{0,4}COURSE[ \t]?:[ \t]*(?:\([A-Z/]{1,20}\)[ \t]*)?"
+    r"(?P<v>[A-Z]{2,6}\d{3,5}[ \t][A-Z][^|\n]{3,150}?)[ \t]*(?:\||$)",
+    re.M,
+)
+_LAST_UPDATED = re.compile(r"\bLast[ \t]Updated:?[ \t]{1,3}(?P<d>\d{1,2}/\d{1,2}/\d{2,4})\b")
+
+
+def _course(doc: Document) -> Iterator[Candidate]:
+    m = _COURSE.match(doc.text)
+    if not m:
+        return
+    value = _clean_subject(m.group("v"))
+    yield Candidate("subject", value, m.start("v"), m.start("v") + len(value), 0.8, "rule:course-heading")
+    dm = _LAST_UPDATED.search(doc.text, m.end(), m.end() + 1000)
+    found = find_dates(dm.group("d"), base=dm.start("d")) if dm else []
+    if found:
+        d = found[0]
+        yield Candidate("document_date", d.value, d.start, d.end, 0.75, "rule:course-heading")
+
+
+# an office's letterhead heading the first page ("# OFFICE OF DEPUTY GENERAL COUNSEL (OPERATIONS)" in the
+# ODNI's OCR to Markdown): the sender of a memo whose header names no sender and shows no signature
+_LETTERHEAD = re.compile(
+    r"\A[ \t\n]{0,200}(?:#{1,3}[ \t]+)?(?P<v>OFFICE OF [A-Z][A-Z ,&()'-]{4,90}?)[ \t]*$", re.M
+)
+
+
+def _letterhead(doc: Document) -> Iterator[Candidate]:
+    m = _LETTERHEAD.match(doc.text)
+    if m and m.group("v").count("(") == m.group("v").count(")"):
+        yield Candidate("sender", m.group("v"), m.start("v"), m.end("v"), 0.66, "rule:letterhead")
 
 
 # OCR to Markdown (the ODNI releases) prints a document's own title as a heading on its first line

@@ -398,7 +398,19 @@ def _other_numbers(doc: Document) -> Iterator[Candidate]:
             yield _cand(value, s, e, 0.7, "running-header-number", "control_number")
 
 
+# an NSA course's number in its heading: "| COURSE: (TS//SI//NF) OVSC1205 Special Training on FISA"
+COURSE_LINE = re.compile(
+    r"(?m)^[ \t|]{0,4}COURSE[ \t]?:[ \t]*(?:\([A-Z/]{1,20}\)[ \t]*)?(?P<v>[A-Z]{2,6}\d{3,5})(?=[ \t][A-Z])"
+)
+
+
+def _course_numbers(doc: Document) -> Iterator[Candidate]:
+    for m in COURSE_LINE.finditer(doc.text, 0, 3000):
+        yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "course-number", "control_number")
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
+    yield from _course_numbers(doc)
     recnums = list(_record_numbers(doc))
     yield from recnums
     yield from _damaged_stamp_number(doc, {c.value for c in recnums})
