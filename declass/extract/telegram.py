@@ -391,6 +391,37 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
         return
 
 
+# TDCS information report boxes printed side by side: "COUNTRY: MEXICO" above
+# "DOI: AUGUST 1967 y f SUBJECT: “ARREST OF FEDERAL DEPUTY CESAR DEL ANG!", the subject's capitals
+# continuing on the short lines below it until a blank line
+_TDCS_COUNTRY = re.compile(r"^\W{0,3}COUNTRY\s?:\s{0,3}[A-Z]")
+_TDCS_DOI_SUBJ = re.compile(
+    r"^\W{0,3}DO[I1lL!]\s?:.{0,40}?\bSUBJECT\s?:\s{0,3}[“\"]?(?P<v>[A-Z][A-Z0-9 ,.'/()-]{5,150})"
+)
+_CAPS_RUN = re.compile(r"^[ \t]{0,8}(?P<v>[A-Z][A-Z0-9,.'/()-]*(?:[ ][A-Z0-9][A-Z0-9,.'/()-]*)*)")
+
+
+def _tdcs_box_subject(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i, ln in enumerate(lines[:400]):
+        m = _TDCS_DOI_SUBJ.match(ln.text)
+        if not m or not any(_TDCS_COUNTRY.match(x.text) for x in lines[max(0, i - 3) : i]):
+            continue
+        parts = [m.group("v").strip()]
+        start = ln.start + m.start("v")
+        end = start + len(parts[0])
+        for nxt in lines[i + 1 : i + 5]:
+            cm = _CAPS_RUN.match(nxt.text)
+            if not nxt.text.strip() or not cm or _SUBJ_END.match(nxt.text):
+                break
+            parts.append(cm.group("v"))
+            end = nxt.start + cm.end("v")
+        value = " ".join(" ".join(parts).split()).rstrip(" ,.")
+        if len(value) >= 10:
+            yield Candidate("subject", value, start, end, 0.85, METHOD)
+        return
+
+
 def _info_report_subject(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:12000]
     m = _INFO_REPORT_SUBJ.search(head)
@@ -415,3 +446,4 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _eyes_only(doc)
         yield from _cia_form(doc)
         yield from _info_report_subject(doc)
+        yield from _tdcs_box_subject(doc)
