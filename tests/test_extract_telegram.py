@@ -174,7 +174,7 @@ def test_cia_cable_form_boxes_with_cut_labels():
     c = _cands(text)
     assert c[("sender", "LONDON")] == "LONDON"
     assert c[("addressees", "DIRECTOR")] == "DIRECTOR"
-    assert c[("document_date", "1962-08-17")] == "AUG 17 13282 62"
+    assert not [k for k in c if k[0] == "document_date"]  # the receipt time box is not the date
     # pdf/104-10093-10109 (its fresh OCR): "FROM" cut to "om.", "ACTION" to "TON:", the TO box lost
     text = "104-10093-10109 2025 RELEASE UNDER THE PRESIDENT \nom. MEXICO CITY a we \n"
     text += "TON: WH 8 oe 7a - vee j \nro, cor, ci/oa, sag 8, PF, VRS \n"

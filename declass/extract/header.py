@@ -590,12 +590,12 @@ def _course(doc: Document) -> Iterator[Candidate]:
     if not m:
         return
     value = _clean_subject(m.group("v"))
-    yield Candidate("subject", value, m.start("v"), m.start("v") + len(value), 0.8, "rule:course-heading")
+    yield Candidate("subject", value, m.start("v"), m.start("v") + len(value), 0.9, "rule:course-heading")
     dm = _LAST_UPDATED.search(doc.text, m.end(), m.end() + 1000)
     found = find_dates(dm.group("d"), base=dm.start("d")) if dm else []
     if found:
         d = found[0]
-        yield Candidate("document_date", d.value, d.start, d.end, 0.75, "rule:course-heading")
+        yield Candidate("document_date", d.value, d.start, d.end, 0.85, "rule:course-heading")
 
 
 # an office's letterhead heading the first page ("# OFFICE OF DEPUTY GENERAL COUNSEL (OPERATIONS)" in the

@@ -406,7 +406,7 @@ COURSE_LINE = re.compile(
 
 def _course_numbers(doc: Document) -> Iterator[Candidate]:
     for m in COURSE_LINE.finditer(doc.text, 0, 3000):
-        yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "course-number", "control_number")
+        yield _cand(m["v"], m.start("v"), m.end("v"), 0.85, "course-number", "control_number")
 
 
 # CIA information report form box: "FIELD REPORT NO. UFG 7675" (OCR: "Fvs 9725"). The IN number in its

@@ -348,12 +348,12 @@ _FORM_FROM = re.compile(
     r"(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)(?![A-Za-z])"
 )
 _FORM_TO = re.compile(r"^\W{0,4}(?:(?i:T[O0])\W{0,6})?(?P<v>DIRECTOR)(?![A-Za-z])[\W\d]{0,12}$")
-# the form's date-time box: "AUG 17 13282 62" (month, day, time read badly, two-digit year)
-_FORM_DATE = re.compile(r"^\W{0,6}(?P<d>(?P<mon>[A-Z]{3}) (?P<day>[0-3]?\d) \S{4,6} (?P<yy>\d{2}))(?!\S)")
 
 
 def _cia_form(doc: Document) -> Iterator[Candidate]:
-    """CIA cable form boxes: FROM (sender) directly above ACTION, TO (DIRECTOR) and the date above."""
+    """CIA cable form boxes: FROM (sender) directly above ACTION, TO (DIRECTOR) above it. The form's
+    date box is not read: it is the time the cable reached headquarters, which can differ from the
+    cable's own date by a day (catalogued jfk-tesseract-2022/104-10103-10348: FEB 20 for 1963-02-19)."""
     lines = doc.lines
     for i, ln in enumerate(lines[:80]):
         if not _FORM_ACTION.match(ln.text):
@@ -373,20 +373,12 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
         m = _FORM_FROM.match(fl.text)
         value = _station(m.group("v"))
         s = fl.start + m.start("v")
-        yield Candidate("sender", value, s, s + len(m.group("v")), 0.82, "rule:cia-form")
+        yield Candidate("sender", value, s, s + len(m.group("v")), 0.85, "rule:cia-form")
         for x in above[:fm_k][::-1]:
             tm = _FORM_TO.match(x.text)
             if tm:
                 s = x.start + tm.start("v")
-                yield Candidate("addressees", "DIRECTOR", s, s + 8, 0.82, "rule:cia-form")
-                break
-        for x in above[fm_k + 1 :]:
-            dm = _FORM_DATE.match(x.text)
-            year = resolve_year(dm.group("yy")) if dm else None
-            value = parse_date(f"{int(dm.group('day'))} {dm.group('mon')} {year}") if year else None
-            if value:
-                s = x.start + dm.start("d")
-                yield Candidate("document_date", value, s, x.start + dm.end("d"), 0.75, "rule:cia-form")
+                yield Candidate("addressees", "DIRECTOR", s, s + 8, 0.85, "rule:cia-form")
                 break
         return
 
