@@ -251,3 +251,16 @@ def test_file_name_alone_gives_no_record_number():
     clean = STAMP_APPLEVISION.replace("1001\n", "10017\n", 1)
     c, raw = _ids_at(clean, "2023__104-10063-10017.txt")["104-10063-10017"]
     assert raw == "104-10063-10017" and c.method == "rule:nara-release-header"
+
+
+def test_cia_information_report_form_numbers():
+    # pdf/176-10036-10149 (fresh OCR of the scan): the form's FIELD REPORT NO. box
+    text = "DATEOF 26-30 sepTemBeR 1963 nae! REFERENCES: . IN - 31379 INFO. . \u2014 a } \n"
+    text += "PLACES VIETNAM, SAIGON (30 SEPTEMBER 1963) : DATE ACQ. oO : . ; \n"
+    text += "APPRAISAL SEE BELOW _ FIELD REPORT NO. Fvs 9725 { \n"
+    ids = _ids(text)
+    assert ids["FVS 9725"][1] == "Fvs 9725"
+    assert "IN 31379" not in ids  # the REFERENCES box: the gold is not consistent on it
+    # catalogued jfk-tesseract-2022 (unseen releases): "UFG 7675" read; an empty box's next words are not
+    assert "UFG 7675" in _ids("FIELD REPORT NO. UFG 7675\n")
+    assert not [v for v in _ids("FIELD REPORT NO. Do Not\nFIELD REPORT NO. et 35279\n") if "35279" in v]

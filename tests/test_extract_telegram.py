@@ -166,3 +166,33 @@ def test_cia_information_report_subject():
     text += "ACTIVITIES OF ANTICASTRO RESISTANCE GROUPS IN CUBA DO! SECOND\nHALF JULY 62 PADA ENGLAND\n"
     subj = "ACTIVITIES OF ANTICASTRO RESISTANCE GROUPS IN CUBA"
     assert _cands(text)[("subject", subj)] == subj
+
+
+def test_cia_cable_form_boxes_with_cut_labels():
+    # jfk-tesseract/2022__104-10192-10254 (verbatim): TO label lost, "FROM" read "mom", ACTION box below
+    text = "CLASSIFIED. MESSAGE, a\n\nDIRECTOR\nmom: LONDON\n\nAUG 17 13282 62\n\nACTION, = tre 10\n"
+    c = _cands(text)
+    assert c[("sender", "LONDON")] == "LONDON"
+    assert c[("addressees", "DIRECTOR")] == "DIRECTOR"
+    assert not [k for k in c if k[0] == "document_date"]  # the receipt time box is not the date
+    # pdf/104-10093-10109 (its fresh OCR): "FROM" cut to "om.", "ACTION" to "TON:", the TO box lost
+    text = "104-10093-10109 2025 RELEASE UNDER THE PRESIDENT \nom. MEXICO CITY a we \n"
+    text += "TON: WH 8 oe 7a - vee j \nro, cor, ci/oa, sag 8, PF, VRS \n"
+    c = _cands(text)
+    assert c[("sender", "MEXICO CITY")] == "MEXICO CITY"
+    assert not [k for k in c if k[0] in ("addressees", "document_date")]
+    # without the ACTION box under it, a "FROM"-like line is not read
+    assert _cands("DIRECTOR\nmom: LONDON\n\nAUG 17 13282 62\n\n1. TEXT\n") == {}
+
+
+def test_tdcs_report_subject_box_beside_doi():
+    # pdf/124-10279-10020 (fresh OCR of the scan, verbatim). Specific to the TDCS information report
+    # form, whose COUNTRY / DOI / SUBJECT boxes OCR reads side by side; one corpus document shows it.
+    text = "COUNTRY: MEXICO \u2018 \n \n"
+    text += "DOL: AUGUST 1967 y f SUBJECT: \u201cARREST OF FEDERAL DEPUTY CESAR DEL ANG! \n"
+    text += "FOR AGITATIONAL \nACTIVITIES \nIN GUERRERO ex SE \n \n \nsienna DROSS nee on cesenennnrecg . \n"
+    subj = "ARREST OF FEDERAL DEPUTY CESAR DEL ANG FOR AGITATIONAL ACTIVITIES IN GUERRERO"
+    c = _cands(text)
+    assert c[("subject", subj)].startswith("ARREST OF") and c[("subject", subj)].endswith("IN GUERRERO")
+    # without the COUNTRY box above, a DOI line is not read as the form
+    assert _cands(text.replace("COUNTRY: MEXICO", "MEXICO")) == {}

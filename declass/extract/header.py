@@ -323,6 +323,70 @@ BARE_FROM = re.compile(
 )
 
 
+# a scan's margin mark before a label ("3 SUBJZCT: Conversations with ..."): one short token
+MARGIN_MARK = re.compile(r"^[ \t]{0,3}(?:\d{1,2}|[A-Za-z]|[^\sA-Za-z0-9]{1,3})[ \t]{1,3}(?=[A-Z]{4})")
+# "MEMOWANDI FOR:" after scan noise on its line: MEMO + a damaged rest, then FOR and its colon
+MEMO_FOR_INLINE = re.compile(
+    r"(?<![A-Za-z])(?P<label>MEMO[A-Z]{3,8}[ ]FOR)(?P<plural>)(?P<sep>[ ]?:)[ \t]{0,10}"
+    r"(?P<value>[A-Z][A-Za-z]{1,20}(?:[ ][A-Za-z][A-Za-z,.]{1,20}){0,5})"
+)
+
+
+class _Shifted:
+    """A match made on text[offset:], whose offsets are those of the whole text."""
+
+    def __init__(self, m: re.Match, offset: int):
+        self._m, self._off = m, offset
+
+    def group(self, name: str | int = 0) -> str:
+        return self._m.group(name)
+
+    def folded_label(self) -> str:
+        return self._m.group("label")
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(name) + self._off
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end(name) + self._off
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self.start(name), self.end(name)
+
+
+# labels read after a margin mark: long ones only (a stray letter before "TO" or "RE" is a word)
+_MARGIN_KEYS = ("from", "subject", "memo_for", "memo_from", "through")
+
+
+def _margin_label(text: str, folded: str) -> tuple[str, _Shifted, bool] | None:
+    """A label behind a margin mark, with its colon, in capitals and a readable value on its line (a
+    form box's label alone is not read); or an inline damaged MEMORANDUM FOR. Read as damaged."""
+    mm = MARGIN_MARK.match(folded)
+    if mm:
+        rest = folded[mm.end() :]
+        pattern, canon, _ = _patterns()
+        m = pattern.match(rest)
+        got = None
+        if m and ":" in m.group("sep") and m.group("label").isupper():
+            key = canon.get(_norm_label(m.group("label")))
+            if key in _MARGIN_KEYS and _norm_label(m.group("label")) != "SUBJECTS":
+                got = key, m
+        if got is None:
+            fz = _fuzzy_label(rest)
+            if fz and fz[1].group("label").isupper() and fz[0] in _MARGIN_KEYS:
+                got = fz
+        value = got[1].group("value").strip() if got else ""
+        # its value on its line, every word readable, its brackets closed: margin damage runs into
+        # the value more often than a clean label's does
+        clean = value and all(_good_token(t) for t in value.split()) and value.count("(") == value.count(")")
+        if got and clean:
+            return got[0], _Shifted(got[1], mm.end()), True
+    im = MEMO_FOR_INLINE.search(folded)
+    if im and im.group("label") not in ("MEMORANDUM FOR",):
+        return "memo_for", _Shifted(im, 0), True
+    return None
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
@@ -349,7 +413,7 @@ class _Header:
             if not m:
                 fuzzy = _fuzzy_label(folded)
                 if fuzzy is None:
-                    return None
+                    return _margin_label(ln.text, folded)
                 m = _Refolded(fuzzy[1], ln.text)
         label_raw = m.folded_label() if isinstance(m, _Refolded) else m.group("label")
         key = fuzzy[0] if fuzzy else self.canon.get(_norm_label(label_raw))
@@ -506,6 +570,47 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _inside_address(hdrs[0])
     if "subject" not in got:
         yield from _markdown_title(doc)
+    if "sender" not in got and "addressees" in got:
+        yield from _letterhead(doc)
+    if not {"subject", "document_date"} & got:
+        yield from _course(doc)
+
+
+# an NSA course storyboard's heading table (ODNI releases, OCR to Markdown):
+# "| COURSE: (TSI/SI/INF) OVSC1205 Special Training on FISA (Analytical) |  | Version 13 (Final) |"
+# ... "| Last Updated 09/07/11 |": the first course's title is the subject, its last update the date
+_COURSE = re.compile(
+    r"\A[ \t\n]{0,200}[ \t|]{0,4}COURSE[ \t]?:[ \t]*(?:\([A-Z/]{1,20}\)[ \t]*)?"
+    r"(?P<v>[A-Z]{2,6}\d{3,5}[ \t][A-Z][^|\n]{3,150}?)[ \t]*(?:\||$)",
+    re.M,
+)
+_LAST_UPDATED = re.compile(r"\bLast[ \t]Updated:?[ \t]{1,3}(?P<d>\d{1,2}/\d{1,2}/\d{2,4})\b")
+
+
+def _course(doc: Document) -> Iterator[Candidate]:
+    m = _COURSE.match(doc.text)
+    if not m:
+        return
+    value = _clean_subject(m.group("v"))
+    yield Candidate("subject", value, m.start("v"), m.start("v") + len(value), 0.9, "rule:course-heading")
+    dm = _LAST_UPDATED.search(doc.text, m.end(), m.end() + 1000)
+    found = find_dates(dm.group("d"), base=dm.start("d")) if dm else []
+    if found:
+        d = found[0]
+        yield Candidate("document_date", d.value, d.start, d.end, 0.85, "rule:course-heading")
+
+
+# an office's letterhead heading the first page ("# OFFICE OF DEPUTY GENERAL COUNSEL (OPERATIONS)" in the
+# ODNI's OCR to Markdown): the sender of a memo whose header names no sender and shows no signature
+_LETTERHEAD = re.compile(
+    r"\A[ \t\n]{0,200}(?:#{1,3}[ \t]+)?(?P<v>OFFICE OF [A-Z][A-Z ,&()'-]{4,90}?)[ \t]*$", re.M
+)
+
+
+def _letterhead(doc: Document) -> Iterator[Candidate]:
+    m = _LETTERHEAD.match(doc.text)
+    if m and m.group("v").count("(") == m.group("v").count(")"):
+        yield Candidate("sender", m.group("v"), m.start("v"), m.end("v"), 0.66, "rule:letterhead")
 
 
 # OCR to Markdown (the ODNI releases) prints a document's own title as a heading on its first line

@@ -398,7 +398,36 @@ def _other_numbers(doc: Document) -> Iterator[Candidate]:
             yield _cand(value, s, e, 0.7, "running-header-number", "control_number")
 
 
+# an NSA course's number in its heading: "| COURSE: (TS//SI//NF) OVSC1205 Special Training on FISA"
+COURSE_LINE = re.compile(
+    r"(?m)^[ \t|]{0,4}COURSE[ \t]?:[ \t]*(?:\([A-Z/]{1,20}\)[ \t]*)?(?P<v>[A-Z]{2,6}\d{3,5})(?=[ \t][A-Z])"
+)
+
+
+def _course_numbers(doc: Document) -> Iterator[Candidate]:
+    for m in COURSE_LINE.finditer(doc.text, 0, 3000):
+        yield _cand(m["v"], m.start("v"), m.end("v"), 0.85, "course-number", "control_number")
+
+
+# CIA information report form box: "FIELD REPORT NO. UFG 7675" (OCR: "Fvs 9725"). The IN number in its
+# REFERENCES box is not read: the corpus gold takes it in one report (pdf/176-10036-10149) and leaves it
+# out in another (jfk-tesseract-2025/176-10036-10094).
+_FIELD_REPORT = re.compile(
+    r"FIELD[ \t]REPORT[ \t]N[O0]\.?[ \t]{1,3}(?P<a>[A-Z][A-Za-z]{2,3})[ \t-]?(?P<n>\d{3,6})\b"
+)
+
+
+def _info_report_numbers(doc: Document) -> Iterator[Candidate]:
+    head = doc.text[:15000]
+    m = _FIELD_REPORT.search(head)
+    if m:
+        value = f"{m['a'].upper()} {m['n']}"
+        yield _cand(value, m.start("a"), m.end("n"), 0.78, "field-report-number", "control_number")
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
+    yield from _course_numbers(doc)
+    yield from _info_report_numbers(doc)
     recnums = list(_record_numbers(doc))
     yield from recnums
     yield from _damaged_stamp_number(doc, {c.value for c in recnums})

@@ -339,6 +339,81 @@ def _eyes_only(doc: Document) -> Iterator[Candidate]:
         return
 
 
+# CIA "CLASSIFIED MESSAGE" form (incoming cable): the TO / FROM / ACTION / INFO boxes, whose labels
+# the scan often cuts at the left edge ("mom: LONDON", "om. MEXICO CITY", "Frou + HAVANA 92",
+# "TON: WH 8"). Read only where the ACTION box follows the FROM box, so the layout is certain.
+_FORM_ACTION = re.compile(r"^\W{0,6}(?i:(?:AC)?T[I1l]?ON)\s{0,2}[:;.,=]")
+_FORM_FROM = re.compile(
+    r"^\W{0,4}(?i:FROM|FRON|FROU|FRQM|FPOM|ROM|MOM|OM)\s{0,2}[.,;:+]\s{0,3}"
+    r"(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)(?![A-Za-z])"
+)
+_FORM_TO = re.compile(r"^\W{0,4}(?:(?i:T[O0])\W{0,6})?(?P<v>DIRECTOR)(?![A-Za-z])[\W\d]{0,12}$")
+
+
+def _cia_form(doc: Document) -> Iterator[Candidate]:
+    """CIA cable form boxes: FROM (sender) directly above ACTION, TO (DIRECTOR) above it. The form's
+    date box is not read: it is the time the cable reached headquarters, which can differ from the
+    cable's own date by a day (catalogued jfk-tesseract-2022/104-10103-10348: FEB 20 for 1963-02-19)."""
+    lines = doc.lines
+    for i, ln in enumerate(lines[:80]):
+        if not _FORM_ACTION.match(ln.text):
+            continue
+        above = [x for x in lines[max(0, i - 8) : i] if x.text.strip()][-4:]
+        fm_k = next(
+            (
+                k
+                for k in range(len(above) - 1, max(-1, len(above) - 3), -1)
+                if _FORM_FROM.match(above[k].text)
+            ),
+            None,
+        )
+        if fm_k is None:
+            continue
+        fl = above[fm_k]
+        m = _FORM_FROM.match(fl.text)
+        value = _station(m.group("v"))
+        s = fl.start + m.start("v")
+        yield Candidate("sender", value, s, s + len(m.group("v")), 0.85, "rule:cia-form")
+        for x in above[:fm_k][::-1]:
+            tm = _FORM_TO.match(x.text)
+            if tm:
+                s = x.start + tm.start("v")
+                yield Candidate("addressees", "DIRECTOR", s, s + 8, 0.85, "rule:cia-form")
+                break
+        return
+
+
+# TDCS information report boxes printed side by side: "COUNTRY: MEXICO" above
+# "DOI: AUGUST 1967 y f SUBJECT: “ARREST OF FEDERAL DEPUTY CESAR DEL ANG!", the subject's capitals
+# continuing on the short lines below it until a blank line
+_TDCS_COUNTRY = re.compile(r"^\W{0,3}COUNTRY\s?:\s{0,3}[A-Z]")
+_TDCS_DOI_SUBJ = re.compile(
+    r"^\W{0,3}DO[I1lL!]\s?:.{0,40}?\bSUBJECT\s?:\s{0,3}[“\"]?(?P<v>[A-Z][A-Z0-9 ,.'/()-]{5,150})"
+)
+_CAPS_RUN = re.compile(r"^[ \t]{0,8}(?P<v>[A-Z][A-Z0-9,.'/()-]*(?:[ ][A-Z0-9][A-Z0-9,.'/()-]*)*)")
+
+
+def _tdcs_box_subject(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i, ln in enumerate(lines[:400]):
+        m = _TDCS_DOI_SUBJ.match(ln.text)
+        if not m or not any(_TDCS_COUNTRY.match(x.text) for x in lines[max(0, i - 3) : i]):
+            continue
+        parts = [m.group("v").strip()]
+        start = ln.start + m.start("v")
+        end = start + len(parts[0])
+        for nxt in lines[i + 1 : i + 5]:
+            cm = _CAPS_RUN.match(nxt.text)
+            if not nxt.text.strip() or not cm or _SUBJ_END.match(nxt.text):
+                break
+            parts.append(cm.group("v"))
+            end = nxt.start + cm.end("v")
+        value = " ".join(" ".join(parts).split()).rstrip(" ,.")
+        if len(value) >= 10:
+            yield Candidate("subject", value, start, end, 0.85, METHOD)
+        return
+
+
 def _info_report_subject(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:12000]
     m = _INFO_REPORT_SUBJ.search(head)
@@ -361,4 +436,6 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _cite(doc)
         yield from _cia_staff(doc)
         yield from _eyes_only(doc)
+        yield from _cia_form(doc)
         yield from _info_report_subject(doc)
+        yield from _tdcs_box_subject(doc)
