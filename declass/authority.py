@@ -272,7 +272,7 @@ def document_agency(rec: dict[str, Any]) -> str | None:
         elif kind in ("state_doc_number", "state_decimal_file"):
             found.add("State")
     if not found:
-        for field in _parties(rec):
+        for _, field in parties(rec):
             for e in expand(str(field["value"])):
                 entry = _lookup(e.written, None)
                 if entry and entry["agency"] in ("State", "CIA", "FBI"):
@@ -284,12 +284,16 @@ def document_agency(rec: dict[str, Any]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _parties(rec: dict[str, Any]):
+def parties(rec: dict[str, Any]) -> list[tuple[str, dict]]:
+    """(party key, field) of a record dict in record order: the sender, then addressees, through,
+    copies_to."""
+    out: list[tuple[str, dict]] = []
     for key in PARTY_FIELDS:
         value = rec.get(key)
-        for item in value if isinstance(value, list) else [value]:
-            if item:
-                yield item
+        for field in value if isinstance(value, list) else [value]:
+            if field:
+                out.append((key, field))
+    return out
 
 
 def annotate_parties(record) -> None:

@@ -17,7 +17,6 @@ The original level is the highest level the document (or its RIF) shows.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import json
 import re
@@ -294,9 +293,8 @@ def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
 
 
 def _line_no(doc: Document, offset: int) -> int:
-    """Number of the line holding `offset` (the line starts are cached on the document itself: a
-    cache keyed by `id(doc)` could serve a freed document's lines to a new one at the same address)."""
-    return max(0, bisect.bisect_right(doc._line_starts, offset) - 1)
+    """Number of the line holding `offset`."""
+    return doc.line_at(offset).number
 
 
 def _hot_lines(doc: Document) -> list[int]:

@@ -250,15 +250,15 @@ _FUZZY_LABEL = re.compile(
     r"^[ \t>*#|_.\-\"“'‘]{0,4}(?P<label>[A-Za-z@!]{4,10}(?:[ ][A-Za-z]{2,3})?)(?P<plural>)"
     r"(?P<sep>\s{0,3}[:;])[ \t]{0,40}(?P<value>.{0,400})$"
 )
-# the keys whose OCR-damaged labels are read by edit distance (short labels like TO, CC, RE, DATE
-# are not: one letter off they are other words)
-_FUZZY_KEYS = ("from", "subject", "memo_for", "memo_from", "through")
+# the keys whose OCR-damaged labels are read, by edit distance or behind a margin mark (short labels
+# like TO, CC, RE, DATE are not: one letter off, or after a stray letter, they are other words)
+_DAMAGED_KEYS = ("from", "subject", "memo_for", "memo_from", "through")
 
 
 @cache
 def _fuzzy_targets() -> tuple[tuple[str, str], ...]:
     labels = _data()["labels"]
-    return tuple((_norm_label(w), k) for k in _FUZZY_KEYS for w in labels[k] if len(w) >= 4)
+    return tuple((_norm_label(w), k) for k in _DAMAGED_KEYS for w in labels[k] if len(w) >= 4)
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -354,11 +354,7 @@ class _Shifted:
         return self.start(name), self.end(name)
 
 
-# labels read after a margin mark: long ones only (a stray letter before "TO" or "RE" is a word)
-_MARGIN_KEYS = ("from", "subject", "memo_for", "memo_from", "through")
-
-
-def _margin_label(text: str, folded: str) -> tuple[str, _Shifted, bool] | None:
+def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
     """A label behind a margin mark, with its colon, in capitals and a readable value on its line (a
     form box's label alone is not read); or an inline damaged MEMORANDUM FOR. Read as damaged."""
     mm = MARGIN_MARK.match(folded)
@@ -369,11 +365,11 @@ def _margin_label(text: str, folded: str) -> tuple[str, _Shifted, bool] | None:
         got = None
         if m and ":" in m.group("sep") and m.group("label").isupper():
             key = canon.get(_norm_label(m.group("label")))
-            if key in _MARGIN_KEYS and _norm_label(m.group("label")) != "SUBJECTS":
+            if key in _DAMAGED_KEYS and _norm_label(m.group("label")) != "SUBJECTS":
                 got = key, m
         if got is None:
             fz = _fuzzy_label(rest)
-            if fz and fz[1].group("label").isupper() and fz[0] in _MARGIN_KEYS:
+            if fz and fz[1].group("label").isupper():  # (its key is one of _DAMAGED_KEYS)
                 got = fz
         value = got[1].group("value").strip() if got else ""
         # its value on its line, every word readable, its brackets closed: margin damage runs into
@@ -413,7 +409,7 @@ class _Header:
             if not m:
                 fuzzy = _fuzzy_label(folded)
                 if fuzzy is None:
-                    return _margin_label(ln.text, folded)
+                    return _margin_label(folded)
                 m = _Refolded(fuzzy[1], ln.text)
         label_raw = m.folded_label() if isinstance(m, _Refolded) else m.group("label")
         key = fuzzy[0] if fuzzy else self.canon.get(_norm_label(label_raw))

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
-from ..authority import Expansion, document_agency, expand, split_party
+from ..authority import Expansion, document_agency, expand, parties, split_party
 
 NS_OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 NS_DC = "http://purl.org/dc/elements/1.1/"
@@ -63,17 +63,6 @@ def _v(field: dict | None) -> str | None:
 
 def _vs(fields: list[dict]) -> list[str]:
     return [str(f["value"]) for f in fields]
-
-
-def parties(rec: dict[str, Any]) -> list[tuple[str, dict]]:
-    """(party key, field) in record order: the sender, then addressees, through, copies_to."""
-    out: list[tuple[str, dict]] = []
-    for key in ROLES:
-        value = rec.get(key)
-        for field in value if isinstance(value, list) else [value]:
-            if field:
-                out.append((key, field))
-    return out
 
 
 def party_parts(field: dict, agency: str | None) -> dict[str, Any]:
