@@ -100,14 +100,23 @@ def _read(path: str | Path, *, ocr: str, probe: bool) -> tuple[Document, dict[in
         if exc.errno == errno.ELOOP:
             raise IngestError("symbolic link loop") from exc
         raise IngestError(exc.strerror or str(exc)) from exc
+    cut = (
+        f"file is {_mib(size)}: only its first {_mib(len(data))} read (size cap {_mib(MAX_TEXT_BYTES)})"
+        if truncated
+        else None
+    )
+    return _text_document(data, str(path), sha, cut), {}
+
+
+def _text_document(data: bytes, path: str | None, sha: str, cut: str | None) -> Document:
+    """The document of a text's bytes (any encoding `decode_text` knows); `cut` is the size-cap
+    warning when the bytes are only the first part of the input."""
     text, warnings = decode_text(data)
-    doc = Document.from_text(text, path=str(path), sha256=sha)
+    doc = Document.from_text(text, path=path, sha256=sha)
     doc.warnings.extend(warnings)
-    if truncated:
-        doc.warnings.append(
-            f"file is {_mib(size)}: only its first {_mib(len(data))} read (size cap {_mib(MAX_TEXT_BYTES)})"
-        )
-    return doc, {}
+    if cut:
+        doc.warnings.append(cut)
+    return doc
 
 
 def _sha256_rest(f, h) -> str:
@@ -153,17 +162,11 @@ def read_stdin(data: bytes) -> Document:
     """The document given on standard input (any encoding `decode_text` knows). Pass at most
     MAX_TEXT_BYTES + 1 bytes of it: more than MAX_TEXT_BYTES is cut there, with a warning."""
     sha = hashlib.sha256(data).hexdigest()
-    truncated = len(data) > MAX_TEXT_BYTES
-    if truncated:
-        data = _cut_at_line(data[:MAX_TEXT_BYTES])
-    text, warnings = decode_text(data)
-    doc = Document.from_text(text, path=None, sha256=sha)
-    doc.warnings.extend(warnings)
-    if truncated:
-        doc.warnings.append(
-            f"standard input is over {_mib(MAX_TEXT_BYTES)}: only its first {_mib(len(data))} read (size cap)"
-        )
-    return doc
+    if len(data) <= MAX_TEXT_BYTES:
+        return _text_document(data, None, sha, None)
+    data = _cut_at_line(data[:MAX_TEXT_BYTES])
+    cut = f"standard input is over {_mib(MAX_TEXT_BYTES)}: only its first {_mib(len(data))} read (size cap)"
+    return _text_document(data, None, sha, cut)
 
 
 def document_from_text(text: str, source: str | None = None) -> Document:
