@@ -301,6 +301,11 @@ def test_an_interrupted_run_leaves_the_old_json_or_csv_whole(tmp_path, monkeypat
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".declass-")] == []
 
 
+# copies of the sample texts in a dump to interrupt: enough that a run lasts several seconds at
+# today's speed (at 12 copies the run ended before the signal and the tests skipped)
+INTERRUPT_COPIES = 60
+
+
 def _dump_for_interrupt(tmp_path: Path, copies: int) -> Path:
     src = tmp_path / "in"
     src.mkdir()
@@ -330,7 +335,7 @@ def _lines(path: Path) -> int:
 
 
 def test_ctrl_c_keeps_whole_jsonl_lines_and_resume_finishes(tmp_path):
-    src = _dump_for_interrupt(tmp_path, 12)
+    src = _dump_for_interrupt(tmp_path, INTERRUPT_COPIES)
     n_files = len(list(src.iterdir()))
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(_cli(str(src), "-o", str(out)), stderr=subprocess.PIPE, text=True)
@@ -351,7 +356,7 @@ def test_ctrl_c_keeps_whole_jsonl_lines_and_resume_finishes(tmp_path):
 
 
 def test_ctrl_c_leaves_a_sqlite_catalogue_that_opens_and_resumes(tmp_path):
-    src = _dump_for_interrupt(tmp_path, 12)
+    src = _dump_for_interrupt(tmp_path, INTERRUPT_COPIES)
     db = tmp_path / "out.db"
 
     def some_rows():
@@ -379,7 +384,7 @@ def test_ctrl_c_leaves_a_sqlite_catalogue_that_opens_and_resumes(tmp_path):
 
 
 def test_ctrl_c_leaves_no_torn_json(tmp_path):
-    src = _dump_for_interrupt(tmp_path, 12)
+    src = _dump_for_interrupt(tmp_path, INTERRUPT_COPIES)
     out = tmp_path / "out.json"
 
     def tmp_files():
