@@ -225,12 +225,7 @@ def run_files(files: Sequence[str], jobs: int, args: tuple, timeout: float | Non
                         yield Result(inflight.pop(fut)[0], error=_timed_out(timeout))
                     _stop(pool, True)
                     # the files in flight with it went down with the pool: read them again, alone
-                    for fut, chunk in list(inflight.items()):
-                        if fut.done() and not fut.cancelled() and fut.exception() is None:
-                            yield from fut.result()
-                        else:
-                            suspects.extend(chunk)
-                    inflight.clear()
+                    yield from _salvage(inflight, suspects)
                     started.clear()
                     yield from _run_isolated(suspects, args, timeout)
                     suspects = []
@@ -245,12 +240,7 @@ def run_files(files: Sequence[str], jobs: int, args: tuple, timeout: float | Non
                     broken = True
             if broken:
                 # every file in flight may be the culprit: retry each alone
-                for fut, chunk in list(inflight.items()):
-                    if fut.done() and fut.exception() is None:
-                        yield from fut.result()
-                    else:
-                        suspects.extend(chunk)
-                inflight.clear()
+                yield from _salvage(inflight, suspects)
                 started.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield from _run_isolated(suspects, args, timeout)
@@ -261,6 +251,17 @@ def run_files(files: Sequence[str], jobs: int, args: tuple, timeout: float | Non
         raise
     finally:
         _stop(pool, interrupted)
+
+
+def _salvage(inflight: dict[Future, list[str]], suspects: list[str]) -> Iterator[Result]:
+    """The results of the chunks in flight that finished; the files of the others join `suspects`
+    (to be read again, one at a time). Empties `inflight`."""
+    for fut, chunk in inflight.items():
+        if fut.done() and not fut.cancelled() and fut.exception() is None:
+            yield from fut.result()
+        else:
+            suspects.extend(chunk)
+    inflight.clear()
 
 
 def _run_isolated(files: Sequence[str], args: tuple, timeout: float | None = None) -> Iterator[Result]:
