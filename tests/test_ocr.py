@@ -121,3 +121,23 @@ def test_a_page_is_a_scan_when_one_image_covers_it(size, scan):
     assert _is_page_image(page) is scan  # a letterhead's logo does not make a born-digital page a scan
     fixture = pdfium.PdfDocument(str(FIXTURES / "pdf" / "104-10093-10109.pdf"))
     assert _is_page_image(fixture[0])
+
+
+@pytest.mark.skipif(os.environ.get("DECLASS_NO_OCR") == "1", reason="OCR switched off")
+def test_a_cable_forms_header_read_as_one_block_keeps_its_cite_line_whole():
+    import pypdfium2
+
+    from declass.ingest.ocr import ocr_pdf_page
+
+    pdf = pypdfium2.PdfDocument(FIXTURES / "pdf" / "104-10093-10109.pdf")
+    try:
+        page = pdf[0]
+        layout_only = ocr_pdf_page(page)
+        with_block = ocr_pdf_page(page, header_as_block=True)
+    finally:
+        pdf.close()
+    # the layout analysis reads the routing line's CITE as `CME ME XI 6628`; the block reading keeps it
+    assert "CITE MEXI 6620" not in layout_only
+    assert "CITE MEXI 6620" in with_block
+    # the block reading only adds lines: the layout reading is still all there, in its order
+    assert set(layout_only.splitlines()) <= set(with_block.splitlines())

@@ -99,19 +99,30 @@ def _header_cut(buf: bytes, width: int, height: int, stride: int) -> int:
     return target
 
 
-def ocr_gray(buf: bytes, width: int, height: int, stride: int) -> str:
-    """Text of an 8-bit grayscale image, header region first."""
+def ocr_gray(buf: bytes, width: int, height: int, stride: int, header_as_block: bool = False) -> str:
+    """Text of an 8-bit grayscale image, header region first. `header_as_block`: read the header
+    region a second time as one block of text (Tesseract's PSM 6) and add that reading after the
+    first: the layout analysis splits a cable form's boxes into scattered fragments (`DIR`, `CITE`,
+    `WAVE 8295` apart, or lost as speckle), which the block reading keeps on one line."""
+    import tesserocr
+
     api = _get_api()
     cut = _header_cut(buf, width, height, stride)
+    regions = [(0, cut, tesserocr.PSM.AUTO)]
+    if header_as_block:
+        regions.append((0, cut, tesserocr.PSM.SINGLE_BLOCK))
+    regions.append((cut, height - cut, tesserocr.PSM.AUTO))
     parts = []
     with _quiet_stderr():
-        # two images (header strip, then the rest) rather than SetRectangle, which loses lines
-        for top, h in ((0, cut), (cut, height - cut)):
+        # separate images (header strip, then the rest) rather than SetRectangle, which loses lines
+        for top, h, mode in regions:
             if h <= 0:
                 continue
+            api.SetPageSegMode(mode)
             api.SetImageBytes(buf[top * stride : (top + h) * stride], width, h, 1, stride)
             api.SetSourceResolution(DPI)
             parts.append(api.GetUTF8Text().strip("\n"))
+        api.SetPageSegMode(tesserocr.PSM.AUTO)
         api.Clear()
     return "\n".join(p for p in parts if p).replace("\f", "\n") + "\n"
 
@@ -154,11 +165,11 @@ class _quiet_stderr:
             os.close(self.saved)
 
 
-def ocr_pdf_page(page) -> str:
-    """Text of a pypdfium2 page rendered at DPI."""
+def ocr_pdf_page(page, header_as_block: bool = False) -> str:
+    """Text of a pypdfium2 page rendered at DPI (`header_as_block`: see ocr_gray)."""
     bitmap = page.render(scale=DPI / 72, grayscale=True)
     try:
-        return ocr_gray(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride)
+        return ocr_gray(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, header_as_block)
     finally:
         bitmap.close()
 

@@ -107,7 +107,8 @@ def read_pdf_probed(
             for i in sorted(page_images & starts):
                 if ocr_mod.text_quality(pages[i]) < ocr_mod.LAYER_QUALITY_OK:
                     page = pdf[i]
-                    merged, n = ocr_mod.merge_readings(pages[i], _clean(ocr_mod.ocr_pdf_page(page)))
+                    fresh = _clean(ocr_mod.ocr_pdf_page(page, header_as_block=True))
+                    merged, n = ocr_mod.merge_readings(pages[i], fresh)
                     page.close()
                     if n:
                         pages[i] = merged
