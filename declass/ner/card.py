@@ -60,6 +60,27 @@ def forced_table(cv: dict) -> str:
     return "\n".join(lines)
 
 
+def validator_table(cv: dict) -> str:
+    """Fills right/wrong per label with no validator, each alone, and all; and what each costs on the
+    aligned gold spans of the training corpus."""
+    fills = cv.get("validator_fills")
+    if not fills:
+        return ""
+    labels = [lab for lab in fills["none"] if any(fills[row][lab] != [0, 0] for row in fills)]
+    cost = cv.get("validator_gold_cost", {})
+    lines = [
+        "| validators | " + " | ".join(labels) + " | gold spans rejected (training corpus) |",
+        "|---|" + "---|" * (len(labels) + 1),
+    ]
+    for row, per_label in fills.items():
+        cells = [f"{per_label[lab][0]} / {per_label[lab][1]}" for lab in labels]
+        gold = ", ".join(f"{lab} {n}/{m}" for lab, (n, m) in cost.get(row, {}).items()) or "-"
+        name = {"none": "none", "all": "**all**"}.get(row, f"`{row}` alone")
+        gold = "" if row in ("none", "all") else gold
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {gold} |")
+    return "\n".join(lines)
+
+
 def write_card(model_dir: Path) -> Path:
     from .cv import table  # noqa: PLC0415
 
@@ -147,6 +168,17 @@ def write_card(model_dir: Path) -> Path:
                 + f" | {d['confidence']} | {'on' if d['gate'] else 'off'} |"
                 for lab, d in cv.get("gate_all_folds", {}).items()
             ],
+            "",
+            "Span validators (`declass.extract.ner.VALIDATORS`): before a span becomes a candidate it must "
+            "read as its field's value by the project's own vocabularies: a party cut at a blank line "
+            "(`blank_line`), no line that is only a field label at its end (`trailing_label`), no other "
+            "field's label before it on its line (`other_label`), a party shaped as an office, title or name "
+            "(`party_shape`), a subject after a subject-like label (`subject_slot`), a record id with "
+            "digits (`identifier`). Fills right / wrong on all folds (each label alone filling the rules' "
+            "gaps) with no validator, each validator alone, and all of them; and how many of the aligned "
+            "gold spans of the training corpus each validator rejects (its cost on true values):",
+            "",
+            validator_table(cv),
             "",
             "Per-label exact-span scores against the aligned gold spans (held-out folds):",
             "",
