@@ -388,6 +388,14 @@ def test_a_span_after_another_fields_label_is_that_fields_value():
     assert _value(RIF_TITLE_PRESIDENT, "ADDRESSEE", "THE PRESIDENT")[1] == "other_label"
     # the last label before the span counts: "TITLE: MEMORANDUM FOR" heads an addressee
     assert _value(RIF_TITLE_MEMO_FOR, "ADDRESSEE", "THE RECORD")[1] is None
+    # a value on its own line under a line that is only a label belongs to that label
+    subjects = (
+        "DATE : 01/01/77\n\nPAGES: 9\n\nSUBJECTS :\n\nHSCA, ADMINISTRATION\n\nFONZ, GAETON J."  # 32243317
+    )
+    assert _value(subjects, "SENDER", "HSCA, ADMINISTRATION")[1] == "other_label"
+    legat = ")\n\nDATE:\n\nFebruary 18, 1960\n\nFROM:\n\nLegat, Havana (92-1)\n\nSUBJECT:\n\nSA"  # 32286564
+    assert _value(legat, "ADDRESSEE", "Legat, Havana (92")[1] == "other_label"
+    assert _value(legat, "SENDER", "Legat, Havana (92-1)")[1] is None
 
 
 def test_a_party_reads_as_an_office_a_title_or_a_name():

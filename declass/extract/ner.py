@@ -110,6 +110,7 @@ PARTICLES = frozenset(
 )
 MAX_PARTY_WORDS = 12
 SUBJECT_LINES_ABOVE = 8
+_SEPARATORS = " \t|:;.-_©"
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 _state: dict[str, Any] = {}
@@ -176,7 +177,18 @@ def _other_label(text: str, label: str, start: int) -> bool:
     nothing but separators between it and the span. ATTN, REF and the like say nothing."""
     if label not in OWN_GROUPS:
         return False
-    before = text[_line_start(text, start) : start]
+    line_start = _line_start(text, start)
+    before = text[line_start:start]
+    if not before.strip() and line_start > 0:
+        # a value on its own line under a line that is only a label ("SUBJECTS :" / "HSCA, ...")
+        prev = _line_start(text, line_start - 1)
+        while prev > 0 and not text[prev : line_start - 1].strip():
+            prev = _line_start(text, prev - 1)
+        above = text[prev : line_start - 1]
+        found = list(_labels_in(above))
+        rest = above[: found[0][0].start()] + above[found[0][0].end() :] if len(found) == 1 else "x"
+        if not rest.strip().strip(_SEPARATORS):
+            return found[0][1] not in ("neutral", "other") and found[0][1] not in OWN_GROUPS[label]
     last, group = None, ""
     for m, g in _labels_in(before):
         if g != "neutral":
@@ -184,7 +196,7 @@ def _other_label(text: str, label: str, start: int) -> bool:
     if last is None:
         return False
     if group == "other":
-        return not before[last.end() :].strip(" \t|:;.-_©")
+        return not before[last.end() :].strip().strip(_SEPARATORS)
     return group not in OWN_GROUPS[label]
 
 
