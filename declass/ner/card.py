@@ -138,14 +138,14 @@ def write_card(model_dir: Path) -> Path:
             _verdict(cv),
             "",
             "How the columns are made: *rules* = the rule extractors; *NER* = the tagger's spans alone "
-            "(every label, cleaned and normalised as in `declass.extract.ner`); *combined* = rules, then the "
-            "tagger fills only the fields the rules left empty, with the labels gated on for that test fold "
-            "(chosen on the other two folds' documents, from their own held-out tags: never on the test "
-            "fold's documents; cross-fitted rather than nested, as those tags come from models that saw the "
-            "test fold in training). A label passes the gate when its fills raise its field's soft F1 and "
-            "keep the field's precision >= the rules'. Labels' confidences come from the precision of their "
-            "fills in CV; confidence from the model's own scores was tried (beam search over the greedy "
-            "parser) and dropped: it gives ~1.0 to wrong spans.",
+            "(every label, cleaned, normalised and validated as in `declass.extract.ner`); *combined* = "
+            "rules, then the tagger fills only the fields the rules left empty, with the labels gated on for"
+            " that test fold (chosen on the other two folds' documents, from their own held-out tags: never "
+            "on the test fold's documents; cross-fitted rather than nested, as those tags come from models "
+            "that saw the test fold in training). A label passes the gate when its fills raise its field's "
+            "soft F1 and keep the field's precision >= the rules'. Labels' confidences come from the "
+            "precision of their fills in CV; confidence from the model's own scores was tried (beam search "
+            "over the greedy parser) and dropped: it gives ~1.0 to wrong spans.",
             "",
             "Gap filling with every label that filled at least one gap right on the other folds (what "
             "`--ner` does while no label passes the gate):",

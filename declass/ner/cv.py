@@ -16,6 +16,11 @@ its precision >= the rules': the test fold never chooses. The same gate on all f
 pipeline), per-label `confidence` (from the precision of its fills, in the heuristic band 0.6-0.79) and
 `gate`.
 
+Every span passes the validators of `declass.extract.ner` before it becomes a candidate; the results
+say, per validator, which fills it removes (`validator_fills`: right / wrong with no validator, each
+alone, all) and how many aligned gold spans of the training corpus it would reject
+(`validator_gold_cost`).
+
 Confidence from the model's own scores was tried and dropped: beam search (`ner.beam_parse` /
 `scored_ents`) over the greedily trained parser gives probability ~1.0 to spans that are wrong (subjects
 running into the body), so it does not rank fills.
