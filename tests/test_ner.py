@@ -314,3 +314,126 @@ def _tiny_spans():
         ],
     )
     return spans
+
+
+# Verbatim header snippets of corpus documents where the tagger's held-out spans were wrong (or right),
+# for the span validators of `declass.extract.ner`.
+SULLIVAN = (  # jfk-applevision/2023__124-10164-10277
+    "UNITED STATES GOVERNMENT\n\nMemorandum\n\n62-109060\n\nBux 2\n\n8307X\n\nFolson\n\nBelmon: i\n\nTO\n\n"
+    "Mr. W. C. SullivanV\n\n10I5-GAROLONDSR"
+)
+INDEX_CARDS = (  # jfk-tesseract/2022__157-10011-10010
+    "COMMENTS :\nBox 140, Book 3 of 3, Index Cards, June/July 1975\n\n[R] - ITEM IS RESTRICTED\n\n"
+    "HW 50955 DocId:32203778. Page 1\n\n\nz aheg siLe0zze:PI90d GEOG AH\n\nCIAHAS NO OBJECTION TO\n"
+    "DECLASSIFICATION #8 °R\nRELEASE OF THIS BOUUMENT\n\nAS SANITIZED AD\n\n- & er LOL FY F\n\n"
+    "PERSONS/ENTITIES: : CATEGORIES:\nMr. Merchant Mr. Gray Nov. 19, 1960 Mongoose\n\n"
+    "Mr. Mann / Mr. Bissell Special Group\n\nMr. Douglas Mr. Dulles\n\nGeneral Lansdale\n\nQCCURRENCE?"
+)
+RIF_TO_TITLE = (  # jfk-tesseract/2018__124-10224-10189
+    "Document Information\nORIGINATOR: FBI\nFROM: SAC,MM\nTO: DIRECTOR, FBI\nTITLE :\n| DATE: © 10/28/1962\n"
+)
+RIF_FROM_TO = (  # jfk-applevision/2021__docid-32271380
+    "Document Information\n\nORIGINATOR:\n\nHSCA\n\nFROM:\n\nCIA\n\nTO :\n\nTITLE :\n\n"
+)
+RIF_TITLE_PRESIDENT = (  # jfk-tesseract-2025/177-10002-10096
+    "ORIGINATOR: CIA\nFROM:\nTO:\n\nTITLE: | THE PRESIDENT'S INTELLIGENCE CHECKLIST\n\nDATE: — 11/25"
+)
+RIF_TITLE_MEMO_FOR = (  # jfk-tesseract-2025/178-10003-10001
+    "ORIGINATOR: CIA\nFROM:\nTO:\n\nTITLE: © MEMORANDUM FOR THE RECORD, SPECIAL GROUP MEETING 20 SEPTEMBER"
+)
+NSA_DERIVED = (  # jfk-tesseract/2022__144-10001-10171_docid_6782996_sealed
+    "[R] - ITEM IS RESTRICTED\nDerived From: NSA/CSSM 123-2,\nDated 3 September 1991\n"
+    'Declassify On: Source Marked "OADR"\nDate of source: 3 Sep 91\n\nrds Act of 1992\n\n\n\n'
+    "Mieet wideh eek mh 22 toe\nmtly proepted\n\nOtters ox tect yes\n$OFe Sndizntions £\n"
+    "On 25 Kocesiner tne\nReteNeit thet lentes\nPttedunet Gey le\n\nThe Cabanas Wevai hoon sme: tot"
+)
+HSCA_ROSTER = (  # jfk-tesseract/2022__docid-32269615
+    "STAFF COUNSEL\nBLAKEY,G ROBERT\n\nCHIEF COUNSEL AND DIRECTOR\n\nBRADY, SURELL\n"
+)
+
+
+def _at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(part, s + 1)
+    return s, s + len(part)
+
+
+def _value(text: str, label: str, part: str) -> tuple[str, str | None]:
+    """(the value, the failing validator) of a tagged span over `part` of `text`."""
+    from declass.extract.ner import check, cut_span, normalize
+
+    s, e = cut_span(text, label, *_at(text, part))
+    value = normalize(label, text[s:e])[0]
+    return value, check(text, label, s, e, value)
+
+
+def test_party_spans_end_at_a_blank_line():
+    cut = _value(SULLIVAN, "ADDRESSEE", "Mr. W. C. SullivanV\n\n10I5-GAROLONDSR")
+    assert cut == ("Mr. W. C. SullivanV", None)
+    assert _value(INDEX_CARDS, "ADDRESSEE", "Mr. Dulles\n\nGeneral Lansdale") == ("Mr. Dulles", None)
+    # a subject may run over a blank line (17% of the gold subjects do): not cut
+    assert _value(RIF_FROM_TO, "SUBJECT", "CIA\n\nTO")[0] == "CIA TO"
+
+
+def test_a_span_ending_in_a_field_label_is_two_fields():
+    assert _value(RIF_TO_TITLE, "SUBJECT", "DIRECTOR, FBI\nTITLE :")[1] == "trailing_label"
+    assert _value(RIF_FROM_TO, "SUBJECT", "CIA\n\nTO")[1] == "trailing_label"
+    assert _value(RIF_TO_TITLE, "ADDRESSEE", "DIRECTOR, FBI")[1] is None
+
+
+def test_a_span_after_another_fields_label_is_that_fields_value():
+    assert _value(RIF_TO_TITLE, "SENDER", "DIRECTOR, FBI")[1] == "other_label"
+    assert _value(RIF_TO_TITLE, "SENDER", "SAC,MM")[1] is None
+    assert _value(RIF_TITLE_PRESIDENT, "ADDRESSEE", "THE PRESIDENT")[1] == "other_label"
+    # the last label before the span counts: "TITLE: MEMORANDUM FOR" heads an addressee
+    assert _value(RIF_TITLE_MEMO_FOR, "ADDRESSEE", "THE RECORD")[1] is None
+    # a value on its own line under a line that is only a label belongs to that label
+    subjects = (
+        "DATE : 01/01/77\n\nPAGES: 9\n\nSUBJECTS :\n\nHSCA, ADMINISTRATION\n\nFONZ, GAETON J."  # 32243317
+    )
+    assert _value(subjects, "SENDER", "HSCA, ADMINISTRATION")[1] == "other_label"
+    legat = ")\n\nDATE:\n\nFebruary 18, 1960\n\nFROM:\n\nLegat, Havana (92-1)\n\nSUBJECT:\n\nSA"  # 32286564
+    assert _value(legat, "ADDRESSEE", "Legat, Havana (92")[1] == "other_label"
+    assert _value(legat, "SENDER", "Legat, Havana (92-1)")[1] is None
+
+
+def test_a_party_reads_as_an_office_a_title_or_a_name():
+    assert _value(INDEX_CARDS, "SENDER", "Index Cards, June/July 1975")[1] == "party_shape"
+    assert _value(NSA_DERIVED, "SENDER", "The Cabanas Wevai hoon sme")[1] == "party_shape"
+    assert _value(INDEX_CARDS, "ADDRESSEE", "Mr. Mann")[1] is None
+    from declass.extract.ner import _party_shape
+
+    parties = ("Chief of Station, JMWAVE", "Deputy Director of Security", "sullivanjj@state.gov", "SAC, MM")
+    for party in parties:
+        assert _party_shape(party), party
+    assert not _party_shape("SECRET")
+
+
+def test_a_subject_follows_a_subject_like_label():
+    assert _value(NSA_DERIVED, "SUBJECT", "NSA/CSSM 123-2,\nDated 3 September 1991")[1] == "other_label"
+    assert _value(NSA_DERIVED, "SUBJECT", "Mieet wideh eek mh 22 toe")[1] == "subject_slot"
+    assert _value(HSCA_ROSTER, "SUBJECT", "BLAKEY,G ROBERT")[1] == "subject_slot"
+    assert _value(RIF_TITLE_PRESIDENT, "SUBJECT", "THE PRESIDENT'S INTELLIGENCE CHECKLIST")[1] is None
+    # forms that print their labels first: TITLE alone on a line a few lines above the value
+    labels_first = (  # jfk-applevision/2021__docid-32345613
+        "ORIGINATOR : CIA\n\nFROM\n\nTO\n\nTITLE\n\nDATE\n\nPAGES\n\nMER\n\nWIROGUE/1 MISSION TO KINSHASA"
+    )
+    assert _value(labels_first, "SUBJECT", "WIROGUE/1 MISSION TO KINSHASA")[1] is None
+
+
+def test_validators_drop_spans_before_they_become_candidates():
+    from declass.extract.ner import candidates_from_spans
+
+    doc = Document.from_text(RIF_TO_TITLE)
+    spans = [
+        ("SUBJECT", *_at(RIF_TO_TITLE, "DIRECTOR, FBI\nTITLE :")),
+        ("ADDRESSEE", *_at(RIF_TO_TITLE, "DIRECTOR, FBI")),
+    ]
+    rejected: dict = {}
+    got = list(candidates_from_spans(doc, spans, {"SUBJECT": 0.7, "ADDRESSEE": 0.7}, rejected=rejected))
+    assert [(c.field, c.value) for c in got] == [("addressees", "DIRECTOR, FBI")]
+    assert list(rejected) == ["trailing_label"]
+    # without validators the run-together span is a (wrong) subject
+    got = list(candidates_from_spans(doc, spans, {"SUBJECT": 0.7}, ["SUBJECT"], validators=()))
+    assert [c.value for c in got] == ["DIRECTOR, FBI TITLE"]

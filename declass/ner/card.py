@@ -60,6 +60,27 @@ def forced_table(cv: dict) -> str:
     return "\n".join(lines)
 
 
+def validator_table(cv: dict) -> str:
+    """Fills right/wrong per label with no validator, each alone, and all; and what each costs on the
+    aligned gold spans of the training corpus."""
+    fills = cv.get("validator_fills")
+    if not fills:
+        return ""
+    labels = [lab for lab in fills["none"] if any(fills[row][lab] != [0, 0] for row in fills)]
+    cost = cv.get("validator_gold_cost", {})
+    lines = [
+        "| validators | " + " | ".join(labels) + " | gold spans rejected (training corpus) |",
+        "|---|" + "---|" * (len(labels) + 1),
+    ]
+    for row, per_label in fills.items():
+        cells = [f"{per_label[lab][0]} / {per_label[lab][1]}" for lab in labels]
+        gold = ", ".join(f"{lab} {n}/{m}" for lab, (n, m) in cost.get(row, {}).items()) or "-"
+        name = {"none": "none", "all": "**all**"}.get(row, f"`{row}` alone")
+        gold = "" if row in ("none", "all") else gold
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {gold} |")
+    return "\n".join(lines)
+
+
 def write_card(model_dir: Path) -> Path:
     from .cv import table  # noqa: PLC0415
 
@@ -117,14 +138,14 @@ def write_card(model_dir: Path) -> Path:
             _verdict(cv),
             "",
             "How the columns are made: *rules* = the rule extractors; *NER* = the tagger's spans alone "
-            "(every label, cleaned and normalised as in `declass.extract.ner`); *combined* = rules, then the "
-            "tagger fills only the fields the rules left empty, with the labels gated on for that test fold "
-            "(chosen on the other two folds' documents, from their own held-out tags: never on the test "
-            "fold's documents; cross-fitted rather than nested, as those tags come from models that saw the "
-            "test fold in training). A label passes the gate when its fills raise its field's soft F1 and "
-            "keep the field's precision >= the rules'. Labels' confidences come from the precision of their "
-            "fills in CV; confidence from the model's own scores was tried (beam search over the greedy "
-            "parser) and dropped: it gives ~1.0 to wrong spans.",
+            "(every label, cleaned, normalised and validated as in `declass.extract.ner`); *combined* = "
+            "rules, then the tagger fills only the fields the rules left empty, with the labels gated on for"
+            " that test fold (chosen on the other two folds' documents, from their own held-out tags: never "
+            "on the test fold's documents; cross-fitted rather than nested, as those tags come from models "
+            "that saw the test fold in training). A label passes the gate when its fills raise its field's "
+            "soft F1 and keep the field's precision >= the rules'. Labels' confidences come from the "
+            "precision of their fills in CV; confidence from the model's own scores was tried (beam search "
+            "over the greedy parser) and dropped: it gives ~1.0 to wrong spans.",
             "",
             "Gap filling with every label that filled at least one gap right on the other folds (what "
             "`--ner` does while no label passes the gate):",
@@ -147,6 +168,17 @@ def write_card(model_dir: Path) -> Path:
                 + f" | {d['confidence']} | {'on' if d['gate'] else 'off'} |"
                 for lab, d in cv.get("gate_all_folds", {}).items()
             ],
+            "",
+            "Span validators (`declass.extract.ner.VALIDATORS`): before a span becomes a candidate it must "
+            "read as its field's value by the project's own vocabularies: a party cut at a blank line "
+            "(`blank_line`), no line that is only a field label at its end (`trailing_label`), no other "
+            "field's label before it on its line (`other_label`), a party shaped as an office, title or name "
+            "(`party_shape`), a subject after a subject-like label (`subject_slot`), a record id with "
+            "digits (`identifier`). Fills right / wrong on all folds (each label alone filling the rules' "
+            "gaps) with no validator, each validator alone, and all of them; and how many of the aligned "
+            "gold spans of the training corpus each validator rejects (its cost on true values):",
+            "",
+            validator_table(cv),
             "",
             "Per-label exact-span scores against the aligned gold spans (held-out folds):",
             "",

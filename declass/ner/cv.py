@@ -16,6 +16,11 @@ its precision >= the rules': the test fold never chooses. The same gate on all f
 pipeline), per-label `confidence` (from the precision of its fills, in the heuristic band 0.6-0.79) and
 `gate`.
 
+Every span passes the validators of `declass.extract.ner` before it becomes a candidate; the results
+say, per validator, which fills it removes (`validator_fills`: right / wrong with no validator, each
+alone, all) and how many aligned gold spans of the training corpus it would reject
+(`validator_gold_cost`).
+
 Confidence from the model's own scores was tried and dropped: beam search (`ner.beam_parse` /
 `scored_ents`) over the greedily trained parser gives probability ~1.0 to spans that are wrong (subjects
 running into the body), so it does not rank fills.
@@ -181,18 +186,18 @@ def gate(counts: dict[str, dict], docs: list[str]) -> tuple[dict[str, float], di
     return gated, detail
 
 
-def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
+def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K, cv_dir: Path = CV_DIR) -> dict:
     """Rules only, NER only and combined (NER fills the fields the rules left empty) on the held-out
     folds. The labels switched on for fold i are chosen on the other folds' documents only (their
     own held-out tags), never on fold i; the shipped calibration is chosen on all folds."""
-    from ..extract.ner import DEFAULT_CONFIDENCE, candidates_from_spans, empty_labels
+    from ..extract.ner import DEFAULT_CONFIDENCE, VALIDATORS, candidates_from_spans, empty_labels
     from ..ingest import read_documents
     from ..pipeline import RULES, candidates
     from ..resolve import resolve
 
     sm = _score_module(score_py)
     gold = sm.load_gold(str(corpus))
-    fold_files = [json.loads((CV_DIR / f"fold{i}.json").read_text(encoding="utf-8")) for i in range(k)]
+    fold_files = [json.loads((cv_dir / f"fold{i}.json").read_text(encoding="utf-8")) for i in range(k)]
     fold_of = {src: f["fold"] for f in fold_files for src in f["docs"]}
     tags = {src: d["pred"] for f in fold_files for src, d in f["docs"].items()}
     docs = {}
@@ -200,14 +205,16 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
         doc = read_documents(corpus / src)[0]
         docs[src] = (doc, candidates(doc, RULES))
 
-    def record(src: str, calibration: dict[str, float] | None) -> dict:
+    rule_records = {src: resolve(doc, copy.deepcopy(rc)) for src, (doc, rc) in docs.items()}
+
+    def record(src: str, calibration: dict[str, float] | None, validators=VALIDATORS) -> dict:
         """Rules only (None), or rules then NER filling the empty fields of the switched-on labels."""
         doc, rule_cands = docs[src]
-        rec = resolve(doc, copy.deepcopy(rule_cands))
+        rec = rule_records[src]
         if calibration is None:
             return rec.to_dict()
         labels = empty_labels(rec, calibration)
-        extra = list(candidates_from_spans(doc, tags[src], calibration, labels)) if labels else []
+        extra = list(candidates_from_spans(doc, tags[src], calibration, labels, validators)) if labels else []
         return resolve(doc, copy.deepcopy(rule_cands) + extra).to_dict() if extra else rec.to_dict()
 
     def counts_of(src: str, rec: dict) -> dict[str, tuple]:
@@ -226,6 +233,7 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
             if FIELD_OF_GOLD[lab] in sm.FIELDS:
                 counts[src][lab] = counts_of(src, record(src, {lab: DEFAULT_CONFIDENCE}))
 
+    validator_fills = _validator_fills(docs, counts, record, counts_of)
     per_fold, opt_in = {}, {}
     for i in range(k):
         train_docs = [s for s in docs if fold_of[s] != i]
@@ -264,6 +272,8 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
         "forced_per_fold": {str(i): c for i, c in opt_in.items()},
         "gate_all_folds": gate_detail,
         "span_scores": spans,
+        "validator_fills": validator_fills,
+        "validator_gold_cost": validator_gold_cost(),
     }
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     (MODEL_DIR / "calibration.json").write_text(json.dumps(calibration, indent=1) + "\n", encoding="utf-8")
@@ -277,6 +287,60 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K) -> dict:
     print("ner forced on: micro soft F1", forced["micro_f1_soft"])
     print("shipped calibration:", calibration)
     return result
+
+
+def _fills(counts: dict, src: str, lab: str) -> tuple[int, int]:
+    """(right, wrong) fills of `lab` in one document: its field's true and false positives beyond the
+    rules'."""
+    field = FIELD_OF_GOLD[lab]
+    rules, filled = counts[src]["rules"].get(field), counts[src][lab].get(field)
+    if not rules or not filled:
+        return 0, 0
+    return filled[0] - rules[0], filled[1] - rules[1]
+
+
+def _validator_fills(docs: dict, counts: dict, record, counts_of) -> dict[str, dict[str, list[int]]]:
+    """Fills right/wrong per label (all folds, each label alone filling the rules' gaps) with no
+    validator, each validator alone, and all of them (`counts`): what each validator removes."""
+    from ..extract.ner import DEFAULT_CONFIDENCE, VALIDATORS
+
+    labels = [lab for lab in LABELS if lab in counts[next(iter(docs))]]  # the scored fields' labels
+    out: dict[str, dict[str, list[int]]] = {}
+    for name, validators in [("none", ())] + [(v, (v,)) for v in VALIDATORS]:
+        row: dict[str, list[int]] = {}
+        for lab in labels:
+            t = [0, 0]
+            for src in docs:
+                c = {"rules": counts[src]["rules"]}
+                c[lab] = counts_of(src, record(src, {lab: DEFAULT_CONFIDENCE}, validators))
+                right, wrong = _fills({src: c}, src, lab)
+                t = [t[0] + right, t[1] + wrong]
+            row[lab] = t
+        out[name] = row
+    out["all"] = {lab: [sum(_fills(counts, s, lab)[i] for s in docs) for i in (0, 1)] for lab in labels}
+    return out
+
+
+def validator_gold_cost() -> dict[str, dict[str, list[int]]]:
+    """Per validator and label: [aligned gold spans it rejects (or cuts, `blank_line`), gold spans]
+    over the training corpus (`corpus.jsonl`): what a validator costs on the header's true values."""
+    from ..extract.ner import VALIDATORS, check, cut_span, normalize
+
+    corpus, _weak = load_rows()
+    out: dict[str, dict[str, list[int]]] = {v: {} for v in VALIDATORS}
+    for r in corpus:
+        text = r["text"]
+        for s, e, lab in r["spans"]:
+            s2, e2 = cut_span(text, lab, s, e)
+            norm = normalize(lab, text[s2:e2])
+            for v in VALIDATORS:
+                cell = out[v].setdefault(lab, [0, 0])
+                cell[1] += 1
+                if v == "blank_line":
+                    cell[0] += (s2, e2) != (s, e)
+                elif norm is not None and check(text, lab, s2, e2, norm[0], (v,)):
+                    cell[0] += 1
+    return {v: {lab: c for lab, c in row.items() if c[0]} for v, row in out.items()}
 
 
 def table(result: dict) -> str:
@@ -306,12 +370,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-k", type=int, default=K)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--score-py", type=Path, default=SCORE)
+    ap.add_argument("--cv-dir", type=Path, default=CV_DIR, help="folder of the fold tags (command score)")
     args = ap.parse_args(argv)
     if args.command in ("all", "fold"):
         for i in range(args.k) if args.command == "all" else [args.i]:
             run_fold(i, args.k)
     if args.command in ("all", "score"):
-        score(args.corpus, args.score_py, args.k)
+        score(args.corpus, args.score_py, args.k, args.cv_dir)
     return 0
 
 
