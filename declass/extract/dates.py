@@ -13,7 +13,7 @@ import re
 import statistics
 from collections.abc import Iterator
 
-from ..dates import find_dates
+from ..dates import cited, find_dates
 from ..document import Document
 from ..prefilter import could_match
 from .base import Candidate
@@ -34,7 +34,7 @@ _RIF_LABELS = re.compile(
     re.IGNORECASE,
 )
 # not document dates: births, form editions
-_NOT_DOC_DATE = re.compile(r"Birth|BIRTH|\bDOB\b|DPOB|\bborn\b|EDITION|Edition|\bFORM\b|\bForm\b|\bRev\.")
+_NOT_DOC_DATE = re.compile(r"Birth|BIRTH|\bDOB|DPOB|\bborn\b|EDITION|Edition|\bFORM\b|\bForm\b|\bRev\.")
 # stamp lines whose date bounds the document date from above (a document predates its review/release)
 _STAMP_DATE_LINE = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS|Declass|Doc\s+No\.|DATE\s+\d", re.IGNORECASE)
 # a bare "DATE 5-7-95" line is an FBI review stamp only in the review era; a form's "DATE 01/05/79" is not
@@ -47,13 +47,15 @@ _SKIP = re.compile(
     r"Case\s?#|\bNW\s?\d|Doc\s?[Il1]d|APPROVED\s+FOR\s+RELEASE|RELEASE|LAST\s+REVIEW|DECLASS|Declass|REVIEW"
     r"|Classified\s+by|CLASSIFIED\s+BY|\bE\.?\s?O\.?\s?1[0-3]\d{3}|Department\s?of\s?State\s?Case|Doc\s+No\."
     r"|\bBY\s*\d{3,}|FBI\s+INFORMATION|HEREIN\s+IS|NO\s+OBJECTION|Reason\s*:|Downgrade|DOWNGRADE|Print(?:ed)?\b"
-    r"|Received|RECEIVED|\bRECD\b|\bREF\b|REFERENCE|DATE\s+OF\s+INFO|Date\s+of\s+Info|ACQUIRED|\bDOI\b"
+    r"|Received|RECEIVED|\bRECD\b|\bREF\b|REFERENCE|DATE\s+OF\s+INFO|Date\s+of\s+Info|ACQUIRED|DATE\s+ACQ|\bDOI\b"
     r"|\(b\)\s?\(\d\)|25X\d|Copy\s+\d|COPY\s+\d|\bPage\s+\d|\bPAGE\s+\d|File\s+No|FILE\s+NO|IDENTIFICATION\s+FORM"
     r"|Date\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$|DATE\s*OF\b|Date\s+of\b|PLACES?\b",
 )
 # a labelled distribution date of CIA information reports: "DATE DISTR 20 April 1963"
 _DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]")
+# a subject line with its value: the next line may continue it, its dates are the subject's
+_SUBJECT_LINE = re.compile(r"^\W{0,3}(?:SUBJECT|SUBJ|Subject)\s{0,3}[:;.]\s{0,3}\S")
 _STAMP_RUNS_ON = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS")
 _DATE_DISPATCHED = re.compile(r"DATE\s{0,2}DISPATCHED", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
@@ -170,6 +172,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
         if prev.endswith(":") and not re.search(r"DATE\s*:$|Date\s*:$", prev):
             # the value of some other label ("DPOB:", "REFERENCE:")
             continue
+        if _SUBJECT_LINE.match(prev):
+            continue  # the subject's second line ("SUBJECT : Meetings with ...\nin New York City, 8 March")
         if len(ln.text) > MAX_LINE_CHARS:
             # no dateline: only whether it is a stamp whose date runs on to the next line
             skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
@@ -200,6 +204,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
             after = doc.text[d.end : min(ln.end, d.end + 16)]
             if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
                 continue  # a period ("21 MAY - 30 JUNE 1962", "12/01/78 TO 12/31/78"), not a date of writing
+            if cited(doc.text, d.start, d.end):
+                continue  # another document's or an event's date: "dated 24 April 1978", "On 9 June 1969"
             if letters <= 22 and line_colons == raw.count(":"):
                 yield Candidate("document_date", d.value, d.start, d.end, 0.72, "rule:dateline-fallback")
                 return

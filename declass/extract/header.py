@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from ..dates import find_dates
+from ..dates import cited, find_dates
 from ..document import Document, Line
 from .base import Candidate
 
@@ -1106,6 +1106,14 @@ def _inside_address(hdr: _Header) -> Iterator[Candidate]:
         return
 
 
+def _place_or_day(prefix: str) -> bool:
+    """Whether what precedes a dateline's date can be a place or a weekday ("WASHINGTON,", "Tuesday,",
+    "Mexico City, D.F.,"): a few capitalised words without a label or a sentence's small words
+    (not "REFERENCES : A. Initial Request Letter," nor "in New York City,")."""
+    words = prefix.rstrip(",").split()
+    return ":" not in prefix and len(words) <= 4 and all(not w[:1].islower() for w in words)
+
+
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
     """A date standing alone on a line near the top ("October 26, 1962", "17 September 1998",
     "WASHINGTON, May 14, 1969"): the memo's dateline."""
@@ -1118,9 +1126,10 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
             continue
         d = found[-1]
         rel_s, rel_e = d.start - ln.start, d.end - ln.start
-        if not MONTH_NAME.search(t[rel_s:rel_e]) or t[rel_e:].strip(" .,"):
+        # after the date only OCR debris of the margin ("‘1 March 1977 :")
+        if not MONTH_NAME.search(t[rel_s:rel_e]) or t[rel_e:].strip(" .,:;|_~'\"‘’"):
             continue
-        prefix = t[:rel_s].strip()
+        prefix = t[:rel_s].strip(" \t'\"‘’“”|_~")  # quote marks and bars of the margin: debris
         if prefix and not (
             prefix.endswith(",") or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)
         ):
@@ -1129,6 +1138,8 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
             r"\b(?:DATE|REVIEW|DECLASS|RELEASE|APPROVED|BY)\b", prefix, re.I
         ):
             continue
+        if cited(hdr.doc.text, d.start, d.end) or (prefix and not _place_or_day(prefix)):
+            continue  # a reference's date ("REFERENCES : A. Letter, 19 July 1976"), a sentence's
         conf = 0.88 if not prefix else 0.8
         yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:memo-dateline")
         return

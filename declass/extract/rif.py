@@ -317,8 +317,9 @@ class _Reader:
                 s.done = True
             return
         names = [r.name for r in run]
-        if len(values) == len(run) - 1 and names[0] == "originator" and names[-1] == "title":
-            # ORIGINATOR is always filled in; one value short is the blank TITLE of FBI forms
+        if len(values) == len(run) - 1 and names[-1] == "title" and "originator" in names:
+            # ORIGINATOR (and the labels above it) are always filled in; one value short is the blank
+            # TITLE of FBI forms
             for s, v in zip(run, values, strict=False):
                 self._give(s, v, CONF_LOOSE)
             run[-1].done = True
@@ -377,6 +378,10 @@ class _Reader:
                 self.buffer.append(value)
             return
         target = self._anchor(value)
+        if value.under is not None and value.under.name == "print_date" and value.under in self.pending:
+            # the form's header "Date:" with its value on the next line ("Date:\n4/28/201"), after a
+            # block of labels still waiting for theirs: the print date, not the document's DATE
+            target = value.under if _accepts("print_date", value.shape) else target
         if target is not None and value.shape in WEAK_SHAPES and target is not self._first_constrained():
             target = None  # a weak shape does not justify skipping labels: maybe OCR debris
         if target is None:
