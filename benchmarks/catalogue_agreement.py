@@ -8,7 +8,9 @@ abbreviated, dates sometimes missing or only a year), so the comparison is toler
 - dates: `agree` when equal, `partial` when one is a prefix of the other (1963 vs 1963-12-13, or a
   catalogue 01/01/YYYY placeholder whose year matches); catalogue 0000 dates count as absent;
 - names (sender/From Name, addressees/To Name): token overlap after normalising case and punctuation,
-  so "RANKIN, J. LEE, GEN COUNSEL" and "J. Lee Rankin" agree; catalogue "None"/"WITHHELD" = absent;
+  so "RANKIN, J. LEE, GEN COUNSEL" and "J. Lee Rankin" agree; a word one OCR error away counts
+  (OIRECTOR), so do initials (DDA / Deputy Director for Administration) and the catalogue's HQ and MFR;
+  catalogue "None"/"WITHHELD" = absent;
 - subject vs Title: share of the shorter side's content tokens found in the other (prefix-tolerant, so
   "MEMO" matches "MEMORANDUM"), agree from 0.5;
 - record_ids: the record number (RIF) and the File Num (only counted when the text shows it).
@@ -29,6 +31,7 @@ Without --records it extracts the folder first (--ocr never).
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 import sys
@@ -89,7 +92,10 @@ def _tok_match(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and long_.startswith(short)
+    if len(short) >= 3 and long_.startswith(short):
+        return True  # an abbreviation: MEMO / MEMORANDUM
+    # one OCR error in a longer word: OIRECTOR / DIRECTOR
+    return len(short) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -100,9 +106,28 @@ def overlap(a: set[str], b: set[str]) -> float:
     return sum(any(_tok_match(t, u) for u in big) for t in small) / len(small)
 
 
+# the catalogue's short forms of parties that the text writes out
+ALIASES = {"HQ": "DIRECTOR FBI", "MFR": "MEMORANDUM FOR THE RECORD", "DIR": "DIRECTOR"}
+
+
+def _initials(s: str) -> str:
+    return "".join(t[0] for t in norm_text(s).split() if t not in STOP and t != "SAC")
+
+
+def name_tokens(s: str) -> set[str]:
+    """Tokens of a party, with the catalogue's short forms spelt out."""
+    out = set()
+    for t in tokens(s):
+        out |= tokens(ALIASES.get(t, t))
+    return out
+
+
 def name_cmp(cat: str, got: list[str]) -> str:
     cats = [c for c in re.split(r";", cat) if present(c)]
-    best = max((overlap(tokens(c), tokens(g)) for c in cats for g in got), default=0.0)
+    # an office written out where the catalogue gives its initials: DDA / Deputy Director for Administration
+    if any(norm_id(c) and norm_id(c) == _initials(g) for c in cats for g in got):
+        return "agree"
+    best = max((overlap(name_tokens(c), name_tokens(g)) for c in cats for g in got), default=0.0)
     return "agree" if best >= 0.5 else "partial" if best > 0 else "disagree"
 
 

@@ -389,6 +389,290 @@ RIF_FBI_REPORT = (
     "NW 68262 Docid:32290334 Page 1"
 )
 
+# 104-10119-10317: routing and record sheet, "SUBJECT: (Optional)" then the subject
+OPTIONAL_HUNT = (
+    "104-10119-10317| “ {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    "a UCLRSSIED + MIRAE CO. DENTIAL i SEtRE\n"
+    "\n"
+    "4SE_ONLY\n"
+    "\n"
+    "ROUTING AND REGORD SHEET |\n"
+    "\n"
+    "SUBJECT: (Optional)\n"
+    "\n"
+    "Everette Howard Hunt, Jr.\n"
+    "\n"
+    "FROM:\n"
+)
+
+# 104-10132-10293: the same form
+OPTIONAL_OSWALD = (
+    '“"fo4-10132-10293] I 2022 RELEASE UNDER THE ERESIDENT JOHN F. '
+    "KENNEDY ASSASSINATION RECORDS ACT Or 1902\n"
+    "; Background Use Only\n"
+    "Do Not Reproduce\n"
+    "\n"
+    "£] UNCtAssiFieD TERNAL CY CONF'“ENTIAL =» J\" SECRET\n"
+    "bane KOUTING. AND RECORD SHEET\n"
+    "\n"
+    "SUBJECT: (Optional)\n"
+    "Lee Harvey OSWALD\n"
+    "\n"
+    "EXTENSION | NO.\n"
+    "\n"
+)
+
+# 104-10103-10142: routing slip, its printed FROM box misread
+ADORESS_ROUTING = (
+    "104-10103-10142 {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 J\n"
+    "\n"
+    "sr] Cirssnr ani\n"
+    "\n"
+    "FOLD HERE TO RETURN TO SENDER\n"
+    "FROM: NAME, ADORESS AND PHONE NO.\n"
+    "\n"
+    "= GRcLesivien CONFIDENTIAL\n"
+    "\n"
+    "237 Wie previous ditions y GPO: 1974 O-515-987\n"
+)
+
+# 180-10141-10238: the same box
+ADORESS_RIF_SLIP = (
+    "'130-10141-10238\n"
+    "\n"
+    "“RETURNTO cia\n"
+    "ckground Us\n"
+    "Ba Not Bi Reproduce\n"
+    "\n"
+    "e Only\n"
+    "\n"
+    "a\n"
+    "ae\n"
+    "a\n"
+    "»\n"
+    '"ee\n'
+    "\n"
+    "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 3\n"
+    "2 ae\n"
+    "\n"
+    "fide iy\n"
+    "Hih\n"
+    "\n"
+    "TLL GHECK CLASSIFICATION TOP AND oT eee\n"
+    "UNCLASSIFIED” I L. CONFIDENTIAL SECRET\n"
+    "\n"
+    "OFFICIAL ROUTING SLIP\n"
+    "\n"
+    "PREPARE REPLY\n"
+    "RECOMMENDATION,\n"
+    "RETURN\n"
+    "\n"
+    "SIGNATURE\n"
+    "\n"
+    "APPROYES FOR RELEASE 1863\n"
+    "CIA HISTORICAL REVIEW PROGRAM\n"
+    "\n"
+    "eae\n"
+    "\n"
+    "FOLD HERE TO RETURN TO SENDER\n"
+    "FROM: NAME, ADORESS AND PHONE NO.\n"
+    "\n"
+    "Le lov\n"
+    "\n"
+    "istic” [| CONFIDENTIAL\n"
+)
+
+# 104-10182-10108: cable form, "FROM." with debris after it
+LOWER_CON = (
+    "eer, . ~\n"
+    "wer\n"
+    "[z.rrostn a CLASSIFIED_MESSAGE sa\n"
+    "/c- PNG ge\n"
+    "edie Se (fe\n"
+    "can. _—*17 August 1962 7 hs 36\n"
+    "\n"
+    "to.\n"
+    "\n"
+    "FROM.\n"
+    "\n"
+    "con.\n"
+    "\n"
+    "2fped\n"
+    "\n"
+    "ss o\n"
+)
+
+# 104-10106-10398: cable action-change slip
+LOWER_DE = (
+    "IF 1992\n"
+    "“'404-10106-10398) {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT O1 J\n"
+    "\n"
+    "are so “use previous cour\n"
+    "\n"
+    "a6 a) i jie |\n"
+    "\\\n"
+    "\n"
+    "‘lo ED MESSAGE\n"
+    "\n"
+    "SECRET\n"
+    "\n"
+    "(When Filled In)\n"
+    "\n"
+    "¥N\\\n"
+    "CABLE seep I a TOTAL\n"
+    "\n"
+    "' 5\n"
+    "\n"
+    "€\n"
+    "7\n"
+    "ry\n"
+    "\n"
+    "rovaneeicdat & Weel TE scorreo\n"
+    "ACTION COPY\n"
+    "\n"
+    "cinpex: DJ ves [Jno\n"
+    "\n"
+    "classify To cs Fite wo. igre Kase\n"
+    "\n"
+    "XeREF TO cs FiLE wo.\n"
+    "\n"
+    "Cl rive aio Clrcrurw ro\n"
+    "i fence. offen, for. ACTION CHANGE\n"
+    "\n"
+    "orancn\n"
+    "\n"
+    "LEIS IN\n"
+    "\n"
+    "(STATTON & NUMBER) — CIN” NUMBER)\n"
+    "\n"
+    "C/S COMMENT: THE ACTION RESPONSIBILITY FOR THIS CABLE HAS\n"
+    "BEEN TRANSFERRED\n"
+    "\n"
+    ": va Le LO\n"
+    "FROM : 4 de\n"
+    "as\n"
+    "TO i COD\n"
+    "(DIVISION)\n"
+    "BY : LK, LS fad Cpt fo)\n"
+)
+
+# 104-10414-10422: cable form, its FROM box misread
+TOLER = (
+    "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    "\n"
+    "RECORDS orricna STAMP\n"
+    "he ter: vi\n"
+    "szelaSsHtessace C\n"
+    "\n"
+    "Fz uct\n"
+    "\n"
+    "TO + DIRECTOR R.0. $1 “aN fer A\n"
+    "SERN\n"
+    "\n"
+    "FROM : toler Te Gestion ate —\n"
+    "\n"
+    "acon: C/EE 3 (een nor FED ‘AND coryestg een unio GAG Ag -\n"
+    "\n"
+    "INFO, DOP, ADpP, “chi, ¢/sR 5, D/os ce VR\n"
+)
+
+# 194-10001-10221: THRU box, the start of "Commanding General" cut
+DING = (
+    "leased under U\n"
+    "\n"
+    "je John F, kennedy\n"
+    "fissassination Records Collection Act off\n"
+    "992 (44 USC 2107 Note). Case: Nw\n"
+    "\n"
+    "RECORDS SERIES\n"
+    "\n"
+    "FROM\n"
+    "\n"
+    "PAGES\n"
+    "SUBJECTS\n"
+    "\n"
+    "DOCUMENT TYPE\n"
+    "CLASSIFICATION\n"
+    "RESTRICTIONS\n"
+    "OPENING CRITERIA\n"
+    "\n"
+    "COMMENTS\n"
+    "\n"
+    "AGENCY :\n"
+    "RECORD NUMBER :\n"
+    "\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "CURRENT STATUS :\n"
+    "DATE OF LAST REVIEW :\n"
+    "\n"
+    "05/20/98\n"
+    "sc\n"
+    "\n"
+    "Date\n"
+    "Page\n"
+    "\n"
+    "JFK ASSASSINATION SYSTEM\n"
+    "IDENTIFICATION FORM\n"
+    "\n"
+    "AGENCY INFORMATION\n"
+    "\n"
+    "INSCOM/CSF\n"
+    "\n"
+    "194-10001-10221\n"
+    "\n"
+    ": DOD AFFILIATED PERSONNEL AND INCIDENT INVESTIGATIONS\n"
+    "PAGES 74, 75 AND 87-90\n"
+    "\n"
+    "DOCUMENT INFORMATION\n"
+    "\n"
+    "ORIGINATOR :\n"
+    "\n"
+    "TO :\n"
+    "TITLE :\n"
+    "DATE :\n"
+    "\n"
+    "( RESTRICTED ]\n"
+    "02/10/70\n"
+    "\n"
+    "1\n"
+    "\n"
+    '"SHOW CAUSE"\n'
+    "\n"
+    "LTC WILLIAM J. HERLIHY\n"
+    "\n"
+    ": PAPER, TEXTUAL DOCUMENT\n"
+    "\n"
+    "> “CONPIDENPIAL-\n"
+    "\n"
+    ": 1A, 1B, 3\n"
+    "\n"
+    "RELEASED WITH DELETIONS\n"
+    "\n"
+    "03/14/95\n"
+    "\n"
+    "COMPLETION OF REVIEW BY JAG FOR RELEASABILITY\n"
+    "\n"
+    "DETERMINATION :\n"
+    "\n"
+    ": COORDINATION WITH JAG HAS BEEN COMPLETED AND\n"
+    "DETERMINED TO BE RELEASABLE WITH RESTRICTIONS, PER\n"
+    "MEMO DTD 19 SEPT 95. ATTACHED ARE MEMOS DTD 2/3/70\n"
+    "AND 12/16/69 ARE INCLS (PAGES 75 & 87-90).\n"
+    "\n"
+    "NW 64954 Docld:34517481 Page 1\n"
+    "\n"
+    "\n"
+    "ICPSG-L\n"
+    "SUBJECT: Release of Documents\n"
+    "(re: HERLIHY, William J., LTC, SSAN:\n"
+    "DPOB:\n"
+    "THRU: ding General\n"
+    "\n"
+    "First\n"
+    "ATTN:\n"
+)
+
 
 def test_dates_in_references_and_sentences_are_cited():
     assert _cited_at(REF_DATED, "1 March 1978")  # "OLC 78-0070/29 dated 1 March 1978"
@@ -441,3 +725,27 @@ def test_rif_blank_title_of_fbi_forms_in_a_labels_first_block():
     assert _values(rif, RIF_FBI_CIA, "addressees") == ["HQ"]
     assert _values(rif, RIF_FBI_REPORT, "sender") == ["ROEMER, WILLIAM F. JR."]
     assert _values(rif, RIF_FBI_REPORT, "addressees") == ["DIRECTOR, FBI"]
+
+
+def _parties(text):
+    doc = Document.from_text(text)
+    return [(c.field, c.value) for c in header.extract(doc) if c.field in ("sender", "addressees", "through")]
+
+
+def test_routing_sheet_subject_caption_is_not_the_subject():
+    assert _values(header, OPTIONAL_HUNT, "subject") == ["Everette Howard Hunt, Jr."]
+    assert _values(header, OPTIONAL_OSWALD, "subject") == ["Lee Harvey OSWALD"]
+
+
+def test_printed_form_box_misread_by_one_letter_is_no_party():
+    assert _parties(ADORESS_ROUTING) == []
+    for text in (ADORESS_ROUTING, ADORESS_RIF_SLIP):
+        line = next(ln for ln in text.splitlines() if "ADORESS" in ln)
+        assert header._bad_party(header._clean_party(line.split(":", 1)[1]))
+
+
+def test_party_debris_in_small_letters_is_dropped():
+    assert _parties(LOWER_CON) == []  # "FROM.\n\ncon."
+    assert _parties(LOWER_DE) == []  # "FROM : 4 de\nas"
+    assert _parties(TOLER) == []  # "FROM : toler Te Gestion ate —"
+    assert ("through", "ding General") not in _parties(DING)

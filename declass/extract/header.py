@@ -206,6 +206,11 @@ def _bad_party(v: str) -> bool:
         return True
     if any(v.upper().startswith(w) for w in d["form_values"]):
         return True
+    # the same printed boxes misread by one letter ("NAME, ADORESS AND PHONE NO")
+    if any(len(w) >= 8 and _within_one_edit(v.upper()[: len(w)], w) for w in d["form_values"]):
+        return True
+    if "@" not in v and not any(ch.isupper() for ch in v):
+        return True  # names and offices are written in capitals or capitalised: "con", "4 de, as" are debris
     return v.casefold() in {w.casefold() for w in d["not_parties"]}
 
 
@@ -680,6 +685,10 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                 continue  # "MEMORANDUM FOR TSE EECOND :": too damaged to read without a colon
         value = m.group("value")
         vstart = ln.start + m.start("value")
+        caption = FORM_CAPTION.match(value)
+        if caption:
+            # a routing sheet's printed "SUBJECT: (Optional)": the value follows the caption
+            value, vstart = value[caption.end() :], vstart + caption.end()
         first_line = i
         if not value.strip():
             j = hdr.next_value_line(i)
@@ -801,7 +810,9 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         if field in seen:
             continue
         seg_raw = value
-        cands = list(_party_cands(field, ln, vstart, seg_raw, conf))
+        # a party right after its label starts with a capital: "toler Te Gestion ate", "ding General"
+        # are the tail of a misread or cut word (a continuation line may start small: "to the DDO")
+        cands = [c for c in _party_cands(field, ln, vstart, seg_raw, conf) if not c.value[:1].islower()]
         if field != "sender" and first_line == i and cands:
             # continuation lines directly below (no blank line): one more party each
             k = i + 1
@@ -892,6 +903,8 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         yield from _dateline(hdr, limit)
 
 
+# a printed caption after a form's label, not its value ("SUBJECT: (Optional)")
+FORM_CAPTION = re.compile(r"^\s{0,3}\((?:Optional|OPTIONAL)\)[\s.+:]*")
 PERSON_LINE = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr)\.?[ ])?[A-Z][a-z]{1,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac|O')?[A-Z][a-z]{1,20}"
     r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?$"
