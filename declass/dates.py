@@ -222,6 +222,13 @@ def earlier(a: str, b: str) -> bool:
     return False
 
 
+# a weekday before a dateline, with the dash or comma that joins them: "Friday - 9 December 1977"
+# (the Office of Legislative Counsel's journal), "Tuesday, 13 June 1978"
+WEEKDAY_PREFIX = re.compile(
+    r"^\W{0,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s{0,2}[-–—~,.]?\s{0,2}$", re.IGNORECASE
+)
+
+
 # A date cited in running text or in a list of references is the date of something else (another
 # document, an event), never the dateline of the document at hand: "dated 24 April 1978", "dtd 28 Nov
 # 78", "On February 25, 1969, source ...", "UFGA-26168, 20 October 1966", "B. BARR-1607, dated ...",

@@ -673,6 +673,159 @@ DING = (
     "ATTN:\n"
 )
 
+# 104-10126-10316: journal of the Office of Legislative Counsel, weekday before the date
+JOURNAL_FRIDAY = (
+    "es\n"
+    "126. 10316) {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 (acti\n"
+    "\n"
+    ". seat . WATER TIAL\n"
+    "\n"
+    ': * "INTERNAL USE ONLY\n'
+    "i i JOURNAL |\n"
+    "OFFICE OF LEGISLATIVE COUNSEL |\n"
+    "\n"
+    "Friday - 9 December 1977\n"
+)
+
+# 104-10143-10060: the same journal
+JOURNAL_FRIDAY_1976 = (
+    "*404-10143-10060|\n"
+    "\n"
+    "{2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 J\n"
+    "\n"
+    "yyrepna Use ees]\n"
+    "\n"
+    '" Journal - Office of Legislative Counsel\n'
+    "\n"
+    "3\n"
+    "\n"
+    "Friday - 17 December 1976\n"
+)
+
+# 104-10145-10119: the same journal, a later page
+JOURNAL_TUESDAY = (
+    "eee ae oe\n"
+    "\n"
+    "104-10146-10119\n"
+    "\n"
+    "[2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992)\n"
+    "\n"
+    "INTERNAL USE ONLY\n"
+    "\n"
+    "Journal - Office of Legislative Counsel Page ll\n"
+    "\n"
+    "Tuesday - 31 January 1978 Ls,\n"
+)
+
+# 104-10112-10378: Office Memorandum form, DATE on the TO line
+OFFICE_MEMO_1962 = (
+    "104-10112-\n"
+    "i2-10378| i [ 2022 a UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    "\n"
+    "Zn\n"
+    "\n"
+    "“|. + RETURN To ClA-\n"
+    "\n"
+    "OPTIONAL FORM HO, 10 paziss Background Use Only\n"
+    "UNITED STATES GOVERNMENT Do Not Reproduce\n"
+    "\n"
+    "Memorandum\n"
+    "\n"
+    "TO : Deputy Chief, Personnel Security Division DATE: 4 October 1962\n"
+)
+
+# 104-10130-10421: the same form
+OFFICE_MEMO_1949 = (
+    "“'404-10130-10421]- . _ (2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASS"
+    "INATION RECORDS ACT OF 1992 J\n"
+    "\n"
+    "; stro romain 4\n"
+    "cea Office Memorandum » UNITED Sin TES GOVERNMENT\n"
+    "\n"
+    "TO : Chief, Inspection and Security Staff : DATE: 17 October 1949\n"
+)
+
+# 104-10096-10240: memorandum, originator line under the signature
+ORIGINATOR_IG = (
+    "\n"
+    "\n"
+    ". - ‘Distribution:\n"
+    "Orig - Addressee\n"
+    "+ IG Subject\n"
+    "1.- IG Chrono\n"
+    "1 - SDB Chrono\n"
+    "\n"
+    "D/1G:SDBreckinridge:jw/5527 (30 September 1977)\n"
+)
+
+# 104-10331-10186: the same line on a 1998 memorandum
+ORIGINATOR_IMS = (
+    "B - Processing of Documents by the Analysis Unit in ‘CI Staff\n"
+    "Cc - CI Staff Records Study\n"
+    "\n"
+    "\n"
+    "SECRET\n"
+    "\n"
+    "SUBJECT: ‘(U) Status of Outstanding JFK Issues\n"
+    "\n"
+    "IMS/ESG Fredrick C. Wickham x44448:mjk (20 August 1998)\n"
+)
+
+# 104-10186-10054: information report, DATE DISTR misread
+INFO_REPORT_OST = (
+    "\n"
+    "‘Tom manertal conteine laformauce efecung the Reuceal Defense of the Uafind Smre"
+    "s wikia tne mwantag of ine Exptcoace Lave Tide\n"
+    "18 CSC Gece THF and TH the treaentetca of rereietion of which in'aay Manns to en"
+    ' Uneulboriend person le probibited "by: law.\n'
+    "\n"
+    ">-SECRET\n"
+    "NO FOREIGN DISSEM\n"
+    "\n"
+    "5\n"
+    "Fy\n"
+    "q\n"
+    "\n"
+    "counter Cuba REPORT NO. CSCI-316/00801-65 +\n"
+    "SuMECt “Beltran” (an alias) : Date ost, = 17 February 1965\n"
+)
+
+# 104-10186-10167: the same form
+INFO_REPORT_DARE = (
+    "a\n"
+    "\n"
+    "CENTRAL INTELLIGENCE AGENCY\n"
+    "\n"
+    "contains mirmatice affecting the Natloosl Dyfease of tbe Tuned fates wtthin the "
+    "meaning of the Eiplocage Laws, Title\n"
+    "\n"
+    "smn\n"
+    "URC Seen 3H aod THA the erenerulanion of rereintion of WRISR Un aay Mander to an"
+    " Neutborined Perea te profited ty law.\n"
+    "\n"
+    "SECRET\n"
+    "NO FOREIGN DISSEM\n"
+    "‘countey Caba REPORT NO, = CSCI-316 /01256-65\n"
+    "suMECT “MAYRA” (an alias) \\ Dare DISTR. ©=-18 March 1965 -\n"
+)
+
+# 104-10186-10191: the same form
+INFO_REPORT_PATE = (
+    ". ee CENTRAL INTELLIGENCE AGENCY\n"
+    "\n"
+    "tre within the measing of the Expionage Lawa, Tite\n"
+    "oF te Ae UnAULberteed perwon le prohibited br lew,\n"
+    "\n"
+    "of the Untied\n"
+    "whieh tm any\n"
+    "\n"
+    ". SECRET\n"
+    "NO FOREIGN DISSEM\n"
+    "\n"
+    "Country Cuba \\ : REPORT NO, CS CI-316/00628-65\n"
+    'suuect Aldo RIVERE (Alias “Bromo Seltzer") pate oiste. 10 February 1965\n'
+)
+
 
 def test_dates_in_references_and_sentences_are_cited():
     assert _cited_at(REF_DATED, "1 March 1978")  # "OLC 78-0070/29 dated 1 March 1978"
@@ -749,3 +902,34 @@ def test_party_debris_in_small_letters_is_dropped():
     assert _parties(LOWER_DE) == []  # "FROM : 4 de\nas"
     assert _parties(TOLER) == []  # "FROM : toler Te Gestion ate —"
     assert ("through", "ding General") not in _parties(DING)
+
+
+def _dates_by(module, text):
+    doc = Document.from_text(text)
+    return [(c.value, c.method) for c in module.extract(doc) if c.field == "document_date"]
+
+
+def test_weekday_before_the_dateline():
+    # "Friday - 9 December 1977": the dash after the weekday is no period's dash
+    assert _values(header, JOURNAL_FRIDAY, "document_date") == ["1977-12-09"]
+    assert _values(header, JOURNAL_FRIDAY_1976, "document_date") == ["1976-12-17"]
+    assert _values(dates, JOURNAL_TUESDAY, "document_date") == ["1978-01-31"]
+    assert _values(dates, JOURNAL_FRIDAY, "document_date") == ["1977-12-09"]
+
+
+def test_date_box_on_the_to_line_of_an_office_memorandum():
+    assert _values(header, OFFICE_MEMO_1962, "document_date") == ["1962-10-04"]
+    assert _values(header, OFFICE_MEMO_1949, "document_date") == ["1949-10-17"]
+
+
+def test_originator_line_gives_the_drafting_date():
+    assert ("1977-09-30", "rule:originator-line") in _dates_by(dates, ORIGINATOR_IG)
+    assert ("1998-08-20", "rule:originator-line") in _dates_by(dates, ORIGINATOR_IMS)
+    # a date in parentheses after a sentence is none: "(see CSCI-316/01239-64, 12 October 1964)" etc.
+    assert not any(m == "rule:originator-line" for _, m in _dates_by(dates, REF_LIST + DISPATCH_DATELINE))
+
+
+def test_information_report_date_distr_misread():
+    assert _dates_by(dates, INFO_REPORT_OST) == [("1965-02-17", "rule:date-distr")]
+    assert _dates_by(dates, INFO_REPORT_DARE) == [("1965-03-18", "rule:date-distr")]
+    assert _dates_by(dates, INFO_REPORT_PATE) == [("1965-02-10", "rule:date-distr")]

@@ -13,7 +13,7 @@ import re
 import statistics
 from collections.abc import Iterator
 
-from ..dates import cited, find_dates
+from ..dates import WEEKDAY_PREFIX, cited, find_dates
 from ..document import Document
 from ..prefilter import could_match
 from .base import Candidate
@@ -53,6 +53,11 @@ _SKIP = re.compile(
 )
 # a labelled distribution date of CIA information reports: "DATE DISTR 20 April 1963"
 _DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})", re.IGNORECASE)
+# the same label as Tesseract misreads it on the information reports' SUBJECT line: "Date ost, = 17
+# February 1965", "DATE O1STR, 26 May 1965", "Dare DISTR. ©=-18 March 1965", "pate oiste. 10 February"
+_DATE_DISTR_OCR = re.compile(
+    r"\b[DdPp]a[tTr][eE]\s{0,3}[DdOo]?[IiOo1]?[Ss][Tt][RrEe]?\b[.,]?[^\w\n]{0,6}(?P<d>[^\n]{6,30})"
+)
 _LETTERS = re.compile(r"[A-Za-z]")
 # a subject line with its value: the next line may continue it, its dates are the subject's
 _SUBJECT_LINE = re.compile(r"^\W{0,3}(?:SUBJECT|SUBJ|Subject)\s{0,3}[:;.]\s{0,3}\S")
@@ -126,7 +131,29 @@ def _stamp_cut(doc: Document) -> int | None:
     return min(years) if years else None
 
 
+# a CIA memo's originator line, after the signature: office, drafting officer, typist's initials and the
+# date it was drafted in parentheses ("D/1G:SDBreckinridge:jw/5527 (30 September 1977)",
+# "OLC:RSG:jms (26 Apr 78)")
+_ORIGINATOR_LINE = re.compile(
+    r"(?m)^[^\n()]{0,60}?[:/][a-z]{2,4}\b[^()\n]{0,25}\((?P<d>\s?\d{1,2}\s[A-Za-z]{3,10}\.?\s\d{2,4}\s?)\)[^\w\n]{0,4}$"
+)
+ORIGINATOR_CHARS = 30000
+
+
+def _originator_line(doc: Document) -> Iterator[Candidate]:
+    text = doc.text[:ORIGINATOR_CHARS]
+    if "(" not in text:
+        return
+    for m in _ORIGINATOR_LINE.finditer(text):
+        found = find_dates(m.group("d"), base=m.start("d"))
+        if len(found) == 1 and found[0].form == "day_month_year" and _plausible(found[0].value):
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.75, "rule:originator-line")
+            return
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
+    yield from _originator_line(doc)
     start = _body_start(doc)
     if start is None:
         return
@@ -140,15 +167,22 @@ def extract(doc: Document) -> Iterator[Candidate]:
     skipped = [len(ln.text) > MAX_LINE_CHARS or _SKIP.search(ln.text) is not None for ln in zone]
     era = _era(zone, skipped)
 
-    # "DATE DISTR 20 April 1963" (CIA information report / telegram information report)
-    for ln in zone if could_match(_DATE_DISTR, doc.text, doc.folded) else ():
-        m = _DATE_DISTR.search(ln.text)
-        if m:
-            found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
-            if found and _plausible(found[0].value, era):
-                d = found[0]
-                yield Candidate("document_date", d.value, d.start, d.end, 0.88, "rule:date-distr")
-                return
+    # "DATE DISTR 20 April 1963" (CIA information report / telegram information report); failing
+    # that, the label misread
+    for label, conf in ((_DATE_DISTR, 0.88), (_DATE_DISTR_OCR, 0.8)):
+        for ln in zone if could_match(label, doc.text, doc.folded) else ():
+            m = label.search(ln.text)
+            if m:
+                found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
+                # the date follows the label (debris between them at most)
+                if (
+                    found
+                    and found[0].start - (ln.start + m.start("d")) <= 3
+                    and _plausible(found[0].value, era)
+                ):
+                    d = found[0]
+                    yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:date-distr")
+                    return
 
     cut = _stamp_cut(doc)
     # CIA dispatch forms: "DATE DISPATCHED" with its value on one of the next lines (form layout)
@@ -202,7 +236,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
             # the range words are at most 10 characters before the date (and \b needs one more)
             before = doc.text[max(ln.start, d.start - 16) : d.start]
             after = doc.text[d.end : min(ln.end, d.end + 16)]
-            if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            weekday = WEEKDAY_PREFIX.match(doc.text[ln.start : d.start]) is not None  # "Friday - 9 Dec"
+            if (_RANGE_BEFORE.search(before) and not weekday) or _RANGE_AFTER.match(after):
                 continue  # a period ("21 MAY - 30 JUNE 1962", "12/01/78 TO 12/31/78"), not a date of writing
             if cited(doc.text, d.start, d.end):
                 continue  # another document's or an event's date: "dated 24 April 1978", "On 9 June 1969"

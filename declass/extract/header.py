@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from ..dates import cited, find_dates
+from ..dates import WEEKDAY_PREFIX, cited, find_dates
 from ..document import Document, Line
 from .base import Candidate
 
@@ -900,7 +900,8 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     # memo dateline: a full date standing alone near the top, before the body
     if "date" not in seen:
         limit = min(len(lines), 40 if subject_line is None else subject_line + 6)
-        yield from _dateline(hdr, limit)
+        inline = list(_party_line_date(hdr, limit))
+        yield from inline or _dateline(hdr, limit)
 
 
 # a printed caption after a form's label, not its value ("SUBJECT: (Optional)")
@@ -1127,6 +1128,25 @@ def _place_or_day(prefix: str) -> bool:
     return ":" not in prefix and len(words) <= 4 and all(not w[:1].islower() for w in words)
 
 
+# the Office Memorandum form prints DATE on the TO line: "TO : Chief, Support Branch DATE: 7 Oct 60"
+PARTY_LINE_DATE = re.compile(
+    r"^\W{0,3}(?:TO|To|FROM|From)\b[^\n]{3,90}?\s(?:DATE|Date)\s?[:;]\s{0,3}(?P<d>[^\n]{6,30})"
+)
+
+
+def _party_line_date(hdr: _Header, limit: int) -> Iterator[Candidate]:
+    """The DATE box printed on the TO (or FROM) line of a memorandum form."""
+    for ln in hdr.lines[:limit]:
+        m = PARTY_LINE_DATE.match(ln.text)
+        if m is None:
+            continue
+        found = find_dates(m.group("d"), base=ln.start + m.start("d"))
+        if found and found[0].start == ln.start + m.start("d") and found[0].form != "dtg":
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.9, METHOD)
+            return
+
+
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
     """A date standing alone on a line near the top ("October 26, 1962", "17 September 1998",
     "WASHINGTON, May 14, 1969"): the memo's dateline."""
@@ -1144,7 +1164,9 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
             continue
         prefix = t[:rel_s].strip(" \t'\"‘’“”|_~")  # quote marks and bars of the margin: debris
         if prefix and not (
-            prefix.endswith(",") or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)
+            WEEKDAY_PREFIX.match(prefix)
+            or prefix.endswith(",")
+            or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)
         ):
             continue
         if re.search(r"\d", prefix) or re.search(
