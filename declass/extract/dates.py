@@ -242,7 +242,9 @@ def extract(doc: Document) -> Iterator[Candidate]:
             if cited(doc.text, d.start, d.end):
                 continue  # another document's or an event's date: "dated 24 April 1978", "On 9 June 1969"
             if letters <= 22 and line_colons == raw.count(":"):
-                yield Candidate("document_date", d.value, d.start, d.end, 0.72, "rule:dateline-fallback")
+                # on 500 unseen catalogued records 2 in 3 of these agree with the archive's date:
+                # below the labelled and dateline rules
+                yield Candidate("document_date", d.value, d.start, d.end, 0.66, "rule:dateline-fallback")
                 return
     if month_only is not None:
         yield month_only
