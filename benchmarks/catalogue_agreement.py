@@ -12,7 +12,7 @@ abbreviated, dates sometimes missing or only a year), so the comparison is toler
   (OIRECTOR), so do initials (DDA / Deputy Director for Administration) and the catalogue's HQ and MFR;
   catalogue "None"/"WITHHELD" = absent;
 - subject vs Title: share of the shorter side's content tokens found in the other (prefix-tolerant, so
-  "MEMO" matches "MEMORANDUM"), agree from 0.5;
+  "MEMO" matches "MEMORANDUM"; the catalogue's acronyms match the words they stand for), agree from 0.5;
 - record_ids: the record number (RIF) and the File Num (only counted when the text shows it).
 
 Per field the table gives how many records the catalogue has a value for, and of those how often
@@ -131,8 +131,26 @@ def name_cmp(cat: str, got: list[str]) -> str:
     return "agree" if best >= 0.5 else "partial" if best > 0 else "disagree"
 
 
+def collapse_acronyms(got: str, cat_tokens: set[str]) -> set[str]:
+    """The tokens of `got` where a run of 2-6 content words whose initials are one of the catalogue's
+    tokens becomes that acronym ("House Select Committee on Assassinations Request" -> HSCA, REQUEST),
+    as catalogue titles abbreviate."""
+    words = [t for t in norm_text(got).split() if t not in STOP and (len(t) > 1 or t.isdigit())]
+    out, i = [], 0
+    while i < len(words):
+        for n in range(6, 1, -1):
+            if i + n <= len(words) and "".join(w[0] for w in words[i : i + n]) in cat_tokens:
+                out.append("".join(w[0] for w in words[i : i + n]))
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return set(out)
+
+
 def subject_cmp(cat: str, got: str) -> str:
-    o = overlap(tokens(cat), tokens(got))
+    o = max(overlap(tokens(cat), tokens(got)), overlap(tokens(cat), collapse_acronyms(got, tokens(cat))))
     return "agree" if o >= 0.5 else "partial" if o >= 0.25 else "disagree"
 
 

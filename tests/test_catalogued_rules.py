@@ -826,6 +826,127 @@ INFO_REPORT_PATE = (
     'suuect Aldo RIVERE (Alias “Bromo Seltzer") pate oiste. 10 February 1965\n'
 )
 
+# 104-10095-10189: memorandum, SUBJECT's colon read as "3"
+SUBJECT_3 = (
+    '“"404-10095-10189) [ 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINAT'
+    "ION RECORDS ACT OF 1992\n"
+    "\n"
+    "MEMORANDUA FOR: Deputy Director for Administration\n"
+    "\n"
+    "FROM 3: Robert W. Gambino\n"
+    ". Birector of Security\n"
+    "\n"
+    "SUBJECT 3 Morrow, Robert Dietz\n"
+    "\n"
+    "1. Tnais. memorandum is for your information only.\n"
+)
+
+# 104-10418-10123: SUBJECT's colon read as "1:"
+SUBJECT_2_COLON = (
+    "Viodfeatai0123) [2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION "
+    "RECORDS ACT OF 1992|\n"
+    "\n"
+    "SECRET\n"
+    "\n"
+    "29 June 1978\n"
+    "\n"
+    "MEMORANDUM FOR: Mr. peor Breckenridge\n"
+    "Principal Coordinator, House Select\n"
+    "Committee on Assassinations\n"
+    "\n"
+    "FROM : Norbert A. Shepanek\n"
+    "Policy and Coordination Staff,\n"
+    "Liaison and Oversight Control\n"
+    "\n"
+    "SUBJECT 1: House Select Committee on Assassinations\n"
+    "Request\n"
+    "REFERENCES : A, OLC\\Memorandum for the Record,\n"
+)
+
+# 104-10128-10367: SUBJECT's colon read as "'; "
+SUBJECT_QUOTE = (
+    "“4 cyt uid = ——\n"
+    "[104-10128-10367| _ | 2022 RELEASE UNDER THE PRESIDENT JOHN E KENNEDY ASSASSINAT"
+    "ION RECORDS ACT OF 1992\n"
+    "\n"
+    "17 January 1956\n"
+    "\n"
+    "MEMORANDUM FOR: Chief, Support Branch\n"
+    "\n"
+    "FROM : Chief, Cover Support Desk\n"
+    "\n"
+    "SUBJECT '; PHILLIPS, David A.\n"
+    "#40696 C.S,\n"
+    "\n"
+)
+
+# 104-10331-10320: a job number in the subject
+SUBJECT_JOB_NO = (
+    "‘Wod-40334-10320) {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATIO"
+    "N RECORDS ACT OF 1992 |\n"
+    "\n"
+    "9 November 1995\n"
+    "MEMO FOR THE RECORD\n"
+    "SUBJECT: OCA Job No.80T01614R\n"
+    "\n"
+    "Yesterday I had a call from Dee Werbrich(37762) of OCA\n"
+)
+
+# 104-10414-10110: a space lost before a parenthesis
+SUBJECT_PAREN = (
+    "‘Woa-to4 14-1010)\n"
+    "\n"
+    "he 7\n"
+    "\n"
+    "IpJ\n"
+    "\n"
+    "{2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1"
+    "992 |\n"
+    "\n"
+    "ai easel ‘RET : QP\n"
+    ": 9\n"
+    "LZ apy: 2)\n"
+    "\n"
+    "MEMORANDUM FOR: Assistant Deputy Director for Plans\n"
+    "\n"
+    "of\n"
+    "SUBJECT : FI Project(KDFACTOR, Security Review\n"
+    "REFERENCE : ADDP Memo (DD/P 1-5899) to C/WHD dated\n"
+    "\n"
+)
+
+# 104-10183-10437: a cryptonym whose hyphen was lost
+SUBJECT_CRYPTONYM = (
+    "104-10183-10437|\n"
+    "~e\n"
+    "\n"
+    "{2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1"
+    "992 J\n"
+    "\n"
+    "a\n"
+    "\n"
+    "Z . a\n"
+    "\n"
+    ': " “AETURN TO CIA\n'
+    "Background Use Only\n"
+    "Do Not Reproduce\n"
+    "\n"
+    "pruetl7\n"
+    ": hile\n"
+    "\n"
+    "2 June 1965\n"
+    "\n"
+    "SECRET Ka\n"
+    "1\n"
+    "\n"
+    "MEMORANDUM FOR THE RECORD\n"
+    "\n"
+    "SUBJECT: Meeting with AMBUNNY-1 (291-775391) and\n"
+    "AMWHIP21 (201-267966)\n"
+    "\n"
+    "DATE: 25 May 1965, 1900-2039 hours\n"
+)
+
 
 def test_dates_in_references_and_sentences_are_cited():
     assert _cited_at(REF_DATED, "1 March 1978")  # "OLC 78-0070/29 dated 1 March 1978"
@@ -933,3 +1054,19 @@ def test_information_report_date_distr_misread():
     assert _dates_by(dates, INFO_REPORT_OST) == [("1965-02-17", "rule:date-distr")]
     assert _dates_by(dates, INFO_REPORT_DARE) == [("1965-03-18", "rule:date-distr")]
     assert _dates_by(dates, INFO_REPORT_PATE) == [("1965-02-10", "rule:date-distr")]
+
+
+def test_subject_colon_misread_as_a_digit_or_quote():
+    assert _values(header, SUBJECT_3, "subject") == ["Morrow, Robert Dietz"]
+    assert _values(header, SUBJECT_2_COLON, "subject") == ["House Select Committee on Assassinations Request"]
+    assert _values(header, SUBJECT_QUOTE, "subject") == ["PHILLIPS, David A."]
+
+
+def test_subject_with_job_numbers_and_cryptonyms_is_not_noise():
+    def confident(text):
+        doc = Document.from_text(text)
+        return [c.value for c in header.extract(doc) if c.field == "subject" and c.confidence >= 0.8]
+
+    assert confident(SUBJECT_JOB_NO) == ["OCA Job No.80T01614R"]
+    assert confident(SUBJECT_PAREN) == ["FI Project(KDFACTOR, Security Review"]
+    assert confident(SUBJECT_CRYPTONYM)[0].startswith("Meeting with AMBUNNY-1 (291-775391) and AMWHIP21")

@@ -359,6 +359,14 @@ class _Shifted:
         return self.start(name), self.end(name)
 
 
+# SUBJECT whose colon Tesseract read as a digit or a quote mark: "SUBJECT 3 Morrow, Robert Dietz",
+# "SUBJECT 2: Transmittal of ...", "SUBJECT 2° HSCA Request", "SUBJECT '; PHILLIPS, David A."
+SUBJECT_COLON_MISREAD = re.compile(
+    r"^[ \t>*#|_.\-]{0,6}(?P<label>SUBJECT)(?P<sep>[ \t]{1,2}[123'](?:[ \t]?[:;.°])?[ \t]{1,3})"
+    r"(?P<value>[A-Z\"“][^\n]{2,400})$"
+)
+
+
 def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
     """A label behind a margin mark, with its colon, in capitals and a readable value on its line (a
     form box's label alone is not read); or an inline damaged MEMORANDUM FOR. Read as damaged."""
@@ -439,6 +447,10 @@ class _Header:
                     bare = BARE_FROM.match(ln.text)
                     if bare:
                         return key, bare, True
+                if key == "subject":
+                    misread = SUBJECT_COLON_MISREAD.match(ln.text)
+                    if misread:
+                        return key, misread, True
                 return None
         if key in ("re", "info") and not colon and value:
             return None  # "CC. AAG ..." in a report body, "INFO. NO INDEXING" form boxes
@@ -477,6 +489,8 @@ def _party_cands(field: str, ln: Line, m_start: int, raw: str, conf: float) -> I
 
 
 _PIECE = re.compile(
+    # cryptonyms whose hyphen OCR lost ("AMWHIP1"), job and accession numbers ("80T01614R")
+    r"[A-Z]{4,8}\d{1,2}|\d{2}[A-Z]\d{4,6}[A-Z]?|"
     r"\d{1,4}(?:st|nd|rd|th|[A-Z]{1,2})|[A-Z]{1,3}\d{1,4}|"
     r"\d{1,10}|[a-z]{1,20}|[A-Z]{1,20}|[A-Z][a-z'’]{1,20}|(?:Mc|Mac|De|Di|La|Le|O')[A-Z][a-z]{1,20}|[A-Z]{2,4}s"
 )
@@ -488,7 +502,8 @@ def _good_token(tok: str) -> bool:
         return tok in ("-", "&", "--")
     if t in ("&", "-", "--") or t in _data()["separator_tokens"]:
         return True
-    pieces = [p for p in re.split(r"[-/.&'_#]", t) if p]  # "SF#429": a file number
+    # "SF#429": a file number; "Project(KDFACTOR": a space lost before a parenthesis
+    pieces = [p for p in re.split(r"[-/.&'_#()]", t) if p]
     return bool(pieces) and all(_PIECE.fullmatch(p) for p in pieces)
 
 
