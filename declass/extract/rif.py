@@ -100,7 +100,8 @@ def _data() -> dict:
 
 
 # OCR debris before a label: punctuation, or a lowercase scrap ("oe CLASSIFICATION : U")
-LEAD_JUNK = re.compile(r"^(?:[a-z]{1,3}\.?\s{1,3})?[^A-Za-zТО\[(]{0,4}")
+# margin debris before a label: "i DATE:", "Hy FROM: SAC, WMFO", "Hl RECORD NUMBER :"
+LEAD_JUNK = re.compile(r"^(?:(?:[a-z]{1,3}|[A-Z][a-z]{1,2})\.?\s{1,3})?[^A-Za-zТО\[(]{0,4}")
 # a value of a fixed shape with OCR debris after it ("09/30/63 *We", "Secret NEW")
 SHAPED_PREFIX = re.compile(r"^(?:[0-9O]{1,2}/[0-9O]{1,2}/[0-9O]{2,4}|\d{3}-\d{5}-\d{5})(?=\s)")
 VALUE_LEAD = re.compile(r"^[\s:;•=—|©°'\"_.,-]{0,6}")
