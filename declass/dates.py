@@ -245,6 +245,10 @@ _LIST_ITEM = re.compile(r"^\W{0,3}(?:\([A-Ha-h]\)|[A-Ha-h][.,])\.?\s")
 _REF_LABEL = re.compile(r"\bREF(?:ERENCE)?S?\b", re.IGNORECASE)
 
 
+# a line that opens a list of references: the next line continues it
+_REF_LINE = re.compile(r"^\W{0,3}REF(?:ERENCE)?S?\b\s{0,3}[:;.]?", re.IGNORECASE)
+
+
 def cited(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] is cited (in a sentence, a reference) rather than standing as
     the document's own date: judged on its line and the end of the line before."""
@@ -256,7 +260,10 @@ def cited(text: str, start: int, end: int) -> bool:
         return True
     if after.lstrip(" ").startswith(")"):
         return True  # "(see CSCI-316/01239-64, 12 October 1964)"
+    prev = text[max(0, line_start - 300) : line_start].rstrip()
+    prev_line = prev[prev.rfind("\n") + 1 :]
+    if _REF_LINE.match(prev_line):
+        return True  # the line under "REFERENCES : A. Memo ... dtd" / "REFERENCES CSCI-3{773 , 366"
     if not before.strip(" \t.,;:'\"‘’“”-_|"):
-        prev_end = text[max(0, line_start - 200) : line_start].rstrip()
-        return bool(_CITING_LINE_END.search(prev_end))
+        return bool(_CITING_LINE_END.search(prev))
     return False

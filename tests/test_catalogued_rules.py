@@ -1067,6 +1067,18 @@ RIF_MARGIN_FROM = (
     "| HW 50953 DocId:32340935 Page 1\n"
 )
 
+# 104-10061-10320: memorandum, a reference's date on the line under REFERENCES
+REF_NEXT_LINE = (
+    "SUBJECT : House Select Committee on Assassinations\n"
+    "CGISCA) Request\n"
+    ": REFERENCES : A. Memo for SA/T0/O fr C/CCS/PRG, dud\n"
+    "\n"
+    "25 Jan 78, Same Subject\n"
+)
+
+# 104-10186-10122: information report, the same
+REF_NEXT_LINE_REPORT = "NO. PAGES: 1\n\nREFERENCES CSCI-3{773 , 366\n17 October 1963\n"
+
 
 def test_dates_in_references_and_sentences_are_cited():
     assert _cited_at(REF_DATED, "1 March 1978")  # "OLC 78-0070/29 dated 1 March 1978"
@@ -1076,6 +1088,9 @@ def test_dates_in_references_and_sentences_are_cited():
     assert _cited_at(MEMO_REFS, "19 July 1976")  # "REFERENCES : A. Initial Request Letter, 19 July 1976."
     assert _cited_at(MEMO_REFS, "17 September 1976")  # "B. Initial Response, 17 September 1976,"
     assert _cited_at(DISPATCH_DATELINE, "20 September 1968")  # "OTTAWA 5648, 20 September 1968"
+    # the line under a REFERENCES line continues the reference
+    assert _cited_at(REF_NEXT_LINE, "25 Jan 78")
+    assert _cited_at(REF_NEXT_LINE_REPORT, "17 October 1963")
 
 
 def test_datelines_are_not_cited():
