@@ -7,7 +7,7 @@ systematic errors it showed are pinned here, each rule on snippets of at least t
 
 from declass.dates import cited
 from declass.document import Document
-from declass.extract import dates, header, rif
+from declass.extract import dates, header, identifiers, rif
 
 
 def _values(module, text, field):
@@ -1079,6 +1079,95 @@ REF_NEXT_LINE = (
 # 104-10186-10122: information report, the same
 REF_NEXT_LINE_REPORT = "NO. PAGES: 1\n\nREFERENCES CSCI-3{773 , 366\n17 October 1963\n"
 
+# 124-90118-10197: RIF, labels first, a space in the record number
+RIF_SPACED_RECNUM = (
+    "the John FR\n"
+    "fissassination Records Collection Act off\n"
+    "\n"
+    "JFK Assassination System\n"
+    "Identification Form\n"
+    "\n"
+    "Date:\n"
+    "\n"
+    "6/17/201\n"
+    "\n"
+    "AGENCY\n"
+    "\n"
+    "RECORD NUMBER\n"
+    "\n"
+    "RECORD SERIES :\n"
+    "\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "Agency Information\n"
+    "\n"
+    "FBI\n"
+    "124-901 18-10197\n"
+    "\n"
+    "HQ\n"
+    "\n"
+    "CR 92-3683-17\n"
+)
+
+# 124-90041-10098: the same
+RIF_SPACED_RECNUM_2 = (
+    "124-90041-10098| [ 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATIO"
+    "N RECORDS ACT OF 1992 J\n"
+    "\n"
+    "JFK Assassination System\n"
+    "Identification Form\n"
+    "\n"
+    "AGENCY :\n"
+    "RECORD NUMBER :\n"
+    "\n"
+    "RECORD SERIES :\n"
+    "\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "Agency Information\n"
+    "\n"
+    "FBI\n"
+    "124-9004 1-10098.\n"
+    "\n"
+    "HQ\n"
+    "\n"
+    "CR 109-584-1918\n"
+)
+
+# 124-90065-10032: RIF, debris after the agency file number
+RIF_AFN_DEBRIS = (
+    "JFK Assassination System\n"
+    "Identification Form\n"
+    "\n"
+    "Date: 6/9/2015\n"
+    "\n"
+    "Agency Information\n"
+    "\n"
+    "Assassination Records Collection Act off\n"
+    "\n"
+    "992 (44 USC 2107 Note). Cass\n"
+    "\n"
+    "AGENCY: FBI\n"
+    "RECORD NUMBER: — 124-90065-10032\n"
+    "RECORD SERIES: HQ\n"
+    "AGENCY FILENUMBER: — CR 174-689-52 é\n"
+)
+
+# 124-90137-10378: the same
+RIF_AFN_DEBRIS_2 = (
+    "JFK Assassination System Date: 4/17/201\n"
+    "Identification Form\n"
+    "\n"
+    "Agency Information\n"
+    "\n"
+    "Cera peel eH tion Records Collecti ‘act of\n"
+    ": fissassination Records Collection Act of\n"
+    "RECORD NUMBER: = 124-90137-10378 992 [44 USC 2107 Note), Casett Nw\n"
+    "g\n"
+    "RECORD SERIES: HQ\n"
+    "AGENCY FILENUMBER: — CR 105-20297-NR . 4\n"
+)
+
 
 def test_dates_in_references_and_sentences_are_cited():
     assert _cited_at(REF_DATED, "1 March 1978")  # "OLC 78-0070/29 dated 1 March 1978"
@@ -1216,3 +1305,19 @@ def test_rif_label_misreads_and_margin_debris():
     assert _values(rif, RIF_MARGIN_FROM, "sender") == ["SAC, WMFO"]
     assert rif._match_label("Hl RECORD NUMBER :")[0] == "record_number"
     assert rif._match_label("Hy FROM: SAC, WMFO")[0] == "from"
+
+
+def _ids(text):
+    doc = Document.from_text(text)
+    return {c.value for c in identifiers.extract(doc)}
+
+
+def test_rif_record_number_with_an_ocr_space_and_the_file_number_after_it():
+    assert {"124-90118-10197", "CR 92-3683-17"} <= _ids(RIF_SPACED_RECNUM)
+    assert {"124-90041-10098", "CR 109-584-1918"} <= _ids(RIF_SPACED_RECNUM_2)
+
+
+def test_rif_agency_file_number_without_trailing_debris():
+    assert "CR 174-689-52" in _ids(RIF_AFN_DEBRIS)
+    assert "CR 105-20297-NR" in _ids(RIF_AFN_DEBRIS_2)
+    assert "CR 105-20297-NR . 4" not in _ids(RIF_AFN_DEBRIS_2)
