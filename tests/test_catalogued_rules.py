@@ -1168,6 +1168,104 @@ RIF_AFN_DEBRIS_2 = (
     "AGENCY FILENUMBER: — CR 105-20297-NR . 4\n"
 )
 
+# 104-10290-10068: cable form, "FROM, DIRECTOR"
+FROM_COMMA = (
+    "(104-10290-10068) {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATIO"
+    "N RECORDS ACT OF 1992 |\n"
+    "\n"
+    "Maal Avago:\n"
+    "cases\n"
+    "\n"
+    "3. PERE ILS,\n"
+    "\n"
+    ") PaRis/ioprprr PG. MEeICO eTey\n"
+    "\n"
+    "DYDORIC HREPTTOME\n"
+    "\n"
+    "REF: MONT €437 (IN 72721} RELATSD vent\n"
+    "\n"
+    "1. (FOR MEXT: 6QS5 ANS°TO RLF GAID. A) AGRRE Misr TORT CASTiioim cu. cTHOLLED\n"
+    "\n"
+    ". PRAT UACCEP TA!\n"
+    "\n"
+    "* OPEN POSSIBILITY MOVING Erie vagaries es\n"
+    "\n"
+    "Was smear Dr sat SUPERVISION COMMICIZE (sup Som). x pated | sxaseco FEUU\n"
+    "\n"
+    "FOR FAILURE SOLD EVEHT Asb TULD codec\n"
+    "\n"
+    "2. FOR PALP: POLL SUBMARIZES QS, UNDERSTANDING LATUN AMERICAN: STUDY SENTTAR\n"
+    "\n"
+    "amp covane Sdennes VTE i FROM. 1 UNPRORNDLY SY. THIS sow palates IMPORTANT\n"
+    "\n"
+    "v 1 cd ‘nee: SE quest ost bake BOaeD eA ume E\n"
+    "\n"
+    "renner. Ts THIS, MREPHCT FOROS AM AYIA! Tnty\n"
+    "\n"
+    "ON TASTY. SPRASECT At\n"
+    "\n"
+    "- SaPORE separa ER. BRIEF: FTW\n"
+    "CB. CORP IR. THYTIRETOR ACT AS’ #08\n"
+    ": Sassen EXD IRVETE LAS6 CAN. ZE.UELD IF Po, om\n"
+    "\n"
+    "FIOM MNT\n"
+    "\n"
+    "erceesing “oretere\n"
+    "\n"
+    "\n"
+    "FROM, DIRECTOR\n"
+    "\n"
+)
+
+# 104-10256-10038: memorandum, "FROM, : Jerry G. Brown"
+FROM_COMMA_COLON = (
+    "104-10256-10038| 7 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATIO"
+    "N RECORDS ACT OF 1992\n"
+    "\n"
+    "rfeavttiocnd jeentieer's :\n"
+    "CO Ses See\n"
+    "UNITED’ STATES GOVERNMENT\n"
+    "Memorandum\n"
+    "ao Chief, Security Analysis Group DATE: 10 April 1975\n"
+    "FROM, : Jerry G. Brown\n"
+    "\n"
+)
+
+# 104-10112-10242: memorandum, "FROM = TOBTASSEN :"
+FROM_EQUALS = (
+    "04 10112-10242). sig 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINAT"
+    "ION RECORDS ACT OF 1992\n"
+    "ye\n"
+    "\n"
+    "STANDARD FORM Wo. 64 7 r ) @\n"
+    "\n"
+    "Office Memorandum ¢ UNITED STATES GOVERNMENT\n"
+    "\n"
+    "audsed Of Og -. DATE:\n"
+    "if) BUROByoDe : 2 February 1962\n"
+    "VIS OLNunIe ” :\n"
+    "\n"
+    "FROM = TOBTASSEN :\n"
+    "\n"
+)
+
+# 104-10171-10070: cable form, "TO + DIRECTOR"
+TO_PLUS = (
+    "UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 k\n"
+    "\n"
+    "° t . fear\n"
+    "RETURN TO CiA\n"
+    "Background Use 0;\n"
+    "* Do Not Reproducs”\n"
+    "‘502 _L, _GUASSIFIED MESSAGE :\n"
+    "s\n"
+    "\n"
+    "DATE J 10-sun 62\n"
+    "\n"
+    "TO + DIRECTOR\n"
+    "FROM: JMWAVE :\n"
+)
+
 
 def test_dates_in_references_and_sentences_are_cited():
     assert _cited_at(REF_DATED, "1 March 1978")  # "OLC 78-0070/29 dated 1 March 1978"
@@ -1321,3 +1419,20 @@ def test_rif_agency_file_number_without_trailing_debris():
     assert "CR 174-689-52" in _ids(RIF_AFN_DEBRIS)
     assert "CR 105-20297-NR" in _ids(RIF_AFN_DEBRIS_2)
     assert "CR 105-20297-NR . 4" not in _ids(RIF_AFN_DEBRIS_2)
+
+
+def test_from_and_to_whose_colon_was_misread():
+    assert ("sender", "DIRECTOR") in _parties(FROM_COMMA)  # "FROM, DIRECTOR"
+    assert ("sender", "Jerry G. Brown") in _parties(FROM_COMMA_COLON)  # "FROM, : Jerry G. Brown"
+    assert ("sender", "TOBTASSEN") in _parties(FROM_EQUALS)  # "FROM = TOBTASSEN :"
+    assert ("addressees", "DIRECTOR") in _parties(TO_PLUS)  # "TO + DIRECTOR"
+
+
+def test_subject_comma_in_a_report_body_is_no_label():
+    # 194-10005-10066: "SUBJECT, supplied the following information in substance:" is the person
+    text = (
+        "a\n16 (EMPLOYMENT) On 27 October 1958, Paul Wolfson, 2) Marlborough Road,\n"
+        "Brooklyn, New York, former co-owner of Hilltop Lodge, a listed employment of\n\n"
+        "SUBJECT, supplied the following information in substance:\n"
+    )
+    assert _values(header, text, "subject") == []

@@ -57,7 +57,8 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
             spellings.append(w)
     pattern = re.compile(
         r"^[ \t>*#|_.\-]{0,6}(?P<label>" + _alt(spellings) + r")(?P<plural>\s?\(\s?[Ss]\s?\))?"
-        r"(?P<sep>\s{0,3}(?:[-–~]\s{0,2})?[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$|\s(?=\S))"
+        r"(?P<sep>\s{0,3}(?:[-–~]\s{0,2})?[:;]|\s{0,2}[,=+]\s{0,2}[:;]?(?=\s)|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$"
+        r"|\s(?=\S))"
         r"[ \t]{0,40}(?P<value>.{0,400})$",
         re.IGNORECASE,
     )
@@ -431,6 +432,12 @@ class _Header:
         if fuzzy:
             return key, m, True  # a damaged spelling: read only with its colon (the fuzzy pattern's)
         sep = m.group("sep")
+        if sep.strip(" \t:;") in (",", "=", "+"):
+            # FROM / TO whose colon OCR read as a comma, '=' or '+' ("FROM, DIRECTOR", "TO + DIRECTOR",
+            # "FROM =: «Chief of Station, JMWAVE"): capitals only, read as damaged
+            if key not in ("from", "to") or label_raw.upper() != label_raw:
+                return None
+            return key, m, True
         colon = ":" in sep or ";" in sep
         upper = label_raw.upper() == label_raw
         value = m.group("value").strip()
