@@ -1345,6 +1345,9 @@ def test_party_debris_in_small_letters_is_dropped():
     assert _parties(LOWER_DE) == []  # "FROM : 4 de\nas"
     assert _parties(TOLER) == []  # "FROM : toler Te Gestion ate —"
     assert ("through", "ding General") not in _parties(DING)
+    # a user name in small letters is a party (state-foia-clinton/C05763745: "From: jake.sullivan")
+    assert not header._bad_party("jake.sullivan")
+    assert header._bad_party("con")
 
 
 def _dates_by(module, text):

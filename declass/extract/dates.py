@@ -174,12 +174,9 @@ def extract(doc: Document) -> Iterator[Candidate]:
             m = label.search(ln.text)
             if m:
                 found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
-                # the date follows the label (debris between them at most)
-                if (
-                    found
-                    and found[0].start - (ln.start + m.start("d")) <= 3
-                    and _plausible(found[0].value, era)
-                ):
+                # the misread label's date follows it (debris between them at most)
+                near = label is _DATE_DISTR or (found and found[0].start - (ln.start + m.start("d")) <= 3)
+                if found and near and _plausible(found[0].value, era):
                     d = found[0]
                     yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:date-distr")
                     return

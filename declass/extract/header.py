@@ -210,8 +210,10 @@ def _bad_party(v: str) -> bool:
     # the same printed boxes misread by one letter ("NAME, ADORESS AND PHONE NO")
     if any(len(w) >= 8 and _within_one_edit(v.upper()[: len(w)], w) for w in d["form_values"]):
         return True
-    if "@" not in v and not any(ch.isupper() for ch in v):
-        return True  # names and offices are written in capitals or capitalised: "con", "4 de, as" are debris
+    if not any(ch.isupper() for ch in v) and not re.fullmatch(r"\S*[@._]\S*", v):
+        # names and offices are written in capitals or capitalised: "con", "4 de, as" are debris (an
+        # address or a user name, "jake.sullivan", is not)
+        return True
     return v.casefold() in {w.casefold() for w in d["not_parties"]}
 
 
