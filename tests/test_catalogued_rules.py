@@ -1296,6 +1296,9 @@ def test_fallback_date_skips_cited_dates():
 
 def test_fallback_date_skips_the_subjects_second_line():
     assert "1965-03-08" not in _values(dates, SUBJ_CONT, "document_date")
+    # 104-10059-10373 (its date is cited by "of" as well)
+    text = "SUBJECT : House Select Committee on Assassinations\nRequest of 1 March 1978\n"
+    assert _values(dates, text, "document_date") == []
 
 
 def test_memo_dateline_skips_references_and_sentences():
