@@ -1306,6 +1306,16 @@ def test_memo_dateline_skips_references_and_sentences():
     assert "1965-03-08" not in _values(header, SUBJ_CONT, "document_date")  # "in New York City, 8 March 1965"
 
 
+def test_memo_dateline_with_margin_debris():
+    # a quote mark before the date, a colon after it: 104-10061-10384, 104-10175-10071
+    assert _values(header, MEMO_REFS, "document_date") == ["1977-03-01"]  # "‘1 March 1977 :"
+    text = (
+        "(104-10175-10074] . {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS "
+        'ACT OF 1992\n\n"23 March 1961\n\n'
+    )
+    assert _values(header, text, "document_date") == ["1961-03-23"]
+
+
 def test_memo_dateline_after_a_weekday_still_read():
     assert _values(header, TUESDAY, "document_date") == ["1978-06-13"]
 
@@ -1442,3 +1452,23 @@ def test_subject_comma_in_a_report_body_is_no_label():
         "SUBJECT, supplied the following information in substance:\n"
     )
     assert _values(header, text, "subject") == []
+
+
+def test_token_shapes_that_are_not_ocr_noise():
+    # verbatim tokens of other records: a job number (corpus jfk-applevision/2021__docid-32343790),
+    # cryptonyms whose hyphen was lost (the same document, 104-10173-10170), a space lost before a
+    # parenthesis (104-10179-10066)
+    for tok in (
+        "80T01357A",
+        "80T01614R",
+        "LIONION1",
+        "AMRAZZ71",
+        "AMWHIP21",
+        "Five(FTALLO",
+        "Project(KDFACTOR,",
+    ):
+        assert header._good_token(tok), tok
+    # debris stays noise: "FROM = RE FBeag tack tor" (104-10533-10001), "FROM, (toPoLoriLE) 12 -11"
+    # (corpus jfk-applevision/2021__docid-32412298)
+    for tok in ("FBeag", "(toPoLoriLE)"):
+        assert not header._good_token(tok), tok
