@@ -220,3 +220,50 @@ def earlier(a: str, b: str) -> bool:
         if x != y:
             return int(x) < int(y)
     return False
+
+
+# a weekday before a dateline, with the dash or comma that joins them: "Friday - 9 December 1977"
+# (the Office of Legislative Counsel's journal), "Tuesday, 13 June 1978"
+WEEKDAY_PREFIX = re.compile(
+    r"^\W{0,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s{0,2}[-–—~,.]?\s{0,2}$", re.IGNORECASE
+)
+
+
+# A date cited in running text or in a list of references is the date of something else (another
+# document, an event), never the dateline of the document at hand: "dated 24 April 1978", "dtd 28 Nov
+# 78", "On February 25, 1969, source ...", "UFGA-26168, 20 October 1966", "B. BARR-1607, dated ...",
+# "(see CSCI-316/01239-64, 12 October 1964)".
+_CITING_WORD = re.compile(
+    r"(?:\b(?:dated|dtd|of|on|in|since|until|from|by|before|after)|\d\)?,)[\s.,;:]{0,3}$", re.IGNORECASE
+)
+# the line before ends with the citing word when the date starts the next line ("REQUEST OF\n1 MARCH")
+_CITING_LINE_END = re.compile(r"\b(?:dated|dtd|of)[\s.,;:]{0,3}$", re.IGNORECASE)
+# an item of a list of references or sub-paragraphs: "B. COSMA 28328, 24 JAN 73", "(B). MEXI 5507",
+# "b. WAVE 7523 (IN ) 15 Nov 63"
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:\([A-Ha-h]\)|[A-Ha-h][.,])\.?\s")
+# a references label before the date on its line ("REFERENCES : A. Initial Request Letter, 19 July 1976")
+_REF_LABEL = re.compile(r"\bREF(?:ERENCE)?S?\b", re.IGNORECASE)
+
+
+# a line that opens a list of references: the next line continues it
+_REF_LINE = re.compile(r"^\W{0,3}REF(?:ERENCE)?S?\b\s{0,3}[:;.]?", re.IGNORECASE)
+
+
+def cited(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is cited (in a sentence, a reference) rather than standing as
+    the document's own date: judged on its line and the end of the line before."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    if _CITING_WORD.search(before) or _LIST_ITEM.match(before) or _REF_LABEL.search(before):
+        return True
+    if after.lstrip(" ").startswith(")"):
+        return True  # "(see CSCI-316/01239-64, 12 October 1964)"
+    prev = text[max(0, line_start - 300) : line_start].rstrip()
+    prev_line = prev[prev.rfind("\n") + 1 :]
+    if _REF_LINE.match(prev_line):
+        return True  # the line under "REFERENCES : A. Memo ... dtd" / "REFERENCES CSCI-3{773 , 366"
+    if not before.strip(" \t.,;:'\"‘’“”-_|"):
+        return bool(_CITING_LINE_END.search(prev))
+    return False

@@ -13,7 +13,7 @@ import re
 import statistics
 from collections.abc import Iterator
 
-from ..dates import find_dates
+from ..dates import WEEKDAY_PREFIX, cited, find_dates
 from ..document import Document
 from ..prefilter import could_match
 from .base import Candidate
@@ -34,7 +34,7 @@ _RIF_LABELS = re.compile(
     re.IGNORECASE,
 )
 # not document dates: births, form editions
-_NOT_DOC_DATE = re.compile(r"Birth|BIRTH|\bDOB\b|DPOB|\bborn\b|EDITION|Edition|\bFORM\b|\bForm\b|\bRev\.")
+_NOT_DOC_DATE = re.compile(r"Birth|BIRTH|\bDOB|DPOB|\bborn\b|EDITION|Edition|\bFORM\b|\bForm\b|\bRev\.")
 # stamp lines whose date bounds the document date from above (a document predates its review/release)
 _STAMP_DATE_LINE = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS|Declass|Doc\s+No\.|DATE\s+\d", re.IGNORECASE)
 # a bare "DATE 5-7-95" line is an FBI review stamp only in the review era; a form's "DATE 01/05/79" is not
@@ -47,13 +47,20 @@ _SKIP = re.compile(
     r"Case\s?#|\bNW\s?\d|Doc\s?[Il1]d|APPROVED\s+FOR\s+RELEASE|RELEASE|LAST\s+REVIEW|DECLASS|Declass|REVIEW"
     r"|Classified\s+by|CLASSIFIED\s+BY|\bE\.?\s?O\.?\s?1[0-3]\d{3}|Department\s?of\s?State\s?Case|Doc\s+No\."
     r"|\bBY\s*\d{3,}|FBI\s+INFORMATION|HEREIN\s+IS|NO\s+OBJECTION|Reason\s*:|Downgrade|DOWNGRADE|Print(?:ed)?\b"
-    r"|Received|RECEIVED|\bRECD\b|\bREF\b|REFERENCE|DATE\s+OF\s+INFO|Date\s+of\s+Info|ACQUIRED|\bDOI\b"
+    r"|Received|RECEIVED|\bRECD\b|\bREF\b|REFERENCE|DATE\s+OF\s+INFO|Date\s+of\s+Info|ACQUIRED|DATE\s+ACQ|\bDOI\b"
     r"|\(b\)\s?\(\d\)|25X\d|Copy\s+\d|COPY\s+\d|\bPage\s+\d|\bPAGE\s+\d|File\s+No|FILE\s+NO|IDENTIFICATION\s+FORM"
     r"|Date\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$|DATE\s*OF\b|Date\s+of\b|PLACES?\b",
 )
 # a labelled distribution date of CIA information reports: "DATE DISTR 20 April 1963"
 _DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})", re.IGNORECASE)
+# the same label as Tesseract misreads it on the information reports' SUBJECT line: "Date ost, = 17
+# February 1965", "DATE O1STR, 26 May 1965", "Dare DISTR. ©=-18 March 1965", "pate oiste. 10 February"
+_DATE_DISTR_OCR = re.compile(
+    r"\b[DdPp]a[tTr][eE]\s{0,3}[DdOo]?[IiOo1]?[Ss][Tt][RrEe]?\b[.,]?[^\w\n]{0,6}(?P<d>[^\n]{6,30})"
+)
 _LETTERS = re.compile(r"[A-Za-z]")
+# a subject line with its value: the next line may continue it, its dates are the subject's
+_SUBJECT_LINE = re.compile(r"^\W{0,3}(?:SUBJECT|SUBJ|Subject)\s{0,3}[:;.]\s{0,3}\S")
 _STAMP_RUNS_ON = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS")
 _DATE_DISPATCHED = re.compile(r"DATE\s{0,2}DISPATCHED", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
@@ -124,7 +131,29 @@ def _stamp_cut(doc: Document) -> int | None:
     return min(years) if years else None
 
 
+# a CIA memo's originator line, after the signature: office, drafting officer, typist's initials and the
+# date it was drafted in parentheses ("D/1G:SDBreckinridge:jw/5527 (30 September 1977)",
+# "OLC:RSG:jms (26 Apr 78)")
+_ORIGINATOR_LINE = re.compile(
+    r"(?m)^[^\n()]{0,60}?[:/][a-z]{2,4}\b[^()\n]{0,25}\((?P<d>\s?\d{1,2}\s[A-Za-z]{3,10}\.?\s\d{2,4}\s?)\)[^\w\n]{0,4}$"
+)
+ORIGINATOR_CHARS = 30000
+
+
+def _originator_line(doc: Document) -> Iterator[Candidate]:
+    text = doc.text[:ORIGINATOR_CHARS]
+    if "(" not in text:
+        return
+    for m in _ORIGINATOR_LINE.finditer(text):
+        found = find_dates(m.group("d"), base=m.start("d"))
+        if len(found) == 1 and found[0].form == "day_month_year" and _plausible(found[0].value):
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.75, "rule:originator-line")
+            return
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
+    yield from _originator_line(doc)
     start = _body_start(doc)
     if start is None:
         return
@@ -138,15 +167,19 @@ def extract(doc: Document) -> Iterator[Candidate]:
     skipped = [len(ln.text) > MAX_LINE_CHARS or _SKIP.search(ln.text) is not None for ln in zone]
     era = _era(zone, skipped)
 
-    # "DATE DISTR 20 April 1963" (CIA information report / telegram information report)
-    for ln in zone if could_match(_DATE_DISTR, doc.text, doc.folded) else ():
-        m = _DATE_DISTR.search(ln.text)
-        if m:
-            found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
-            if found and _plausible(found[0].value, era):
-                d = found[0]
-                yield Candidate("document_date", d.value, d.start, d.end, 0.88, "rule:date-distr")
-                return
+    # "DATE DISTR 20 April 1963" (CIA information report / telegram information report); failing
+    # that, the label misread
+    for label, conf in ((_DATE_DISTR, 0.88), (_DATE_DISTR_OCR, 0.8)):
+        for ln in zone if could_match(label, doc.text, doc.folded) else ():
+            m = label.search(ln.text)
+            if m:
+                found = find_dates(m.group("d"), era=era, base=ln.start + m.start("d"))
+                # the misread label's date follows it (debris between them at most)
+                near = label is _DATE_DISTR or (found and found[0].start - (ln.start + m.start("d")) <= 3)
+                if found and near and _plausible(found[0].value, era):
+                    d = found[0]
+                    yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:date-distr")
+                    return
 
     cut = _stamp_cut(doc)
     # CIA dispatch forms: "DATE DISPATCHED" with its value on one of the next lines (form layout)
@@ -170,6 +203,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
         if prev.endswith(":") and not re.search(r"DATE\s*:$|Date\s*:$", prev):
             # the value of some other label ("DPOB:", "REFERENCE:")
             continue
+        if _SUBJECT_LINE.match(prev):
+            continue  # the subject's second line ("SUBJECT : Meetings with ...\nin New York City, 8 March")
         if len(ln.text) > MAX_LINE_CHARS:
             # no dateline: only whether it is a stamp whose date runs on to the next line
             skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
@@ -198,10 +233,15 @@ def extract(doc: Document) -> Iterator[Candidate]:
             # the range words are at most 10 characters before the date (and \b needs one more)
             before = doc.text[max(ln.start, d.start - 16) : d.start]
             after = doc.text[d.end : min(ln.end, d.end + 16)]
-            if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            weekday = WEEKDAY_PREFIX.match(doc.text[ln.start : d.start]) is not None  # "Friday - 9 Dec"
+            if (_RANGE_BEFORE.search(before) and not weekday) or _RANGE_AFTER.match(after):
                 continue  # a period ("21 MAY - 30 JUNE 1962", "12/01/78 TO 12/31/78"), not a date of writing
+            if cited(doc.text, d.start, d.end):
+                continue  # another document's or an event's date: "dated 24 April 1978", "On 9 June 1969"
             if letters <= 22 and line_colons == raw.count(":"):
-                yield Candidate("document_date", d.value, d.start, d.end, 0.72, "rule:dateline-fallback")
+                # on 500 unseen catalogued records 2 in 3 of these agree with the archive's date:
+                # below the labelled and dateline rules
+                yield Candidate("document_date", d.value, d.start, d.end, 0.66, "rule:dateline-fallback")
                 return
     if month_only is not None:
         yield month_only

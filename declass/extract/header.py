@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from ..dates import find_dates
+from ..dates import WEEKDAY_PREFIX, cited, find_dates
 from ..document import Document, Line
 from .base import Candidate
 
@@ -57,7 +57,8 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
             spellings.append(w)
     pattern = re.compile(
         r"^[ \t>*#|_.\-]{0,6}(?P<label>" + _alt(spellings) + r")(?P<plural>\s?\(\s?[Ss]\s?\))?"
-        r"(?P<sep>\s{0,3}(?:[-–~]\s{0,2})?[:;]|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$|\s(?=\S))"
+        r"(?P<sep>\s{0,3}(?:[-–~]\s{0,2})?[:;]|\s{0,2}[,=+]\s{0,2}[:;]?(?=\s)|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$"
+        r"|\s(?=\S))"
         r"[ \t]{0,40}(?P<value>.{0,400})$",
         re.IGNORECASE,
     )
@@ -205,6 +206,13 @@ def _bad_party(v: str) -> bool:
     if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or _banner(v):
         return True
     if any(v.upper().startswith(w) for w in d["form_values"]):
+        return True
+    # the same printed boxes misread by one letter ("NAME, ADORESS AND PHONE NO")
+    if any(len(w) >= 8 and _within_one_edit(v.upper()[: len(w)], w) for w in d["form_values"]):
+        return True
+    if not any(ch.isupper() for ch in v) and not re.fullmatch(r"\S*[@._]\S*", v):
+        # names and offices are written in capitals or capitalised: "con", "4 de, as" are debris (an
+        # address or a user name, "jake.sullivan", is not)
         return True
     return v.casefold() in {w.casefold() for w in d["not_parties"]}
 
@@ -354,6 +362,14 @@ class _Shifted:
         return self.start(name), self.end(name)
 
 
+# SUBJECT whose colon Tesseract read as a digit or a quote mark: "SUBJECT 3 Morrow, Robert Dietz",
+# "SUBJECT 2: Transmittal of ...", "SUBJECT 2° HSCA Request", "SUBJECT '; PHILLIPS, David A."
+SUBJECT_COLON_MISREAD = re.compile(
+    r"^[ \t>*#|_.\-]{0,6}(?P<label>SUBJECT)(?P<sep>[ \t]{1,2}[123'](?:[ \t]?[:;.°])?[ \t]{1,3})"
+    r"(?P<value>[A-Z\"“][^\n]{2,400})$"
+)
+
+
 def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
     """A label behind a margin mark, with its colon, in capitals and a readable value on its line (a
     form box's label alone is not read); or an inline damaged MEMORANDUM FOR. Read as damaged."""
@@ -418,6 +434,12 @@ class _Header:
         if fuzzy:
             return key, m, True  # a damaged spelling: read only with its colon (the fuzzy pattern's)
         sep = m.group("sep")
+        if sep.strip(" \t:;") in (",", "=", "+"):
+            # FROM / TO whose colon OCR read as a comma, '=' or '+' ("FROM, DIRECTOR", "TO + DIRECTOR",
+            # "FROM =: «Chief of Station, JMWAVE"): capitals only, read as damaged
+            if key not in ("from", "to") or label_raw.upper() != label_raw:
+                return None
+            return key, m, True
         colon = ":" in sep or ";" in sep
         upper = label_raw.upper() == label_raw
         value = m.group("value").strip()
@@ -434,6 +456,10 @@ class _Header:
                     bare = BARE_FROM.match(ln.text)
                     if bare:
                         return key, bare, True
+                if key == "subject":
+                    misread = SUBJECT_COLON_MISREAD.match(ln.text)
+                    if misread:
+                        return key, misread, True
                 return None
         if key in ("re", "info") and not colon and value:
             return None  # "CC. AAG ..." in a report body, "INFO. NO INDEXING" form boxes
@@ -472,6 +498,8 @@ def _party_cands(field: str, ln: Line, m_start: int, raw: str, conf: float) -> I
 
 
 _PIECE = re.compile(
+    # cryptonyms whose hyphen OCR lost ("AMWHIP1"), job and accession numbers ("80T01614R")
+    r"[A-Z]{4,8}\d{1,2}|\d{2}[A-Z]\d{4,6}[A-Z]?|"
     r"\d{1,4}(?:st|nd|rd|th|[A-Z]{1,2})|[A-Z]{1,3}\d{1,4}|"
     r"\d{1,10}|[a-z]{1,20}|[A-Z]{1,20}|[A-Z][a-z'’]{1,20}|(?:Mc|Mac|De|Di|La|Le|O')[A-Z][a-z]{1,20}|[A-Z]{2,4}s"
 )
@@ -483,7 +511,8 @@ def _good_token(tok: str) -> bool:
         return tok in ("-", "&", "--")
     if t in ("&", "-", "--") or t in _data()["separator_tokens"]:
         return True
-    pieces = [p for p in re.split(r"[-/.&'_#]", t) if p]  # "SF#429": a file number
+    # "SF#429": a file number; "Project(KDFACTOR": a space lost before a parenthesis
+    pieces = [p for p in re.split(r"[-/.&'_#()]", t) if p]
     return bool(pieces) and all(_PIECE.fullmatch(p) for p in pieces)
 
 
@@ -680,6 +709,10 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                 continue  # "MEMORANDUM FOR TSE EECOND :": too damaged to read without a colon
         value = m.group("value")
         vstart = ln.start + m.start("value")
+        caption = FORM_CAPTION.match(value)
+        if caption:
+            # a routing sheet's printed "SUBJECT: (Optional)": the value follows the caption
+            value, vstart = value[caption.end() :], vstart + caption.end()
         first_line = i
         if not value.strip():
             j = hdr.next_value_line(i)
@@ -801,7 +834,9 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         if field in seen:
             continue
         seg_raw = value
-        cands = list(_party_cands(field, ln, vstart, seg_raw, conf))
+        # a party right after its label starts with a capital: "toler Te Gestion ate", "ding General"
+        # are the tail of a misread or cut word (a continuation line may start small: "to the DDO")
+        cands = [c for c in _party_cands(field, ln, vstart, seg_raw, conf) if not c.value[:1].islower()]
         if field != "sender" and first_line == i and cands:
             # continuation lines directly below (no blank line): one more party each
             k = i + 1
@@ -889,9 +924,12 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     # memo dateline: a full date standing alone near the top, before the body
     if "date" not in seen:
         limit = min(len(lines), 40 if subject_line is None else subject_line + 6)
-        yield from _dateline(hdr, limit)
+        inline = list(_party_line_date(hdr, limit))
+        yield from inline or _dateline(hdr, limit)
 
 
+# a printed caption after a form's label, not its value ("SUBJECT: (Optional)")
+FORM_CAPTION = re.compile(r"^\s{0,3}\((?:Optional|OPTIONAL)\)[\s.+:]*")
 PERSON_LINE = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr)\.?[ ])?[A-Z][a-z]{1,15}(?:[ ][A-Z]\.){0,2}[ ](?:Mc|Mac|O')?[A-Z][a-z]{1,20}"
     r"(?:,?[ ](?:Jr\.|Sr\.|III|II))?$"
@@ -1106,6 +1144,33 @@ def _inside_address(hdr: _Header) -> Iterator[Candidate]:
         return
 
 
+def _place_or_day(prefix: str) -> bool:
+    """Whether what precedes a dateline's date can be a place or a weekday ("WASHINGTON,", "Tuesday,",
+    "Mexico City, D.F.,"): a few capitalised words without a label or a sentence's small words
+    (not "REFERENCES : A. Initial Request Letter," nor "in New York City,")."""
+    words = prefix.rstrip(",").split()
+    return ":" not in prefix and len(words) <= 4 and all(not w[:1].islower() for w in words)
+
+
+# the Office Memorandum form prints DATE on the TO line: "TO : Chief, Support Branch DATE: 7 Oct 60"
+PARTY_LINE_DATE = re.compile(
+    r"^\W{0,3}(?:TO|To|FROM|From)\b[^\n]{3,90}?\s(?:DATE|Date)\s?[:;]\s{0,3}(?P<d>[^\n]{6,30})"
+)
+
+
+def _party_line_date(hdr: _Header, limit: int) -> Iterator[Candidate]:
+    """The DATE box printed on the TO (or FROM) line of a memorandum form."""
+    for ln in hdr.lines[:limit]:
+        m = PARTY_LINE_DATE.match(ln.text)
+        if m is None:
+            continue
+        found = find_dates(m.group("d"), base=ln.start + m.start("d"))
+        if found and found[0].start == ln.start + m.start("d") and found[0].form != "dtg":
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.9, METHOD)
+            return
+
+
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
     """A date standing alone on a line near the top ("October 26, 1962", "17 September 1998",
     "WASHINGTON, May 14, 1969"): the memo's dateline."""
@@ -1118,17 +1183,22 @@ def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
             continue
         d = found[-1]
         rel_s, rel_e = d.start - ln.start, d.end - ln.start
-        if not MONTH_NAME.search(t[rel_s:rel_e]) or t[rel_e:].strip(" .,"):
+        # after the date only OCR debris of the margin ("‘1 March 1977 :")
+        if not MONTH_NAME.search(t[rel_s:rel_e]) or t[rel_e:].strip(" .,:;|_~'\"‘’"):
             continue
-        prefix = t[:rel_s].strip()
+        prefix = t[:rel_s].strip(" \t'\"‘’“”|_~")  # quote marks and bars of the margin: debris
         if prefix and not (
-            prefix.endswith(",") or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)
+            WEEKDAY_PREFIX.match(prefix)
+            or prefix.endswith(",")
+            or (len(re.sub(r"[^A-Z]", "", prefix)) >= 6 and prefix.upper() == prefix)
         ):
             continue
         if re.search(r"\d", prefix) or re.search(
             r"\b(?:DATE|REVIEW|DECLASS|RELEASE|APPROVED|BY)\b", prefix, re.I
         ):
             continue
+        if cited(hdr.doc.text, d.start, d.end) or (prefix and not _place_or_day(prefix)):
+            continue  # a reference's date ("REFERENCES : A. Letter, 19 July 1976"), a sentence's
         conf = 0.88 if not prefix else 0.8
         yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:memo-dateline")
         return

@@ -59,6 +59,11 @@ _STAMP_OD_104 = re.compile(
 )
 
 
+_RECNUM_SPACED = re.compile(
+    r"(?m)^\W{0,3}(?P<v>[12]\d{2}-(?=[\d ]{6}-|\d{5}-[\d ]{6}\W{0,3}$)[\d ]{5,6}-[\d ]{5,6})\W{0,3}$"
+)
+
+
 def _rif_spans(text: str) -> list[tuple[int, int]]:
     """Regions of the NARA identification form (a cover sheet is short: 2,500 characters)."""
     spans = []
@@ -90,6 +95,12 @@ def _record_numbers(doc: Document) -> Iterator[Candidate]:
         elif any(a <= s < b for a, b in rif) and _rif_value_position(text, s):
             # labels-first layout: the value stands alone on its line inside the form
             yield _cand(m["v"], s, e, 0.85, "rif-record-number", "nara_record_number")
+    for a, b in rif:
+        # labels-first layout, the value on its own line with a space OCR put in it: "124-901 18-10197"
+        for m in _RECNUM_SPACED.finditer(text, a, b):
+            value = m["v"].replace(" ", "")
+            if _RECNUM.fullmatch(value):
+                yield _cand(value, m.start("v"), m.end("v"), 0.8, "rif-record-number", "nara_record_number")
     for m in _STAMP_GAPPED.finditer(text[:300]):
         value = f"{m['a']}-{m['b']}-{m['c']}"
         yield _cand(value, m.start("a"), m.end("c"), 0.75, "nara-release-header", "nara_record_number")
@@ -162,9 +173,19 @@ def _afn_value_ok(value: str) -> bool:
     return True
 
 
+def _cut_debris(core: str) -> str:
+    """`core` up to a word without an ASCII letter or digit (not a dash or slash): OCR debris after the
+    number ("CR 174-689-52 é", "CR 105-20297-NR . 4")."""
+    for m in re.finditer(r"\S+", core):
+        tok = m.group()
+        if m.start() and not any(c.isascii() and c.isalnum() for c in tok) and not set(tok) <= set("-–—~÷/"):
+            return core[: m.start()].rstrip()
+    return core
+
+
 def _clean_afn(raw: str) -> tuple[str, int]:
     """Normalized value and the length of `raw` it covers (the " - PAGES 215-222" tail is dropped)."""
-    core = _PAGES_TAIL.sub("", raw).rstrip(" .:;,|")
+    core = _cut_debris(_PAGES_TAIL.sub("", raw)).rstrip(" .:;,|")
     value = core.translate(_OCR_DASH)
     value = re.sub(r"\s*-\s*", "-", value) if re.search(r"\d\s*-\s*\d", value) else value
     value = re.sub(r"\bIST\b", "1ST", value)
@@ -217,8 +238,9 @@ def _agency_file_numbers(doc: Document) -> Iterator[Candidate]:
         # labels-first layout: values come in label order after the record number:
         # AGENCY, RECORD NUMBER, RECORD SERIES, AGENCY FILE NUMBER -> two lines after the record number
         region = text[m.end() : m.end() + 600]
-        rn = re.search(r"(?m)^\W{0,3}\d?\d{3}-\d{5}-\d{5}\W{0,3}$", region)
-        if not rn:
+        # the record number, maybe with a space OCR put in it ("124-901 18-10197")
+        rn = re.search(r"(?m)^\W{0,3}(?P<n>\d?\d{3}-[\d ]{5,6}-[\d ]{5,6})\W{0,3}$", region)
+        if not rn or not re.fullmatch(r"\d{3,4}-\d{5}-\d{5}", rn["n"].replace(" ", "")):
             continue
         vals = _next_value_lines(text, m.end() + rn.start(), 2)
         if len(vals) == 2 and _afn_value_ok(vals[1].text) and re.search(r"\d", vals[1].text):

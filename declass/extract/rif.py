@@ -100,7 +100,8 @@ def _data() -> dict:
 
 
 # OCR debris before a label: punctuation, or a lowercase scrap ("oe CLASSIFICATION : U")
-LEAD_JUNK = re.compile(r"^(?:[a-z]{1,3}\.?\s{1,3})?[^A-Za-zТО\[(]{0,4}")
+# margin debris before a label: "i DATE:", "Hy FROM: SAC, WMFO", "Hl RECORD NUMBER :"
+LEAD_JUNK = re.compile(r"^(?:(?:[a-z]{1,3}|[A-Z][a-z]{1,2})\.?\s{1,3})?[^A-Za-zТО\[(]{0,4}")
 # a value of a fixed shape with OCR debris after it ("09/30/63 *We", "Secret NEW")
 SHAPED_PREFIX = re.compile(r"^(?:[0-9O]{1,2}/[0-9O]{1,2}/[0-9O]{2,4}|\d{3}-\d{5}-\d{5})(?=\s)")
 VALUE_LEAD = re.compile(r"^[\s:;•=—|©°'\"_.,-]{0,6}")
@@ -317,8 +318,9 @@ class _Reader:
                 s.done = True
             return
         names = [r.name for r in run]
-        if len(values) == len(run) - 1 and names[0] == "originator" and names[-1] == "title":
-            # ORIGINATOR is always filled in; one value short is the blank TITLE of FBI forms
+        if len(values) == len(run) - 1 and names[-1] == "title" and "originator" in names:
+            # ORIGINATOR (and the labels above it) are always filled in; one value short is the blank
+            # TITLE of FBI forms
             for s, v in zip(run, values, strict=False):
                 self._give(s, v, CONF_LOOSE)
             run[-1].done = True
@@ -377,6 +379,10 @@ class _Reader:
                 self.buffer.append(value)
             return
         target = self._anchor(value)
+        if value.under is not None and value.under.name == "print_date" and value.under in self.pending:
+            # the form's header "Date:" with its value on the next line ("Date:\n4/28/201"), after a
+            # block of labels still waiting for theirs: the print date, not the document's DATE
+            target = value.under if _accepts("print_date", value.shape) else target
         if target is not None and value.shape in WEAK_SHAPES and target is not self._first_constrained():
             target = None  # a weak shape does not justify skipping labels: maybe OCR debris
         if target is None:
