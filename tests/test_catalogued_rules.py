@@ -1472,3 +1472,68 @@ def test_token_shapes_that_are_not_ocr_noise():
     # (corpus jfk-applevision/2021__docid-32412298)
     for tok in ("FBeag", "(toPoLoriLE)"):
         assert not header._good_token(tok), tok
+
+
+# 104-10186-10063, 104-10186-10338, 104-10186-10192: information reports whose "DATE DISTR" label
+# Tesseract read with a first letter O or b, a doubled T, or no "DI": the fallback took a later date
+INFO_REPORT_OATE = (
+    "COUNTRY Cuba - - a REPORT NO. CS CI-316/00709-65\n"
+    'SUWECT Suat PEREZ (aiias "Raul") ~ OaTE OstTR, «12 February 1965\n'
+    "\n"
+    "NO. PAGES 1\n"
+    "REFERENCES, eee ads .\n"
+    "page\n"
+    "8 July 1966 RETURNTO CIA\n"
+)
+INFO_REPORT_BATE = (
+    "‘ Auapeeba Rerort NO. = CSC1-316/00559-65\n"
+    "\n"
+    "susect Fernando PASCUAL Perez bate oistR. «= 9 February 1965\n"
+    '| (alias “Alejandro")\n'
+    "NO. PAGES 1 “\n"
+    "\n"
+    "REFERENCES S-311/00115-64\n"
+    "(page 7) 8 July 1964\n"
+    "\n"
+    "pag. 1964. CSCI-316/00270-64\n"
+    "piacea Washington, D. C. 20 July 1964\n"
+)
+INFO_REPORT_STR = (
+    "countayCuba - REPORT NO. = CLI-316/00627-65\n"
+    "SUBJECT Raul GONZALEZ (alias 'Olexi\") DATE STR. = 10 February 1965\n"
+    "(NO. PAGES 1 .\n"
+    "is RETURN TO CIA | MFERENCES conti COLA seA\n"
+    "ackground Use On teoraiy\n"
+    "CATE OF sag - Do Not ered 8 July 1964)\n"
+    "piace 4 Washington, D.C. ~ 5\n"
+    "vate aca. January 1965 EIELD REPORT NOL\n"
+)
+
+# 124-10205-10110: FBI letterhead memorandum (FD-923), the date beside "In Reply, Please Refer to"
+FBI_REPLY_CHICAGO = (
+    "FD=923 (Rev. 11-29-61)\n"
+    "\n"
+    "FEDERAL pungadlor: INVESTIGATION\n"
+    "\n"
+    "Chicago, Illinois\n"
+    "\n"
+    "In Reply, Please Refer to January 20, 1969\n"
+    "\n"
+    "| the reliability is not possib\n"
+)
+
+
+def test_information_report_date_distr_misread_first_letter():
+    assert _dates_by(dates, INFO_REPORT_OATE) == [("1965-02-12", "rule:date-distr")]
+    assert _dates_by(dates, INFO_REPORT_BATE) == [("1965-02-09", "rule:date-distr")]
+    assert _dates_by(dates, INFO_REPORT_STR) == [("1965-02-10", "rule:date-distr")]
+    # a word of the same shape is no label ("Barest outline of a highly", 104-10118-10001)
+    assert dates._DATE_DISTR_OCR.search("Barest outline of a highly 12 February 1965") is None
+
+
+def test_fbi_letterhead_memo_date_beside_the_reply_box():
+    assert ("1969-03-05", "rule:fbi-reply-line") in _dates_by(dates, FBI_ON)
+    assert ("1969-01-20", "rule:fbi-reply-line") in _dates_by(dates, FBI_REPLY_CHICAGO)
+    # the box followed by a place, not a date (194-10002-10213), gives none
+    text = "In Reply, Please Refer to San Francisco, California\n\nFile No,\nSeptember 10,.1970\n"
+    assert not any(m == "rule:fbi-reply-line" for _, m in _dates_by(dates, text))
