@@ -1537,3 +1537,31 @@ def test_fbi_letterhead_memo_date_beside_the_reply_box():
     # the box followed by a place, not a date (194-10002-10213), gives none
     text = "In Reply, Please Refer to San Francisco, California\n\nFile No,\nSeptember 10,.1970\n"
     assert not any(m == "rule:fbi-reply-line" for _, m in _dates_by(dates, text))
+
+
+# FBI airtels, teletypes and memoranda: the office's case file number after it, with the case status
+# or debris, is no part of the party
+AIRTEL_KANSAS_CITY = (  # 124-10338-10037
+    "6/7/62\n\nAIRTEL AX MAIL\nWO: DIRECTOR, PBI (62-9-23)\nFROM: SAC, KANSAS CITY (82-659) (Pp)\n\n"
+    "CRIMINAL INTELLIGENCE PROGRAY\n"
+)
+AIRTEL_BERN = (  # 124-10237-10009
+    "AIRTEL Foe\né\n\nPO : Director, FBI (62-108060)\ni FROM: Legat, Bern (62-43) (RUC)\n\n"
+    "ASSASSINATION OF PRESIDENT\n"
+)
+MEMO_AMPERSAND = (  # 124-90106-10197
+    "= Memorandum\nTO: DIRECTOR, FBI &105-117222) DATE: September 30, 1965\n\nFROM: SAC, New Orleans\n"
+)
+TELETYPE_ATLANTA = (  # 124-10271-10035
+    "13243 PM URGENT JULY 15, 1974 JXy\n“TO DIRECTOR\n\nWFO\n\nFROM = ATLANTA 139-NEW P\n\nLea (hie\n"
+)
+
+
+def test_fbi_file_number_after_the_office_is_no_part_of_the_party():
+    assert _values(header, AIRTEL_KANSAS_CITY, "sender") == ["SAC, KANSAS CITY"]
+    assert _values(header, AIRTEL_BERN, "sender") == ["Legat, Bern"]
+    assert _values(header, MEMO_AMPERSAND, "addressees") == ["DIRECTOR, FBI"]
+    assert _values(header, TELETYPE_ATLANTA, "sender") == ["ATLANTA"]
+    # hyphens and numbers of other shapes stay
+    assert header._clean_party("S/P - W. W. Rostow") == "S/P - W. W. Rostow"
+    assert header._clean_party("Chief, WH/4-B") == "Chief, WH/4-B"

@@ -118,6 +118,10 @@ def _banner(v: str) -> bool:
 
 TRAILING_REF = re.compile(r"(?:[\s:]{0,3}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+[\s:]*$")
 CHECKS = re.compile(r"[✓✔√✗*|]+")
+# an FBI office's case file number and what follows it (a second file number, the case status, debris):
+# "SAC, KANSAS CITY (82-659) (Pp)", "Legat, Bern (62-43) (RUC)", "DIRECTOR, FBI &105-117222)" (the
+# parenthesis read as "&"), "ATLANTA 139-NEW P" (the teletype's parentheses lost)
+FBI_FILE_TAIL = re.compile(r"\s(?:[(&]\d{1,3}-[\dA-Z]|\d{1,3}-NEW\b).*$")
 MONTH_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
@@ -191,6 +195,7 @@ def _clean_party(value: str) -> str:
     v = INLINE_LABEL.split(value, maxsplit=1)[0]
     v = CHECKS.sub(" ", v)
     v = re.split(r"\s{3,}|\t", v.strip())[0]
+    v = FBI_FILE_TAIL.sub("", v)
     v = _precedence_re().sub("", v).strip()
     v = TRAILING_REF.sub("", v).strip()
     v = v.strip(" ,;:-_~=/•.'\"")
