@@ -1565,3 +1565,29 @@ def test_fbi_file_number_after_the_office_is_no_part_of_the_party():
     # hyphens and numbers of other shapes stay
     assert header._clean_party("S/P - W. W. Rostow") == "S/P - W. W. Rostow"
     assert header._clean_party("Chief, WH/4-B") == "Chief, WH/4-B"
+
+
+# 1990s CIA cables: the "FROM:" line is the dissemination list; the sender stands after TOT / STAFF
+CABLE_1995_LIMIT = (  # 104-10326-10073
+    "STAFF saaee\n\n"
+    "TONF: BUR/PLANS INFO: EUDORECORD, EUR/CA, EUR/CGT, EUR/RIB, EUR/TECH,\n"
+    "IMITO, MDSX, NR/OPSB, NR/ORG, OCC/CRG, OCC/RB, ODPD, FILE, DC/EURTNO (2/P)}\n\n"
+    "ASR PAGE 001 y\nTOT: 2217362 AUG 95 DIRECTOR 415240 f\n\n——| 2217362 DIRECTOR 415240\n\n"
+    "FROM: LIMIT EBUR/PLANS INFO EUR/CGT, EUR/CA, EUR/TECH, OCC/CRG,\nWR/OPSB, NR/ORG\n\n"
+    "SLUGS: WNINTEL RYBAT FASTTRACK LPAVERT\n"
+)
+CABLE_1997_LIMITED_DISSEM = (  # 104-10326-10022
+    "PAGE 001\nTOT: 3016102 SEP 97\n\nSTAFF 301610Z DIRECTOR 522218\nTO: PRIORITY\n\n"
+    "FROM: LIMITED DISSEM CE/BOGYA INFO CE/BOGIS, CE/BOG, CED/CIC,\nDCCE/BA.\n\nSLUGS: WNINTEL RYBAT\n"
+)
+
+
+def test_cable_dissemination_line_is_no_sender():
+    from declass.pipeline import extract_document
+
+    for text in (CABLE_1995_LIMIT, CABLE_1997_LIMITED_DISSEM):
+        assert _values(header, text, "sender") == []
+        assert extract_document(Document.from_text(text)).sender.value == "DIRECTOR"
+    # "FROM: LIMIT LA/MCGMXB" (104-10326-10086)
+    assert header._bad_party("LIMIT LA/MCGMXB")
+    assert not header._bad_party("Chief, LA Division")

@@ -205,10 +205,15 @@ def _clean_party(value: str) -> str:
     return v
 
 
+# a 1990s CIA cable's "FROM:" line holds its dissemination list, not its sender (the station follows TOT /
+# STAFF): "FROM: LIMIT LA/MCGMXB", "FROM: LIMITED DISSEM CE/BOGYA INFO CE/BOGIS, CE/BOG, CED/CIC,"
+CABLE_DISSEM = re.compile(r"LIMIT(?:ED\s{1,3}DISSEM)?\s{1,3}[A-Z]{1,8}/")
+
+
 def _bad_party(v: str) -> bool:
     """Form boilerplate, banners and routing-box names are not parties."""
     d = _data()
-    if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or _banner(v):
+    if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or _banner(v) or CABLE_DISSEM.match(v):
         return True
     if any(v.upper().startswith(w) for w in d["form_values"]):
         return True
