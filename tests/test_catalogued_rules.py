@@ -1591,3 +1591,40 @@ def test_cable_dissemination_line_is_no_sender():
     # "FROM: LIMIT LA/MCGMXB" (104-10326-10086)
     assert header._bad_party("LIMIT LA/MCGMXB")
     assert not header._bad_party("Chief, LA Division")
+
+
+# CIA information reports: the DATE DISTR box right of the subject's first line, the form's boxes and
+# the "RETURN TO CIA" stamp below it
+INFO_REPORT_CHAIN = (  # 104-10186-10303
+    "SECRET\nNO _FORKIGN DISSEM\nCOUNTRY, Cuba, c REPORT NO. CS CI-3/781, 989\n"
+    'SUBJECT. (fnu) CHAIN, pseudonym "Agusto"™ — DATE DISTR 26 June 1964 .\n'
+    "NO, PAGES 4 .\nRETURN TO CIA\ner REFERENCES Background Use Only\npare oF ©1964 : Do Not Reproduce\n"
+    "INFO, :\npiace & Washington, D.C.\nFIELD REPORT NO.\n"
+)
+INFO_REPORT_KHANH_HOA = (  # 176-10036-10078
+    "COUNTRY = soUTH VIETNAM REPORT NO. TDCS=3/522, 229\n\n"
+    "SUBJECT 1. OPPOSITION IN KHANH HOA PROVINCE TO ARMING DATE DISTR, 13 va\n\n"
+    "MOUNTAIN. TRIBESMEN AND TO THE STRATEGIC\n\ni STATE/OIR|\n\nTELEGRAM\n"
+)
+# the stamp read into the line it overprints
+MEMO_FOR_RETURN_STAMP = (  # 104-10096-10240
+    ". hd |\nMEMORANDUM FOR: Acting Deputy Director for Operations RETURN TO CIA\n"
+    "Pil : John H. Waller a Ome\n\nInspector General\n"
+)
+MFR_RETURN_STAMP = (  # 104-10308-10163
+    "‘ ( SECRET . €\nRETURN TO CIA\nMEMORANDUM FOR THE RECORD Background Use Only\n\n: Do Not Reproduce\n"
+    "SUBJECT: AMSANTA Project\n"
+)
+
+
+def test_information_report_subject_ends_before_the_date_distr_box():
+    assert _values(header, INFO_REPORT_CHAIN, "subject") == ['(fnu) CHAIN, pseudonym "Agusto"™']
+    assert not any("DISTR" in v for v in _values(header, INFO_REPORT_KHANH_HOA, "subject"))
+    # "™" is a closing quote as Tesseract reads it, no noise ("M/V LEDA™" in 104-10104-10024)
+    assert header._good_token('"Agusto"™')
+
+
+def test_cia_return_stamp_is_no_part_of_the_party():
+    assert _values(header, MEMO_FOR_RETURN_STAMP, "addressees") == ["Acting Deputy Director for Operations"]
+    assert header._clean_party("THE RECORD Background Use Only") == "THE RECORD"
+    assert _values(header, MFR_RETURN_STAMP, "addressees") == ["THE RECORD"]
