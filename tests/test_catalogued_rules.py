@@ -7,7 +7,7 @@ systematic errors it showed are pinned here, each rule on snippets of at least t
 
 from declass.dates import cited
 from declass.document import Document
-from declass.extract import dates, header, identifiers, rif
+from declass.extract import dates, header, identifiers, rif, telegram
 
 
 def _values(module, text, field):
@@ -1628,3 +1628,21 @@ def test_cia_return_stamp_is_no_part_of_the_party():
     assert _values(header, MEMO_FOR_RETURN_STAMP, "addressees") == ["Acting Deputy Director for Operations"]
     assert header._clean_party("THE RECORD Background Use Only") == "THE RECORD"
     assert _values(header, MFR_RETURN_STAMP, "addressees") == ["THE RECORD"]
+
+
+# 1970s-90s CIA cables: the TOT (time of transmission) label as Tesseract reads it
+CABLE_TOT_MIXED_CASE = (  # 104-10066-10260
+    "i a ca te tg ede een itn cc\n78 0e2ago4 PAGE 001\nToT: 271847Z APR 78 WASHINGT 213077\n\nSECRET\n"
+    "DEFERRED TELEPOUCH 2718467 WASHINGTON 213077\nTO:\n"
+)
+CABLE_TOT_MARGIN = (  # 104-10326-10086
+    "ODPD, FILE, C/LA, (DC/LA (3/P)\n94 8655988 ASR : PAGE 001\nie TOT: 300324Z NOV 94 DIRECTOR 932873\n"
+    "SECRET\nSTAFF 3003212 DIRECTOR 932873\nTo fa\n\nFROM: LIMIT LA/MCGMXB\n"
+)
+
+
+def test_cable_tot_label_misread():
+    assert ("1978-04-27", "rule:cia-staff") in _dates_by(telegram, CABLE_TOT_MIXED_CASE)
+    assert ("1994-11-30", "rule:cia-staff") in _dates_by(telegram, CABLE_TOT_MARGIN)
+    # a word ending in "tot" in a sentence is no label
+    assert _dates_by(telegram, "the total: 271847Z APR 78\n") == []

@@ -88,9 +88,10 @@ _STAFF = re.compile(
     r"^\s*STAFF\s+[0-3]\d[0-2]\d[0-5]\d[Z27]?:?\s+(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)\s+\d{4,7}\.?\s*$"
 )
 _STAFF_TO = re.compile(r"^\s*(?:TO|T0|10)\s*:\s*(?P<v>[A-Z][A-Z0-9 ./,&'()-]{1,70}?)\s*$")
-# "TOT: 100014Z DEC 77" (time of transmission), on later pages followed by the cable number
+# "TOT: 100014Z DEC 77" (time of transmission), on later pages followed by the cable number; Tesseract
+# may read the label "ToT:" or put margin debris before it ("ie TOT: 300324Z NOV 94")
 _TOT = re.compile(
-    r"^\W{0,3}TOT\s*:\s*(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\.?\s{1,3}(?P<yy>\d{2})\b"
+    r"^\W{0,3}(?:[a-z]{1,2}\s)?T[Oo]T\s*:\s*(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\.?\s{1,3}(?P<yy>\d{2})\b"
     r"(?:[.\s]{1,6}(?P<v>[A-Z]{3,14})\s+\d{4,7}\b)?"
 )
 # "EYES ONLY FOR AMBASSADOR LODGE" / "FROM McG. Bundy, White House" (same line or just below)
