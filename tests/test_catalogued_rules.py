@@ -1646,3 +1646,30 @@ def test_cable_tot_label_misread():
     assert ("1994-11-30", "rule:cia-staff") in _dates_by(telegram, CABLE_TOT_MARGIN)
     # a word ending in "tot" in a sentence is no label
     assert _dates_by(telegram, "the total: 271847Z APR 78\n") == []
+
+
+# incoming CIA cables of the 1970s-90s: classification, date-time group and STAFF on one line (the TOR
+# line above is the time of receipt)
+CABLE_INCOMING_MADRID = (  # 104-10127-10037
+    "78 1077733 PAGE 001 IN 1077733\nTOR: 0314572 AUG 78 [MADR 40791\n"
+    "POR RENE ORE REE ORE E EEE R RENE SRE EE EEO ENN EN MATTER TEEN mm\n"
+    "SE CRE T 0313182 AUG 78 STAFF\nCITE (MADRID) 40791 2\nTO: IMMEDIATE DIRECTOR, MEXICO CITY.\n"
+)
+CABLE_INCOMING_MEXICO = (  # 104-10143-10098
+    "78 0714681 PAGE 001 IN 0718681\nTOR: 181546Z MAY 78 NEXT 45116\n"
+    "watt atten cern een tenn ne nenem meee nnn nnn cemememen eee SET\n"
+    "SEC RE T 1814502 MAY 78 STAFF\n_ CLT€ MEXICO CITY 45116 (CHATDEZ acTING)\n"
+)
+CABLE_INCOMING_1998 = (  # 104-10326-10014
+    "98 0651289 PAGE 001 IN 0651289\n251439Z FEB 98 22385\n“SE-E-R-E-£-251436Z FEB 98 STAFF\n"
+    "CITE |22385\nTO: DIRECTOR, J\n"
+)
+
+
+def test_incoming_cable_date_time_group_before_staff():
+    assert ("1978-08-03", "rule:cia-staff") in _dates_by(telegram, CABLE_INCOMING_MADRID)
+    assert ("1978-05-18", "rule:cia-staff") in _dates_by(telegram, CABLE_INCOMING_MEXICO)
+    assert ("1998-02-25", "rule:cia-staff") in _dates_by(telegram, CABLE_INCOMING_1998)
+    # deep in a record (a later cable's head, 104-10273-10137 line 279) it is no document date
+    far = "x\n" * 200 + "SECRET 2322202 JUN 76 STAFF\n"
+    assert _dates_by(telegram, far) == []

@@ -94,6 +94,15 @@ _TOT = re.compile(
     r"^\W{0,3}(?:[a-z]{1,2}\s)?T[Oo]T\s*:\s*(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\.?\s{1,3}(?P<yy>\d{2})\b"
     r"(?:[.\s]{1,6}(?P<v>[A-Z]{3,14})\s+\d{4,7}\b)?"
 )
+# 1970s-90s incoming CIA cable: its classification, date-time group and STAFF on one line, as Tesseract
+# reads it: "SEC RE T 1814502 MAY 78 STAFF", "SE CRE T 0313182 AUG 78 STAFF", "SE-E-R-E-£-251436Z FEB 98
+# STAFF" (the TOR line above it is the time of receipt)
+_INCOMING_DTG = re.compile(
+    r"^\W{0,3}(?:S[\s-]?E[\s-]?[CE][\s-]?R[\s-]?E[\s-]?[T£]|CONFIDENTIAL|TOP\s?SECRET)[\s-]{1,3}"
+    r"(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\s{1,3}(?P<yy>\d{2})\s{1,3}STAFF\b"
+)
+# the cable head: a later page's (or attachment's) cable is another document's
+INCOMING_DTG_LINES = 150
 # "EYES ONLY FOR AMBASSADOR LODGE" / "FROM McG. Bundy, White House" (same line or just below)
 _EYES_FOR = re.compile(
     r"^\W{0,3}(?:[A-Z]{2,12}\s)?EYES\s+ONLY\s+FOR\s+(?P<to>[A-Z][A-Za-z .'-]{2,60}?)"
@@ -291,6 +300,15 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
                 a = a if a[0] and not _patterns()["prec_word"].match(a[0]) else None
             if a:
                 yield Candidate("addressees", a[0], a[1], a[2], 0.9, "rule:cia-staff")
+    for ln in lines[:INCOMING_DTG_LINES]:
+        m = _INCOMING_DTG.match(ln.text)
+        if m:
+            year = resolve_year(m.group("yy"))
+            value = parse_date(f"{int(m.group('day'))} {m.group('mon')} {year}") if year else None
+            if value:
+                s = ln.start + m.start("day")
+                yield Candidate("document_date", value, s, ln.start + m.end("yy"), 0.88, "rule:cia-staff")
+            break
     date_found = False
     for ln in lines[:600]:
         m = _TOT.match(ln.text)
