@@ -1673,3 +1673,22 @@ def test_incoming_cable_date_time_group_before_staff():
     # deep in a record (a later cable's head, 104-10273-10137 line 279) it is no document date
     far = "x\n" * 200 + "SECRET 2322202 JUN 76 STAFF\n"
     assert _dates_by(telegram, far) == []
+
+
+# an information report's REFERENCES box holds a date alone on its line: the DATE DISTR box (its label
+# misread or not) outranks that "dateline"
+INFO_REPORT_REFERENCE_DATE = (  # 104-10186-10206
+    "countay Cuba ReronT NO, CSCI-416/00596-65\n\n"
+    "‘SUBJECT Paulino LNU, alias “Mauricio” Date OistR, | «5 February 1965\n"
+    "ann Wy NO. PAGES 1\nsoe <0 REFERENCES = CS-311/00115-64 ~\n\n(page 7)\n8 July 1964\n\n"
+    "pce & Washington, D.C.\n| DATE ACQ. January 1965 — FIELD REPORT NO.\n"
+)
+
+
+def test_date_distr_outranks_a_reference_date_alone_on_its_line():
+    from declass.pipeline import extract_document
+
+    record = extract_document(Document.from_text(INFO_REPORT_REFERENCE_DATE))
+    assert record.document_date.value == "1965-02-05"
+    # 104-10186-10338 (above): a place and a date on the line below its boxes, "20 July 1964"
+    assert extract_document(Document.from_text(INFO_REPORT_BATE)).document_date.value == "1965-02-09"

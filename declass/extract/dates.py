@@ -190,7 +190,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     # "DATE DISTR 20 April 1963" (CIA information report / telegram information report); failing
     # that, the label misread
-    for label, conf in ((_DATE_DISTR, 0.88), (_DATE_DISTR_OCR, 0.8)):
+    for label, conf in ((_DATE_DISTR, 0.89), (_DATE_DISTR_OCR, 0.89)):
         for ln in zone if could_match(label, doc.text, doc.folded) else ():
             m = label.search(ln.text)
             if m:
