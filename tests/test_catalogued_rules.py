@@ -1692,3 +1692,21 @@ def test_date_distr_outranks_a_reference_date_alone_on_its_line():
     assert record.document_date.value == "1965-02-05"
     # 104-10186-10338 (above): a place and a date on the line below its boxes, "20 July 1964"
     assert extract_document(Document.from_text(INFO_REPORT_BATE)).document_date.value == "1965-02-09"
+
+
+# CIA cables: the citing station written "<NAME> CITY", or in the parentheses of a released withholding
+CITE_PANAMA_CITY = (  # 104-10216-10012
+    "TORS1515392 JAN 74 P .\nfe i a vy\nSECRET {515062 JAN 74 STAFF 9° »* mee f\n. - o\n"
+    "CITE PANAMA CITY 27332 WA 9? ee\nv sy MN me.\n"
+)
+CITE_MADRID_PARENS = (  # 104-10127-10037
+    "SE CRE T 0313182 AUG 78 STAFF\nCITE (MADRID) 40791 2\nTO: IMMEDIATE DIRECTOR, MEXICO CITY.\n"
+)
+
+
+def test_cable_cite_of_a_two_word_or_bracketed_station():
+    assert _values(telegram, CITE_PANAMA_CITY, "sender") == ["PANAMA CITY"]
+    assert _values(telegram, CITE_MADRID_PARENS, "sender") == ["MADRID"]
+    # an index form's instruction is no cable cite (104-10079-10012)
+    index_form = "A GREEN D. AND CITE THE REASON.\n2. TO MAKE CORRECT IONS/ADDITIONS:\n"
+    assert _values(telegram, index_form, "sender") == []

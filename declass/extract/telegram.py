@@ -82,7 +82,9 @@ _SUBJ_END = re.compile(
     r"^\s*(?:\d{1,2}\s*\.|REF\b|REFS?:|TAGS\b|E\.O\.|SUMMARY\b|BEGIN\b|\(?[A-Z]\)\s|[a-z]|PAGE\s+\d"
     r"|RELEASE\b|DECLASSIFIED\b|UNCLASSIFIED\b|[A-Za-z]{2,20}:|B\d\b)"
 )
-_CITE = re.compile(r"\bCITE\s+(?P<v>[A-Z]{3,14})\.?(?:\s+\d{2,6}|\s*$)", re.M)
+# the station may be "<NAME> CITY" ("CITE PANAMA CITY 27332") or in the parentheses of a released
+# withholding ("CITE (MADRID) 40791")
+_CITE = re.compile(r"\bCITE\s+\(?(?P<v>[A-Z]{3,14}(?: CITY)?)\)?\.?(?:\s+\d{2,6}|\s*$)", re.M)
 # 1970s CIA cable header: "STAFF 262106Z DIRECTOR 229934" (OCR reads the Z as 2, 7 or ':')
 _STAFF = re.compile(
     r"^\s*STAFF\s+[0-3]\d[0-2]\d[0-5]\d[Z27]?:?\s+(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)\s+\d{4,7}\.?\s*$"
