@@ -7,7 +7,7 @@ systematic errors it showed are pinned here, each rule on snippets of at least t
 
 from declass.dates import cited
 from declass.document import Document
-from declass.extract import dates, header, identifiers, rif
+from declass.extract import dates, header, identifiers, rif, telegram
 
 
 def _values(module, text, field):
@@ -1472,3 +1472,241 @@ def test_token_shapes_that_are_not_ocr_noise():
     # (corpus jfk-applevision/2021__docid-32412298)
     for tok in ("FBeag", "(toPoLoriLE)"):
         assert not header._good_token(tok), tok
+
+
+# 104-10186-10063, 104-10186-10338, 104-10186-10192: information reports whose "DATE DISTR" label
+# Tesseract read with a first letter O or b, a doubled T, or no "DI": the fallback took a later date
+INFO_REPORT_OATE = (
+    "COUNTRY Cuba - - a REPORT NO. CS CI-316/00709-65\n"
+    'SUWECT Suat PEREZ (aiias "Raul") ~ OaTE OstTR, «12 February 1965\n'
+    "\n"
+    "NO. PAGES 1\n"
+    "REFERENCES, eee ads .\n"
+    "page\n"
+    "8 July 1966 RETURNTO CIA\n"
+)
+INFO_REPORT_BATE = (
+    "‘ Auapeeba Rerort NO. = CSC1-316/00559-65\n"
+    "\n"
+    "susect Fernando PASCUAL Perez bate oistR. «= 9 February 1965\n"
+    '| (alias “Alejandro")\n'
+    "NO. PAGES 1 “\n"
+    "\n"
+    "REFERENCES S-311/00115-64\n"
+    "(page 7) 8 July 1964\n"
+    "\n"
+    "pag. 1964. CSCI-316/00270-64\n"
+    "piacea Washington, D. C. 20 July 1964\n"
+)
+INFO_REPORT_STR = (
+    "countayCuba - REPORT NO. = CLI-316/00627-65\n"
+    "SUBJECT Raul GONZALEZ (alias 'Olexi\") DATE STR. = 10 February 1965\n"
+    "(NO. PAGES 1 .\n"
+    "is RETURN TO CIA | MFERENCES conti COLA seA\n"
+    "ackground Use On teoraiy\n"
+    "CATE OF sag - Do Not ered 8 July 1964)\n"
+    "piace 4 Washington, D.C. ~ 5\n"
+    "vate aca. January 1965 EIELD REPORT NOL\n"
+)
+
+# 124-10205-10110: FBI letterhead memorandum (FD-923), the date beside "In Reply, Please Refer to"
+FBI_REPLY_CHICAGO = (
+    "FD=923 (Rev. 11-29-61)\n"
+    "\n"
+    "FEDERAL pungadlor: INVESTIGATION\n"
+    "\n"
+    "Chicago, Illinois\n"
+    "\n"
+    "In Reply, Please Refer to January 20, 1969\n"
+    "\n"
+    "| the reliability is not possib\n"
+)
+
+
+def test_information_report_date_distr_misread_first_letter():
+    assert _dates_by(dates, INFO_REPORT_OATE) == [("1965-02-12", "rule:date-distr")]
+    assert _dates_by(dates, INFO_REPORT_BATE) == [("1965-02-09", "rule:date-distr")]
+    assert _dates_by(dates, INFO_REPORT_STR) == [("1965-02-10", "rule:date-distr")]
+    # a word of the same shape is no label ("Barest outline of a highly", 104-10118-10001)
+    assert dates._DATE_DISTR_OCR.search("Barest outline of a highly 12 February 1965") is None
+
+
+def test_fbi_letterhead_memo_date_beside_the_reply_box():
+    assert ("1969-03-05", "rule:fbi-reply-line") in _dates_by(dates, FBI_ON)
+    assert ("1969-01-20", "rule:fbi-reply-line") in _dates_by(dates, FBI_REPLY_CHICAGO)
+    # the box followed by a place, not a date (194-10002-10213), gives none
+    text = "In Reply, Please Refer to San Francisco, California\n\nFile No,\nSeptember 10,.1970\n"
+    assert not any(m == "rule:fbi-reply-line" for _, m in _dates_by(dates, text))
+
+
+# FBI airtels, teletypes and memoranda: the office's case file number after it, with the case status
+# or debris, is no part of the party
+AIRTEL_KANSAS_CITY = (  # 124-10338-10037
+    "6/7/62\n\nAIRTEL AX MAIL\nWO: DIRECTOR, PBI (62-9-23)\nFROM: SAC, KANSAS CITY (82-659) (Pp)\n\n"
+    "CRIMINAL INTELLIGENCE PROGRAY\n"
+)
+AIRTEL_BERN = (  # 124-10237-10009
+    "AIRTEL Foe\né\n\nPO : Director, FBI (62-108060)\ni FROM: Legat, Bern (62-43) (RUC)\n\n"
+    "ASSASSINATION OF PRESIDENT\n"
+)
+MEMO_AMPERSAND = (  # 124-90106-10197
+    "= Memorandum\nTO: DIRECTOR, FBI &105-117222) DATE: September 30, 1965\n\nFROM: SAC, New Orleans\n"
+)
+TELETYPE_ATLANTA = (  # 124-10271-10035
+    "13243 PM URGENT JULY 15, 1974 JXy\n“TO DIRECTOR\n\nWFO\n\nFROM = ATLANTA 139-NEW P\n\nLea (hie\n"
+)
+
+
+def test_fbi_file_number_after_the_office_is_no_part_of_the_party():
+    assert _values(header, AIRTEL_KANSAS_CITY, "sender") == ["SAC, KANSAS CITY"]
+    assert _values(header, AIRTEL_BERN, "sender") == ["Legat, Bern"]
+    assert _values(header, MEMO_AMPERSAND, "addressees") == ["DIRECTOR, FBI"]
+    assert _values(header, TELETYPE_ATLANTA, "sender") == ["ATLANTA"]
+    # hyphens and numbers of other shapes stay
+    assert header._clean_party("S/P - W. W. Rostow") == "S/P - W. W. Rostow"
+    assert header._clean_party("Chief, WH/4-B") == "Chief, WH/4-B"
+
+
+# 1990s CIA cables: the "FROM:" line is the dissemination list; the sender stands after TOT / STAFF
+CABLE_1995_LIMIT = (  # 104-10326-10073
+    "STAFF saaee\n\n"
+    "TONF: BUR/PLANS INFO: EUDORECORD, EUR/CA, EUR/CGT, EUR/RIB, EUR/TECH,\n"
+    "IMITO, MDSX, NR/OPSB, NR/ORG, OCC/CRG, OCC/RB, ODPD, FILE, DC/EURTNO (2/P)}\n\n"
+    "ASR PAGE 001 y\nTOT: 2217362 AUG 95 DIRECTOR 415240 f\n\n——| 2217362 DIRECTOR 415240\n\n"
+    "FROM: LIMIT EBUR/PLANS INFO EUR/CGT, EUR/CA, EUR/TECH, OCC/CRG,\nWR/OPSB, NR/ORG\n\n"
+    "SLUGS: WNINTEL RYBAT FASTTRACK LPAVERT\n"
+)
+CABLE_1997_LIMITED_DISSEM = (  # 104-10326-10022
+    "PAGE 001\nTOT: 3016102 SEP 97\n\nSTAFF 301610Z DIRECTOR 522218\nTO: PRIORITY\n\n"
+    "FROM: LIMITED DISSEM CE/BOGYA INFO CE/BOGIS, CE/BOG, CED/CIC,\nDCCE/BA.\n\nSLUGS: WNINTEL RYBAT\n"
+)
+
+
+def test_cable_dissemination_line_is_no_sender():
+    from declass.pipeline import extract_document
+
+    for text in (CABLE_1995_LIMIT, CABLE_1997_LIMITED_DISSEM):
+        assert _values(header, text, "sender") == []
+        assert extract_document(Document.from_text(text)).sender.value == "DIRECTOR"
+    # "FROM: LIMIT LA/MCGMXB" (104-10326-10086)
+    assert header._bad_party("LIMIT LA/MCGMXB")
+    assert not header._bad_party("Chief, LA Division")
+
+
+# CIA information reports: the DATE DISTR box right of the subject's first line, the form's boxes and
+# the "RETURN TO CIA" stamp below it
+INFO_REPORT_CHAIN = (  # 104-10186-10303
+    "SECRET\nNO _FORKIGN DISSEM\nCOUNTRY, Cuba, c REPORT NO. CS CI-3/781, 989\n"
+    'SUBJECT. (fnu) CHAIN, pseudonym "Agusto"™ — DATE DISTR 26 June 1964 .\n'
+    "NO, PAGES 4 .\nRETURN TO CIA\ner REFERENCES Background Use Only\npare oF ©1964 : Do Not Reproduce\n"
+    "INFO, :\npiace & Washington, D.C.\nFIELD REPORT NO.\n"
+)
+INFO_REPORT_KHANH_HOA = (  # 176-10036-10078
+    "COUNTRY = soUTH VIETNAM REPORT NO. TDCS=3/522, 229\n\n"
+    "SUBJECT 1. OPPOSITION IN KHANH HOA PROVINCE TO ARMING DATE DISTR, 13 va\n\n"
+    "MOUNTAIN. TRIBESMEN AND TO THE STRATEGIC\n\ni STATE/OIR|\n\nTELEGRAM\n"
+)
+# the stamp read into the line it overprints
+MEMO_FOR_RETURN_STAMP = (  # 104-10096-10240
+    ". hd |\nMEMORANDUM FOR: Acting Deputy Director for Operations RETURN TO CIA\n"
+    "Pil : John H. Waller a Ome\n\nInspector General\n"
+)
+MFR_RETURN_STAMP = (  # 104-10308-10163
+    "‘ ( SECRET . €\nRETURN TO CIA\nMEMORANDUM FOR THE RECORD Background Use Only\n\n: Do Not Reproduce\n"
+    "SUBJECT: AMSANTA Project\n"
+)
+
+
+def test_information_report_subject_ends_before_the_date_distr_box():
+    assert _values(header, INFO_REPORT_CHAIN, "subject") == ['(fnu) CHAIN, pseudonym "Agusto"™']
+    assert not any("DISTR" in v for v in _values(header, INFO_REPORT_KHANH_HOA, "subject"))
+    # "™" is a closing quote as Tesseract reads it, no noise ("M/V LEDA™" in 104-10104-10024)
+    assert header._good_token('"Agusto"™')
+
+
+def test_cia_return_stamp_is_no_part_of_the_party():
+    assert _values(header, MEMO_FOR_RETURN_STAMP, "addressees") == ["Acting Deputy Director for Operations"]
+    assert header._clean_party("THE RECORD Background Use Only") == "THE RECORD"
+    assert _values(header, MFR_RETURN_STAMP, "addressees") == ["THE RECORD"]
+
+
+# 1970s-90s CIA cables: the TOT (time of transmission) label as Tesseract reads it
+CABLE_TOT_MIXED_CASE = (  # 104-10066-10260
+    "i a ca te tg ede een itn cc\n78 0e2ago4 PAGE 001\nToT: 271847Z APR 78 WASHINGT 213077\n\nSECRET\n"
+    "DEFERRED TELEPOUCH 2718467 WASHINGTON 213077\nTO:\n"
+)
+CABLE_TOT_MARGIN = (  # 104-10326-10086
+    "ODPD, FILE, C/LA, (DC/LA (3/P)\n94 8655988 ASR : PAGE 001\nie TOT: 300324Z NOV 94 DIRECTOR 932873\n"
+    "SECRET\nSTAFF 3003212 DIRECTOR 932873\nTo fa\n\nFROM: LIMIT LA/MCGMXB\n"
+)
+
+
+def test_cable_tot_label_misread():
+    assert ("1978-04-27", "rule:cia-staff") in _dates_by(telegram, CABLE_TOT_MIXED_CASE)
+    assert ("1994-11-30", "rule:cia-staff") in _dates_by(telegram, CABLE_TOT_MARGIN)
+    # a word ending in "tot" in a sentence is no label
+    assert _dates_by(telegram, "the total: 271847Z APR 78\n") == []
+
+
+# incoming CIA cables of the 1970s-90s: classification, date-time group and STAFF on one line (the TOR
+# line above is the time of receipt)
+CABLE_INCOMING_MADRID = (  # 104-10127-10037
+    "78 1077733 PAGE 001 IN 1077733\nTOR: 0314572 AUG 78 [MADR 40791\n"
+    "POR RENE ORE REE ORE E EEE R RENE SRE EE EEO ENN EN MATTER TEEN mm\n"
+    "SE CRE T 0313182 AUG 78 STAFF\nCITE (MADRID) 40791 2\nTO: IMMEDIATE DIRECTOR, MEXICO CITY.\n"
+)
+CABLE_INCOMING_MEXICO = (  # 104-10143-10098
+    "78 0714681 PAGE 001 IN 0718681\nTOR: 181546Z MAY 78 NEXT 45116\n"
+    "watt atten cern een tenn ne nenem meee nnn nnn cemememen eee SET\n"
+    "SEC RE T 1814502 MAY 78 STAFF\n_ CLT€ MEXICO CITY 45116 (CHATDEZ acTING)\n"
+)
+CABLE_INCOMING_1998 = (  # 104-10326-10014
+    "98 0651289 PAGE 001 IN 0651289\n251439Z FEB 98 22385\n“SE-E-R-E-£-251436Z FEB 98 STAFF\n"
+    "CITE |22385\nTO: DIRECTOR, J\n"
+)
+
+
+def test_incoming_cable_date_time_group_before_staff():
+    assert ("1978-08-03", "rule:cia-staff") in _dates_by(telegram, CABLE_INCOMING_MADRID)
+    assert ("1978-05-18", "rule:cia-staff") in _dates_by(telegram, CABLE_INCOMING_MEXICO)
+    assert ("1998-02-25", "rule:cia-staff") in _dates_by(telegram, CABLE_INCOMING_1998)
+    # deep in a record (a later cable's head, 104-10273-10137 line 279) it is no document date
+    far = "x\n" * 200 + "SECRET 2322202 JUN 76 STAFF\n"
+    assert _dates_by(telegram, far) == []
+
+
+# an information report's REFERENCES box holds a date alone on its line: the DATE DISTR box (its label
+# misread or not) outranks that "dateline"
+INFO_REPORT_REFERENCE_DATE = (  # 104-10186-10206
+    "countay Cuba ReronT NO, CSCI-416/00596-65\n\n"
+    "‘SUBJECT Paulino LNU, alias “Mauricio” Date OistR, | «5 February 1965\n"
+    "ann Wy NO. PAGES 1\nsoe <0 REFERENCES = CS-311/00115-64 ~\n\n(page 7)\n8 July 1964\n\n"
+    "pce & Washington, D.C.\n| DATE ACQ. January 1965 — FIELD REPORT NO.\n"
+)
+
+
+def test_date_distr_outranks_a_reference_date_alone_on_its_line():
+    from declass.pipeline import extract_document
+
+    record = extract_document(Document.from_text(INFO_REPORT_REFERENCE_DATE))
+    assert record.document_date.value == "1965-02-05"
+    # 104-10186-10338 (above): a place and a date on the line below its boxes, "20 July 1964"
+    assert extract_document(Document.from_text(INFO_REPORT_BATE)).document_date.value == "1965-02-09"
+
+
+# CIA cables: the citing station written "<NAME> CITY", or in the parentheses of a released withholding
+CITE_PANAMA_CITY = (  # 104-10216-10012
+    "TORS1515392 JAN 74 P .\nfe i a vy\nSECRET {515062 JAN 74 STAFF 9° »* mee f\n. - o\n"
+    "CITE PANAMA CITY 27332 WA 9? ee\nv sy MN me.\n"
+)
+CITE_MADRID_PARENS = (  # 104-10127-10037
+    "SE CRE T 0313182 AUG 78 STAFF\nCITE (MADRID) 40791 2\nTO: IMMEDIATE DIRECTOR, MEXICO CITY.\n"
+)
+
+
+def test_cable_cite_of_a_two_word_or_bracketed_station():
+    assert _values(telegram, CITE_PANAMA_CITY, "sender") == ["PANAMA CITY"]
+    assert _values(telegram, CITE_MADRID_PARENS, "sender") == ["MADRID"]
+    # an index form's instruction is no cable cite (104-10079-10012)
+    index_form = "A GREEN D. AND CITE THE REASON.\n2. TO MAKE CORRECT IONS/ADDITIONS:\n"
+    assert _values(telegram, index_form, "sender") == []

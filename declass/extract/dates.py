@@ -54,9 +54,10 @@ _SKIP = re.compile(
 # a labelled distribution date of CIA information reports: "DATE DISTR 20 April 1963"
 _DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})", re.IGNORECASE)
 # the same label as Tesseract misreads it on the information reports' SUBJECT line: "Date ost, = 17
-# February 1965", "DATE O1STR, 26 May 1965", "Dare DISTR. ©=-18 March 1965", "pate oiste. 10 February"
+# February 1965", "DATE O1STR, 26 May 1965", "Dare DISTR. ©=-18 March 1965", "pate oiste. 10 February",
+# "OaTE OstTR, «12 February 1965", "bate oistR. «= 9 February 1965", "DATE STR. = 10 February 1965"
 _DATE_DISTR_OCR = re.compile(
-    r"\b[DdPp]a[tTr][eE]\s{0,3}[DdOo]?[IiOo1]?[Ss][Tt][RrEe]?\b[.,]?[^\w\n]{0,6}(?P<d>[^\n]{6,30})"
+    r"\b[DdPpOoBb][aA][tTr][eE]\s{1,3}[DdOo]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b[.,]?[^\w\n]{0,6}(?P<d>[^\n]{6,30})"
 )
 _LETTERS = re.compile(r"[A-Za-z]")
 # a subject line with its value: the next line may continue it, its dates are the subject's
@@ -152,8 +153,28 @@ def _originator_line(doc: Document) -> Iterator[Candidate]:
             return
 
 
+# an FBI letterhead memorandum dates itself beside the "In Reply, Please Refer to" box, on the same
+# line as Tesseract reads it: "In Reply, Please Refer to January 20, 1969", "In Reply, Please: Refer to
+# March 5, 1969"
+_FBI_REPLY_LINE = re.compile(
+    r"In\s{1,3}Reply,?\s{1,3}Please:?\s{1,3}Refer\s{1,3}to\s{1,3}(?P<d>[^\n]{6,30})$", re.M
+)
+
+
+def _fbi_reply_line(doc: Document) -> Iterator[Candidate]:
+    if "Reply" not in doc.text:
+        return
+    for m in _FBI_REPLY_LINE.finditer(doc.text):
+        found = find_dates(m.group("d"), base=m.start("d"))
+        if len(found) == 1 and found[0].start == m.start("d") and _plausible(found[0].value):
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.84, "rule:fbi-reply-line")
+            return
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
     yield from _originator_line(doc)
+    yield from _fbi_reply_line(doc)
     start = _body_start(doc)
     if start is None:
         return
@@ -169,7 +190,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     # "DATE DISTR 20 April 1963" (CIA information report / telegram information report); failing
     # that, the label misread
-    for label, conf in ((_DATE_DISTR, 0.88), (_DATE_DISTR_OCR, 0.8)):
+    for label, conf in ((_DATE_DISTR, 0.89), (_DATE_DISTR_OCR, 0.89)):
         for ln in zone if could_match(label, doc.text, doc.folded) else ():
             m = label.search(ln.text)
             if m:

@@ -118,6 +118,21 @@ def _banner(v: str) -> bool:
 
 TRAILING_REF = re.compile(r"(?:[\s:]{0,3}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+[\s:]*$")
 CHECKS = re.compile(r"[✓✔√✗*|]+")
+# the DATE DISTR box of a CIA information report, as Tesseract reads it ("DATE DISTR.’", "OaTE OstTR,")
+INFO_REPORT_DATE_BOX = re.compile(r"\s[DdOoBbPp][aA][tTr][eE]\s{1,3}[DdOo]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b")
+# the "RETURN TO CIA / Background Use Only / Do Not Reproduce" stamp of CIA records, read into the line it
+# overprints: "MEMORANDUM FOR: Acting Deputy Director for Operations RETURN TO CIA"
+CIA_RETURN_STAMP = re.compile(r"\s(?:RETURN\s?TO\s+CIA|Background\s+Use\s+Only|Do\s+Not\s+Reproduce)\b.*$")
+# the report form's boxes below the subject, and the "RETURN TO CIA" stamp printed over them
+INFO_REPORT_BOXES = re.compile(
+    r"^\W{0,3}(?:\w{1,3}\s)?(?:NO[.,]?\s{0,2}PAGES|REFERENCES|RETURN\s?TO\s+CIA|Background\s+Use"
+    r"|Do\s+Not\s+Reproduce|DATE\s+OF\s+INFO|PLACE|FIELD\s+REPORT)",
+    re.IGNORECASE,
+)
+# an FBI office's case file number and what follows it (a second file number, the case status, debris):
+# "SAC, KANSAS CITY (82-659) (Pp)", "Legat, Bern (62-43) (RUC)", "DIRECTOR, FBI &105-117222)" (the
+# parenthesis read as "&"), "ATLANTA 139-NEW P" (the teletype's parentheses lost)
+FBI_FILE_TAIL = re.compile(r"\s(?:[(&]\d{1,3}-[\dA-Z]|\d{1,3}-NEW\b).*$")
 MONTH_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
@@ -191,6 +206,8 @@ def _clean_party(value: str) -> str:
     v = INLINE_LABEL.split(value, maxsplit=1)[0]
     v = CHECKS.sub(" ", v)
     v = re.split(r"\s{3,}|\t", v.strip())[0]
+    v = FBI_FILE_TAIL.sub("", v)
+    v = CIA_RETURN_STAMP.sub("", v)
     v = _precedence_re().sub("", v).strip()
     v = TRAILING_REF.sub("", v).strip()
     v = v.strip(" ,;:-_~=/•.'\"")
@@ -200,10 +217,15 @@ def _clean_party(value: str) -> str:
     return v
 
 
+# a 1990s CIA cable's "FROM:" line holds its dissemination list, not its sender (the station follows TOT /
+# STAFF): "FROM: LIMIT LA/MCGMXB", "FROM: LIMITED DISSEM CE/BOGYA INFO CE/BOGIS, CE/BOG, CED/CIC,"
+CABLE_DISSEM = re.compile(r"LIMIT(?:ED\s{1,3}DISSEM)?\s{1,3}[A-Z]{1,8}/")
+
+
 def _bad_party(v: str) -> bool:
     """Form boilerplate, banners and routing-box names are not parties."""
     d = _data()
-    if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or _banner(v):
+    if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or _banner(v) or CABLE_DISSEM.match(v):
         return True
     if any(v.upper().startswith(w) for w in d["form_values"]):
         return True
@@ -221,7 +243,7 @@ def _clean_subject(value: str) -> str:
     v = re.split(r"\s{4,}|\t", value.strip())[0]
     v = PORTION_MARK.sub("", v).strip()
     v = TRAILING_PORTION_MARK.sub("", v)  # "(HSCA) Request (U)", "Status of Lead (U)"
-    v = re.sub(r"\s{2,}", " ", v).strip(" :;,_~=-")
+    v = re.sub(r"\s{2,}", " ", v).strip(" :;,_~=-—")
     if v.endswith(".") and not re.search(r"(?:\b\w{1,3}|\.\w)\.$", v):
         v = v[:-1].rstrip()
     return v
@@ -506,7 +528,7 @@ _PIECE = re.compile(
 
 
 def _good_token(tok: str) -> bool:
-    t = tok.strip("()[]\"'“”‘’.,;:!?")
+    t = tok.strip("()[]\"'“”‘’™.,;:!?")  # ™: a closing quote as Tesseract reads it ("LEDA™")
     if not t:
         return tok in ("-", "&", "--")
     if t in ("&", "-", "--") or t in _data()["separator_tokens"]:
@@ -762,6 +784,11 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         if key in ("subject", "re", "case_title"):
             if "subject" in seen or "re" in seen:
                 continue
+            # a CIA information report's DATE DISTR box stands right of the subject's first line, the
+            # form's other boxes (NO. PAGES, REFERENCES) below it: the subject ends before the box
+            boxed = INFO_REPORT_DATE_BOX.search(value)
+            if boxed:
+                value = value[: boxed.start()]
             parts = [(value, vstart)]
             joined = _clean_subject(value)
             if not joined or _letters(joined) < 3 or _stop_re().fullmatch(joined.strip()):
@@ -774,6 +801,8 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
             extra = 0
             while k < len(lines) and extra < (5 if all_caps else 3):
                 t = lines[k].text
+                if boxed and INFO_REPORT_BOXES.match(t):
+                    break
                 # a line ending in a comma is visibly unfinished ("HIBBERD," / "Winthrop B.")
                 # ... or in a word that cannot end a title ("Requests for" / "Additional Information")
                 last = parts[-1][0].rstrip()

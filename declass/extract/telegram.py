@@ -82,17 +82,29 @@ _SUBJ_END = re.compile(
     r"^\s*(?:\d{1,2}\s*\.|REF\b|REFS?:|TAGS\b|E\.O\.|SUMMARY\b|BEGIN\b|\(?[A-Z]\)\s|[a-z]|PAGE\s+\d"
     r"|RELEASE\b|DECLASSIFIED\b|UNCLASSIFIED\b|[A-Za-z]{2,20}:|B\d\b)"
 )
-_CITE = re.compile(r"\bCITE\s+(?P<v>[A-Z]{3,14})\.?(?:\s+\d{2,6}|\s*$)", re.M)
+# the station may be "<NAME> CITY" ("CITE PANAMA CITY 27332") or in the parentheses of a released
+# withholding ("CITE (MADRID) 40791")
+_CITE = re.compile(r"\bCITE\s+\(?(?P<v>[A-Z]{3,14}(?: CITY)?)\)?\.?(?:\s+\d{2,6}|\s*$)", re.M)
 # 1970s CIA cable header: "STAFF 262106Z DIRECTOR 229934" (OCR reads the Z as 2, 7 or ':')
 _STAFF = re.compile(
     r"^\s*STAFF\s+[0-3]\d[0-2]\d[0-5]\d[Z27]?:?\s+(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)\s+\d{4,7}\.?\s*$"
 )
 _STAFF_TO = re.compile(r"^\s*(?:TO|T0|10)\s*:\s*(?P<v>[A-Z][A-Z0-9 ./,&'()-]{1,70}?)\s*$")
-# "TOT: 100014Z DEC 77" (time of transmission), on later pages followed by the cable number
+# "TOT: 100014Z DEC 77" (time of transmission), on later pages followed by the cable number; Tesseract
+# may read the label "ToT:" or put margin debris before it ("ie TOT: 300324Z NOV 94")
 _TOT = re.compile(
-    r"^\W{0,3}TOT\s*:\s*(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\.?\s{1,3}(?P<yy>\d{2})\b"
+    r"^\W{0,3}(?:[a-z]{1,2}\s)?T[Oo]T\s*:\s*(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\.?\s{1,3}(?P<yy>\d{2})\b"
     r"(?:[.\s]{1,6}(?P<v>[A-Z]{3,14})\s+\d{4,7}\b)?"
 )
+# 1970s-90s incoming CIA cable: its classification, date-time group and STAFF on one line, as Tesseract
+# reads it: "SEC RE T 1814502 MAY 78 STAFF", "SE CRE T 0313182 AUG 78 STAFF", "SE-E-R-E-£-251436Z FEB 98
+# STAFF" (the TOR line above it is the time of receipt)
+_INCOMING_DTG = re.compile(
+    r"^\W{0,3}(?:S[\s-]?E[\s-]?[CE][\s-]?R[\s-]?E[\s-]?[T£]|CONFIDENTIAL|TOP\s?SECRET)[\s-]{1,3}"
+    r"(?P<day>[0-3]\d)[0-2]\d[0-5]\d[Z27]?\s{1,3}(?P<mon>[A-Z]{3})\s{1,3}(?P<yy>\d{2})\s{1,3}STAFF\b"
+)
+# the cable head: a later page's (or attachment's) cable is another document's
+INCOMING_DTG_LINES = 150
 # "EYES ONLY FOR AMBASSADOR LODGE" / "FROM McG. Bundy, White House" (same line or just below)
 _EYES_FOR = re.compile(
     r"^\W{0,3}(?:[A-Z]{2,12}\s)?EYES\s+ONLY\s+FOR\s+(?P<to>[A-Z][A-Za-z .'-]{2,60}?)"
@@ -290,6 +302,15 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
                 a = a if a[0] and not _patterns()["prec_word"].match(a[0]) else None
             if a:
                 yield Candidate("addressees", a[0], a[1], a[2], 0.9, "rule:cia-staff")
+    for ln in lines[:INCOMING_DTG_LINES]:
+        m = _INCOMING_DTG.match(ln.text)
+        if m:
+            year = resolve_year(m.group("yy"))
+            value = parse_date(f"{int(m.group('day'))} {m.group('mon')} {year}") if year else None
+            if value:
+                s = ln.start + m.start("day")
+                yield Candidate("document_date", value, s, ln.start + m.end("yy"), 0.88, "rule:cia-staff")
+            break
     date_found = False
     for ln in lines[:600]:
         m = _TOT.match(ln.text)
