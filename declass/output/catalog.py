@@ -44,14 +44,6 @@ ROLES = {
 }
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MULTI_SEPARATOR = "||"  # DSpace's separator for several values in one CSV cell
-CLASSIFIED = (
-    "TOP SECRET",
-    "SECRET",
-    "CONFIDENTIAL",
-    "RESTRICTED",
-    "LIMITED OFFICIAL USE",
-    "FOR OFFICIAL USE ONLY",
-)
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -293,6 +285,14 @@ def aspace_template() -> dict[str, Any]:
     return json.loads(text)
 
 
+@cache
+def restricted_levels() -> frozenset[str]:
+    """The classification levels that restrict access: those ranked above UNCLASSIFIED in the
+    classifier's vocabulary (`declass/data/classification.json`)."""
+    text = resources.files("declass").joinpath("data/classification.json").read_text("utf-8")
+    return frozenset(level for level, rank in json.loads(text)["levels"].items() if rank > 0)
+
+
 def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
     """One archival object (level item) for ArchivesSpace's bulk import spreadsheet, by column code.
     The resource to import into (`ead` or `res_uri`) is left for the archivist to fill in."""
@@ -308,7 +308,7 @@ def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
         if "X" not in date["value"]:
             row["begin"] = date["value"]
     current = _v(rec["classification"]["current"])
-    if current in CLASSIFIED:
+    if current in restricted_levels():
         row["restrictions_flag"] = "1"
     people = corporate = 0
     for key, field in parties(rec):
