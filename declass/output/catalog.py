@@ -157,6 +157,19 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 # ---------------------------------------------------------------- Dublin Core
 
+DC_ELEMENTS = (
+    "title",
+    "creator",
+    "contributor",
+    "date",
+    "type",
+    "identifier",
+    "rights",
+    "description",
+    "source",
+)
+DC_CSV_COLUMNS = tuple(f"dc.{k}" for k in DC_ELEMENTS)
+
 
 def dc_values(rec: dict[str, Any]) -> dict[str, list[str]]:
     """The Dublin Core elements of a record, each a list of values (README "Catalogue formats")."""
@@ -187,19 +200,6 @@ def dc_values(rec: dict[str, Any]) -> dict[str, list[str]]:
     return out
 
 
-DC_ELEMENTS = (
-    "title",
-    "creator",
-    "contributor",
-    "date",
-    "type",
-    "identifier",
-    "rights",
-    "description",
-    "source",
-)
-
-
 def dc_element(rec: dict[str, Any]) -> ET.Element:
     """One `oai_dc:dc` record (the OAI-PMH Dublin Core format, oai_dc.xsd)."""
     root = ET.Element(f"{{{NS_OAI_DC}}}dc", {f"{{{NS_XSI}}}schemaLocation": OAI_DC_LOCATION})
@@ -212,9 +212,6 @@ def dc_element(rec: dict[str, Any]) -> ET.Element:
 def dc_row(rec: dict[str, Any]) -> dict[str, str]:
     """One row of the `dc.*` CSV: several values in a cell are joined with '||' (as DSpace reads them)."""
     return {f"dc.{k}": MULTI_SEPARATOR.join(v) for k, v in dc_values(rec).items()}
-
-
-DC_CSV_COLUMNS = tuple(f"dc.{k}" for k in DC_ELEMENTS)
 
 
 # ---------------------------------------------------------------- MODS
