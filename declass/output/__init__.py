@@ -15,8 +15,10 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-# catalogue formats (Dublin Core XML and CSV, MODS, ArchivesSpace CSV): declass/output/catalog.py
-CATALOG_FORMATS = ("dc", "dc-csv", "mods", "aspace-csv")
+# catalogue formats (Dublin Core XML and CSV, MODS, ArchivesSpace CSV)
+from .catalog import WRITERS as CATALOG_WRITERS
+
+CATALOG_FORMATS = tuple(CATALOG_WRITERS)
 FORMATS = ("json", "jsonl", "csv", "table", "sqlite", *CATALOG_FORMATS)
 RESUMABLE = ("jsonl", "sqlite")
 
@@ -178,16 +180,13 @@ class TableWriter(Writer):
         super().close()
 
 
-WRITERS = {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}
-
-
-def _catalog_writers() -> dict:
-    from .catalog import WRITERS as CATALOG_WRITERS
-
-    return CATALOG_WRITERS
-
-
-WRITERS.update(_catalog_writers())
+WRITERS = {
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+    "table": TableWriter,
+    **CATALOG_WRITERS,
+}
 
 
 def format_for_path(path: str | None) -> str | None:
@@ -282,12 +281,6 @@ class OutputTarget:
         if self.catalog is not None:
             return self.catalog.is_done(path, sha256)
         return (path, sha256) in self._done
-
-    def write(self, rec: dict[str, Any]) -> None:
-        if self.catalog is not None:
-            self.catalog.write_file(None, None, [rec])
-        else:
-            self.writer.write(rec)
 
     def write_file(self, path: str | None, sha256: str | None, records: list[dict[str, Any]]) -> None:
         """All records of one input file, written together (JSONL: one write; SQLite: one transaction)."""
