@@ -386,17 +386,10 @@ def train(training: str | None, out: str | None, seed: int | None, epochs: int |
     Same as `python -m declass.train`. Cross-validation, which decides
     whether the tagger is on by default, is `python -m declass.ner.cv`.
     """
-    try:
-        from .ner.train import main as train_main
-    except ImportError as exc:  # pragma: no cover - spaCy missing
-        raise click.ClickException(f"training needs spaCy: {exc}") from exc
-    argv = []
-    for flag, value in (("--training", training), ("--out", out), ("--seed", seed), ("--epochs", epochs)):
-        if value is not None:
-            argv += [flag, str(value)]
-    if no_weak:
-        argv.append("--no-weak")
-    sys.exit(train_main(argv))
+    from .ner.train import retrain
+
+    options = {"seed": seed, "epochs": epochs, "training": training, "out": out}
+    retrain(weak=not no_weak, **{k: v for k, v in options.items() if v is not None})
 
 
 if __name__ == "__main__":
