@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+import time
 
 import click
 
@@ -226,8 +227,6 @@ class _Progress:
     """A progress bar on the terminal: files, documents, docs/s, ETA, errors."""
 
     def __init__(self, total: int):
-        import time
-
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -243,8 +242,6 @@ class _Progress:
         self.progress.start()
 
     def advance(self, docs: int, error: bool) -> None:
-        import time
-
         self.docs += docs
         self.errors += error
         rate = self.docs / max(time.monotonic() - self.start, 1e-6)
