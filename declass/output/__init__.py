@@ -118,8 +118,11 @@ class Writer:
 
 class JsonlWriter(Writer):
     def write(self, rec):
-        # one write call per record: a reader (or a killed run) never sees half a line
-        self.stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self.write_all([rec])
+
+    def write_all(self, recs: list[dict[str, Any]]) -> None:
+        # one write call for them all: a reader (or a killed run) never sees half a line
+        self.stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
         self.stream.flush()
 
 
@@ -287,8 +290,7 @@ class OutputTarget:
         if self.catalog is not None:
             self.catalog.write_file(path, sha256, records)
         elif isinstance(self.writer, JsonlWriter):
-            self.stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-            self.stream.flush()
+            self.writer.write_all(records)
         else:
             for rec in records:
                 self.writer.write(rec)

@@ -64,7 +64,7 @@ class SqliteCatalog:
 
     def _delete(self, path: str) -> None:
         ids = "SELECT id FROM documents WHERE path = ?"
-        for table in ("addressees", "case_numbers", "identifiers", "markings"):
+        for table in (*LIST_TABLES, "identifiers"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id IN ({ids})", (path,))
         self.db.execute(f"DELETE FROM documents_fts WHERE rowid IN ({ids})", (path,))
         self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
