@@ -1,7 +1,8 @@
 """Formatters: every output format is rendered from the same record dict.
 
-A writer takes records one at a time (`write`) and is closed once (`close`). JSON Lines goes out a
-whole line at a time; JSON and CSV files are written to a temporary file and renamed into place,
+Every writer (`base.Writer`, catalogue formats included) takes records one at a time (`write`) or
+one input file's together (`write_all`) and is closed once (`close`). JSON Lines goes out a whole
+file's lines in one write; JSON and CSV files are written to a temporary file and renamed into place,
 so an interrupted run never leaves a torn file where a good one was.
 """
 
@@ -14,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import IO, Any
+
+from .base import Writer
 
 # catalogue formats (Dublin Core XML and CSV, MODS, ArchivesSpace CSV)
 from .catalog import WRITERS as CATALOG_WRITERS
@@ -101,19 +104,6 @@ def iter_fields(rec: dict[str, Any]):
     yield from c["markings"]
     for key in ("case_numbers", "review_dates", "reviewers", "authorities", "exemptions"):
         yield from d[key]
-
-
-class Writer:
-    """Base writer: subclasses render records to `self.stream`."""
-
-    def __init__(self, stream: IO[str]):
-        self.stream = stream
-
-    def write(self, rec: dict[str, Any]) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def close(self) -> None:
-        self.stream.flush()
 
 
 class JsonlWriter(Writer):
@@ -289,11 +279,8 @@ class OutputTarget:
         """All records of one input file, written together (JSONL: one write; SQLite: one transaction)."""
         if self.catalog is not None:
             self.catalog.write_file(path, sha256, records)
-        elif isinstance(self.writer, JsonlWriter):
-            self.writer.write_all(records)
         else:
-            for rec in records:
-                self.writer.write(rec)
+            self.writer.write_all(records)
 
     def write_error(self, path: str, error: str) -> None:
         if self.catalog is not None:

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..authority import Expansion, document_agency, expand, parties, split_party
+from .base import Writer
 
 NS_OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 NS_DC = "http://purl.org/dc/elements/1.1/"
@@ -351,13 +352,13 @@ def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
 # ---------------------------------------------------------------- writers
 
 
-class _XmlCollectionWriter:
+class _XmlCollectionWriter(Writer):
     """Streams records as child elements of one root element (`ROOT`, its start tag)."""
 
     ROOT = ""
 
     def __init__(self, stream: IO[str]):
-        self.stream = stream
+        super().__init__(stream)
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + self.ROOT + "\n")
 
     def element(self, rec: dict[str, Any]) -> ET.Element:  # pragma: no cover - abstract
@@ -373,7 +374,7 @@ class _XmlCollectionWriter:
 
     def close(self) -> None:
         self.stream.write("</" + self.ROOT[1:].split(" ", 1)[0].rstrip(">") + ">\n")
-        self.stream.flush()
+        super().close()
 
 
 class DcXmlWriter(_XmlCollectionWriter):
@@ -402,27 +403,24 @@ class ModsWriter(_XmlCollectionWriter):
         return to_xml(el).replace(f' xmlns:mods="{NS_MODS}"', "", 1)
 
 
-class DcCsvWriter:
+class DcCsvWriter(Writer):
     """`--format dc-csv`: one row per document, `dc.*` columns, several values joined with '||'."""
 
     def __init__(self, stream: IO[str]):
-        self.stream = stream
+        super().__init__(stream)
         self.csv = csv.DictWriter(stream, fieldnames=DC_CSV_COLUMNS)
         self.csv.writeheader()
 
     def write(self, rec):
         self.csv.writerow(dc_row(rec))
 
-    def close(self):
-        self.stream.flush()
 
-
-class AspaceCsvWriter:
+class AspaceCsvWriter(Writer):
     """`--format aspace-csv`: ArchivesSpace's bulk import spreadsheet (codes row, labels row, one
     row per document as an item-level archival object)."""
 
     def __init__(self, stream: IO[str]):
-        self.stream = stream
+        super().__init__(stream)
         template = aspace_template()
         self.codes = template["codes"]
         self.csv = csv.writer(stream)
@@ -432,9 +430,6 @@ class AspaceCsvWriter:
     def write(self, rec):
         row = aspace_row(rec)
         self.csv.writerow([""] + [row.get(code, "") for code in self.codes[1:]])
-
-    def close(self):
-        self.stream.flush()
 
 
 WRITERS = {"dc": DcXmlWriter, "dc-csv": DcCsvWriter, "mods": ModsWriter, "aspace-csv": AspaceCsvWriter}
