@@ -296,7 +296,7 @@ def review(
     """
     if fmt is None:
         fmt = queue_format(output, sys.stdout.isatty())
-    records, errors = gather_records(paths, sys.stdin, ocr=ocr, jobs=jobs)
+    records, errors = gather_records(paths, ocr=ocr, jobs=jobs)
     for error in errors:
         click.echo(f"declass: {error}", err=True)
     rows = review_rows(records, threshold, include_all=include_all)

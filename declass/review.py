@@ -25,6 +25,7 @@ import csv
 import json
 import re
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -317,9 +318,10 @@ def gather_records(
     paths: Iterable[str], stdin: IO[str] | None = None, *, ocr: str = "auto", jobs: int | None = None
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """(record dicts, errors) of the inputs of `declass review`: record files written by `declass
-    extract` (`is_record_file`), - for JSON Lines records on `stdin`, and documents or directories,
-    which are extracted (`ocr`, `jobs` as for `declass.batch.extract_inputs`). An input that cannot
-    be read is named in `errors`; the others' records are kept."""
+    extract` (`is_record_file`), - for JSON Lines records on `stdin` (default: standard input), and
+    documents or directories, which are extracted (`ocr`, `jobs` as for
+    `declass.batch.extract_inputs`). An input that cannot be read is named in `errors`; the others'
+    records are kept."""
     from .batch import collect_inputs, extract_inputs
 
     records: list[dict[str, Any]] = []
@@ -328,7 +330,7 @@ def gather_records(
     for path in paths:
         try:
             if path == "-":
-                records += list(read_jsonl(stdin, "<stdin>"))
+                records += list(read_jsonl(stdin or sys.stdin, "<stdin>"))
             elif is_record_file(path):
                 records += list(read_records(path))
             else:
