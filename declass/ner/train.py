@@ -208,8 +208,8 @@ def write_model(nlp, out: Path, info: dict) -> None:
 
 
 def retrain(
-    training: Path = TRAINING_DIR,
-    out: Path = MODEL_DIR,
+    training: str | Path = TRAINING_DIR,
+    out: str | Path = MODEL_DIR,
     *,
     seed: int = SEED,
     epochs: int = EPOCHS,
