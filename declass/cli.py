@@ -5,10 +5,21 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+import time
 
 import click
 
 from . import __version__
+from .output import FORMATS
+from .review import (
+    DEFAULT_THRESHOLD,
+    DEFAULT_TOP,
+    QUEUE_FORMATS,
+    gather_records,
+    queue_format,
+    review_rows,
+    write_queue,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,7 +33,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format", "-f", "fmt",
-    type=click.Choice(["json", "jsonl", "csv", "table", "sqlite", "dc", "dc-csv", "mods", "aspace-csv"]),
+    type=click.Choice(FORMATS),
     help="Output format. Default: from --output's suffix (.jsonl .json .csv .db), else table on a "
     "terminal, jsonl when piped. Catalogue formats: dc (Dublin Core XML), dc-csv, mods (MODS XML), "
     "aspace-csv (ArchivesSpace bulk import).",
@@ -216,8 +227,6 @@ class _Progress:
     """A progress bar on the terminal: files, documents, docs/s, ETA, errors."""
 
     def __init__(self, total: int):
-        import time
-
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -233,8 +242,6 @@ class _Progress:
         self.progress.start()
 
     def advance(self, docs: int, error: bool) -> None:
-        import time
-
         self.docs += docs
         self.errors += error
         rate = self.docs / max(time.monotonic() - self.start, 1e-6)
@@ -247,17 +254,18 @@ class _Progress:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--min-confidence", "threshold", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+    "--min-confidence", "threshold", type=click.FloatRange(0, 1), default=DEFAULT_THRESHOLD,
+    show_default=True,
     help="Mark fields below this confidence for review.",
 )  # fmt: skip
 @click.option(
-    "--format", "-f", "fmt", type=click.Choice(["csv", "table", "jsonl"]),
+    "--format", "-f", "fmt", type=click.Choice(QUEUE_FORMATS),
     help="Output format. Default: from --output's suffix (.csv .jsonl), else table on a terminal, csv "
     "when piped.",
 )  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the queue to FILE.")
 @click.option(
-    "--top", type=click.IntRange(min=0), default=50, show_default=True,
+    "--top", type=click.IntRange(min=0), default=DEFAULT_TOP, show_default=True,
     help="table: show the first N documents (0: all). csv and jsonl list every document.",
 )  # fmt: skip
 @click.option("--all", "include_all", is_flag=True, help="Also list the documents with nothing to review.")
@@ -286,52 +294,15 @@ def review(
     readings and its empty date, sender, subject or classification, weighted by how much each field
     matters (README, "Review queue"). Records are not changed. Exit code 1 when some input failed.
     """
-    from .batch import collect_inputs, extract_inputs
-    from .review import (
-        is_record_file,
-        read_jsonl,
-        read_records,
-        render_table,
-        review_rows,
-        write_csv,
-        write_jsonl,
-    )
-
     if fmt is None:
-        suffix = (output or "").lower().rsplit(".", 1)[-1]
-        fmt = {"csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}.get(suffix) or (
-            "table" if output is None and sys.stdout.isatty() else "csv"
-        )
-    records: list[dict] = []
-    errors: list[str] = []
-    documents = []
-    for path in paths:
-        try:
-            if path == "-":
-                records += list(read_jsonl(sys.stdin, "<stdin>"))
-            elif is_record_file(path):
-                records += list(read_records(path))
-            else:
-                documents.append(path)
-        except (OSError, ValueError) as exc:
-            errors.append(f"{path}: {exc}" if path not in str(exc) else str(exc))
-    if documents:
-        for result in extract_inputs(collect_inputs(documents), ocr=ocr, jobs=jobs):
-            if result.error:
-                errors.append(f"{result.path}: {result.error}")
-            else:
-                records += [r.to_dict() for r in result.records]
+        fmt = queue_format(output, sys.stdout.isatty())
+    records, errors = gather_records(paths, ocr=ocr, jobs=jobs)
     for error in errors:
         click.echo(f"declass: {error}", err=True)
     rows = review_rows(records, threshold, include_all=include_all)
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
-        if fmt == "csv":
-            write_csv(rows, stream)
-        elif fmt == "jsonl":
-            write_jsonl(rows, stream)
-        else:
-            render_table(rows, stream, top=top, threshold=threshold, total=len(records))
+        write_queue(rows, stream, fmt, top=top, threshold=threshold, total=len(records))
     finally:
         if output:
             stream.close()
@@ -412,17 +383,10 @@ def train(training: str | None, out: str | None, seed: int | None, epochs: int |
     Same as `python -m declass.train`. Cross-validation, which decides
     whether the tagger is on by default, is `python -m declass.ner.cv`.
     """
-    try:
-        from .ner.train import main as train_main
-    except ImportError as exc:  # pragma: no cover - spaCy missing
-        raise click.ClickException(f"training needs spaCy: {exc}") from exc
-    argv = []
-    for flag, value in (("--training", training), ("--out", out), ("--seed", seed), ("--epochs", epochs)):
-        if value is not None:
-            argv += [flag, str(value)]
-    if no_weak:
-        argv.append("--no-weak")
-    sys.exit(train_main(argv))
+    from .ner.train import retrain
+
+    options = {"seed": seed, "epochs": epochs, "training": training, "out": out}
+    retrain(weak=not no_weak, **{k: v for k, v in options.items() if v is not None})
 
 
 if __name__ == "__main__":

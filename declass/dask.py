@@ -106,17 +106,19 @@ def results_bag(
     an exception); a path that does not exist gives the error "no such file or directory"."""
     _check(ocr)
     files, missing = list_inputs(paths, include, exclude)
-    args = (tuple(extractors), min_confidence, ocr)
-    size = _per_partition(len(files), files_per_partition)
-    bag = db.from_sequence(files, partition_size=size) if files else None
-    bag = bag.map(_extract_file, *args) if bag is not None else None
+    bags = []
+    if files:
+        size = _per_partition(len(files), files_per_partition)
+        read = db.from_sequence(files, partition_size=size)
+        bags.append(read.map(_extract_file, tuple(extractors), min_confidence, ocr))
     if missing:
         gone = [
             {"path": p, "sha256": None, "records": [], "error": "no such file or directory"} for p in missing
         ]
-        lost = db.from_sequence(gone, npartitions=1)
-        bag = lost if bag is None else db.concat([bag, lost])
-    return bag if bag is not None else db.from_sequence([], npartitions=1)
+        bags.append(db.from_sequence(gone, npartitions=1))
+    if not bags:
+        return db.from_sequence([], npartitions=1)
+    return bags[0] if len(bags) == 1 else db.concat(bags)
 
 
 def records_bag(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .authority import annotate_parties
 from .dates import earlier
@@ -50,7 +51,9 @@ def _to_field(doc: Document, c: Candidate) -> Field:
     )
 
 
-def _pick_single(path: str, cands: list[Candidate], warnings: list[str]) -> Candidate | None:
+def _pick_single(path: str, cands: list[Candidate], warnings: list[str]) -> Candidate:
+    """The winning candidate, as a copy carrying its group's score as confidence (the candidates
+    given are left as they are, so the same list can be resolved again)."""
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
         groups[value_key(c.value)].append(c)
@@ -69,8 +72,7 @@ def _pick_single(path: str, cands: list[Candidate], warnings: list[str]) -> Cand
         top = max(other, key=lambda c: c.confidence)
         if top.confidence >= CONFLICT_CONFIDENCE:
             warnings.append(f"{path}: chose {best.value!r} ({best.method}) over {top.value!r} ({top.method})")
-    best.confidence = min(1.0, score(best_group))
-    return best
+    return replace(best, confidence=min(1.0, score(best_group)))
 
 
 def _pick_list(path: str, cands: list[Candidate]) -> list[Candidate]:
@@ -115,8 +117,7 @@ def resolve(doc: Document, candidates: Iterable[Candidate], min_confidence: floa
     chosen: dict[str, list[Candidate]] = {}
     for path in SINGLE_FIELDS:
         if by_path.get(path):
-            pick = _pick_single(path, by_path[path], warnings)
-            chosen[path] = [pick] if pick else []
+            chosen[path] = [_pick_single(path, by_path[path], warnings)]
     for path in LIST_FIELDS:
         if by_path.get(path):
             chosen[path] = _pick_list(path, by_path[path])

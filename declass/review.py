@@ -25,10 +25,13 @@ import csv
 import json
 import re
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+from .output import format_for_path
 
 DEFAULT_THRESHOLD = 0.9
 DEFAULT_TOP = 50
@@ -69,7 +72,7 @@ CONFLICT_POINTS = 1.0  # per conflicting field, times its weight
 WARNING_POINTS = 1.0  # per warning not tied to a field
 
 LOW, CONFLICT, MISSING = "low confidence", "conflict", "missing"
-RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json", ".db", ".sqlite", ".sqlite3")
+QUEUE_FORMATS = ("csv", "table", "jsonl")
 _CONFLICT = re.compile(r"^([a-z_.]+): chose ")
 
 
@@ -255,7 +258,7 @@ def _queue_order(row: ReviewRow) -> tuple:
 def is_record_file(path: str) -> bool:
     """Whether `path` names records written by `declass extract` (JSON Lines, JSON, SQLite) rather
     than a document to read."""
-    return Path(path).suffix.lower() in RECORD_SUFFIXES
+    return format_for_path(path) in ("jsonl", "json", "sqlite")
 
 
 def read_records(path: str) -> Iterator[dict[str, Any]]:
@@ -263,12 +266,12 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
     one record) or a SQLite catalogue (.db/.sqlite/.sqlite3, in the order written).
 
     Raises ValueError naming the file and line when it holds something that is not a record."""
-    suffix = Path(path).suffix.lower()
-    if suffix in (".db", ".sqlite", ".sqlite3"):
+    fmt = format_for_path(path)
+    if fmt == "sqlite":
         yield from _read_sqlite(path)
         return
     with open(path, encoding="utf-8") as f:
-        if suffix == ".json":
+        if fmt == "json":
             try:
                 data = json.load(f)
             except ValueError as exc:
@@ -309,6 +312,38 @@ def _read_sqlite(path: str) -> Iterator[dict[str, Any]]:
         db.close()
     for (text,) in rows:
         yield _check(json.loads(text), path)
+
+
+def gather_records(
+    paths: Iterable[str], stdin: IO[str] | None = None, *, ocr: str = "auto", jobs: int | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """(record dicts, errors) of the inputs of `declass review`: record files written by `declass
+    extract` (`is_record_file`), - for JSON Lines records on `stdin` (default: standard input), and
+    documents or directories, which are extracted (`ocr`, `jobs` as for
+    `declass.batch.extract_inputs`). An input that cannot be read is named in `errors`; the others'
+    records are kept."""
+    from .batch import collect_inputs, extract_inputs
+
+    records: list[dict[str, Any]] = []
+    errors: list[str] = []
+    documents = []
+    for path in paths:
+        try:
+            if path == "-":
+                records += list(read_jsonl(stdin or sys.stdin, "<stdin>"))
+            elif is_record_file(path):
+                records += list(read_records(path))
+            else:
+                documents.append(path)
+        except (OSError, ValueError) as exc:
+            errors.append(f"{path}: {exc}" if path not in str(exc) else str(exc))
+    if documents:
+        for result in extract_inputs(collect_inputs(documents), ocr=ocr, jobs=jobs):
+            if result.error:
+                errors.append(f"{result.path}: {result.error}")
+            else:
+                records += [r.to_dict() for r in result.records]
+    return records, errors
 
 
 # -- writing the queue ---------------------------------------------------------------------------
@@ -416,6 +451,33 @@ def render_table(
         table.add_row(str(row.rank), f"{row.priority:.2f}", doc, checks, warnings)
     width = None if stream.isatty() else 160
     Console(file=stream, width=width, highlight=False).print(table)
+
+
+def queue_format(output: str | None, terminal: bool) -> str:
+    """The queue's format when none is asked: from `output`'s suffix (.csv, .jsonl/.ndjson), else
+    a table on a terminal (`terminal`: standard output is one, no `output`), csv when piped."""
+    fmt = format_for_path(output)
+    if fmt in ("csv", "jsonl"):
+        return fmt
+    return "table" if output is None and terminal else "csv"
+
+
+def write_queue(
+    rows: list[ReviewRow],
+    stream: IO[str],
+    fmt: str,
+    *,
+    top: int = DEFAULT_TOP,
+    threshold: float = DEFAULT_THRESHOLD,
+    total: int | None = None,
+) -> None:
+    """`rows` in one of `QUEUE_FORMATS`: csv and jsonl list every row, table the first `top`."""
+    if fmt == "csv":
+        write_csv(rows, stream)
+    elif fmt == "jsonl":
+        write_jsonl(rows, stream)
+    else:
+        render_table(rows, stream, top=top, threshold=threshold, total=total)
 
 
 # -- is the order meaningful? (measured against gold annotations) ---------------------------------

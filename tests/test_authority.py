@@ -3,7 +3,6 @@ office. The values are verbatim party lines of corpus documents (file named besi
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 import pytest
@@ -159,4 +158,3 @@ def test_vocabulary_is_well_formed():
     for entry in voc["offices"]:
         if counts[entry["written"]] > 1:
             assert entry.get("context"), entry
-    json.dumps(voc)  # plain data

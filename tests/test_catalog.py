@@ -242,3 +242,17 @@ def test_cli_dc_csv(tmp_path):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0]["dc.title"] == "Alliance Missiles" and rows[0]["dc.identifier"] == "F780011-0573"
+
+
+def test_restrictions_flag_follows_the_current_marking():
+    rec = record(SEED)  # original SECRET, no current marking: a released copy
+    assert "restrictions_flag" not in aspace_row(rec)
+
+    def marked(level: str) -> dict:
+        current = {"value": level, "raw": level, "start": 0, "end": len(level), "page": 1}
+        return rec | {"classification": rec["classification"] | {"current": current}}
+
+    # still marked with a level above UNCLASSIFIED (data/classification.json): restricted
+    for level in ("SECRET", "LIMITED OFFICIAL USE", "FOR OFFICIAL USE ONLY"):
+        assert aspace_row(marked(level))["restrictions_flag"] == "1", level
+    assert "restrictions_flag" not in aspace_row(marked("UNCLASSIFIED"))

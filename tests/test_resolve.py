@@ -108,3 +108,17 @@ def test_rif_file_date_with_day_00_wins_over_an_items_date():
     j = text2.index("June 29, 1975")
     own2 = Candidate("document_date", "1975-06-29", j, j + 13, 0.93, "rule:memo-header")
     assert resolve(doc2, [own2, rif_full]).document_date.method == "rule:memo-header"
+
+
+def test_resolving_leaves_the_candidates_as_they_were():
+    # two extractors agreeing raise the winner's confidence in the record, not in the candidates:
+    # the pipeline resolves the rules' candidates again after a gap filler has added its own
+    doc = Document.from_text(TEXT)
+    cands = [
+        cand("document_date", "1962-10-26", "October 26, 1962", 0.9, "rule:a"),
+        cand("document_date", "1962-10-26", "October 26, 1962", 0.85, "rule:b"),
+    ]
+    first = resolve(doc, cands)
+    assert first.to_dict()["document_date"]["confidence"] == 0.95
+    assert [c.confidence for c in cands] == [0.9, 0.85]
+    assert resolve(doc, cands).to_dict() == first.to_dict()

@@ -243,3 +243,19 @@ def test_flagged_values_are_wrong_more_often_and_lead_the_queue():
     assert flagged["wrong"] > unflagged["wrong"]  # most wrong values are flagged
     assert q["top_share_wrong"] > 0.3  # a random order would put 0.2 there
     assert q["mean_position_wrong"] < q["lowest_confidence_mean_position_wrong"]
+
+
+def test_queue_format_and_gathered_inputs(records_jsonl, tmp_path):
+    from declass.review import gather_records, queue_format
+
+    assert queue_format("queue.NDJSON", terminal=True) == "jsonl"
+    assert queue_format("queue.csv", terminal=False) == "csv"
+    # a suffix that names no queue format: csv in a file, a table only on a terminal
+    assert queue_format("queue.json", terminal=True) == "csv"
+    assert queue_format(None, terminal=True) == "table" and queue_format(None, terminal=False) == "csv"
+    missing = tmp_path / "gone.jsonl"
+    with open(records_jsonl, encoding="utf-8") as stdin:
+        records, errors = gather_records([str(missing), "-", str(SEED)], stdin, ocr="never", jobs=1)
+    assert len(records) == len(TEXTS) + 1  # the piped records and the seed memo, extracted
+    assert records[-1]["source"]["path"] == str(SEED)
+    assert len(errors) == 1 and str(missing) in errors[0]

@@ -42,6 +42,7 @@ from typing import Any
 
 from ..document import Document
 from ..ner import MODEL_DIR, header_zone
+from ..resolve import value_key
 from .base import Candidate
 
 FIELD_OF = {
@@ -62,15 +63,6 @@ TEXT_LABELS = ("SENDER", "ADDRESSEE", "COPY_TO", "SUBJECT", "AUTHORITY")
 # a header value longer than this has run into the body
 MAX_CHARS = {"SUBJECT": 250, "SENDER": 100, "ADDRESSEE": 100, "COPY_TO": 100, "AUTHORITY": 100}
 DEFAULT_CONFIDENCE = 0.6
-LEVELS = {
-    "TOPSECRET": "TOP SECRET",
-    "SECRET": "SECRET",
-    "CONFIDENTIAL": "CONFIDENTIAL",
-    "RESTRICTED": "RESTRICTED",
-    "LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE",
-    "FOROFFICIALUSEONLY": "FOR OFFICIAL USE ONLY",
-    "UNCLASSIFIED": "UNCLASSIFIED",
-}
 _OCR_LETTERS = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B", "$": "S"})
 PARTY_LABELS = ("SENDER", "ADDRESSEE", "COPY_TO")
 VALIDATORS = (
@@ -116,12 +108,27 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _state: dict[str, Any] = {}
 
 
+def _data(name: str) -> dict[str, Any]:
+    return json.loads(resources.files("declass.data").joinpath(name).read_text("utf-8"))
+
+
+@cache
+def _levels() -> dict[str, str]:
+    """Classification levels by their letters alone ("TOPSECRET" -> "TOP SECRET"), from the levels of
+    `declass/data/classification.json`."""
+    return {re.sub(r"[^A-Z]", "", level): level for level in _data("classification.json")["levels"]}
+
+
+@cache
+def _labels() -> tuple[dict[str, list[str]], list[list[str]]]:
+    """(header label name -> spellings, RIF [name, pattern] pairs) of `declass/data/`."""
+    return _data("header_labels.json")["labels"], _data("rif.json")["labels"]
+
+
 @cache
 def _label_words() -> str:
     """An alternation of every field label of the header and RIF vocabularies of `declass/data/`."""
-    data = resources.files("declass.data")
-    header = json.loads(data.joinpath("header_labels.json").read_text("utf-8"))["labels"]
-    rif = json.loads(data.joinpath("rif.json").read_text("utf-8"))["labels"]
+    header, rif = _labels()
     words = sorted({w for spellings in header.values() for w in spellings}, key=len, reverse=True)
     alts = [r"\s+".join(map(re.escape, w.split())) for w in words] + [pattern for _name, pattern in rif]
     return "|".join(f"(?:{a})" for a in alts)
@@ -140,9 +147,7 @@ def _label_patterns() -> tuple[re.Pattern, re.Pattern]:
 def _labels_with_groups() -> tuple[re.Pattern, tuple[str, ...]]:
     """Field labels as they head a value on a line: a multiword label as written ("MEMORANDUM FOR"),
     a one-word label with its colon ("TO:"); with the group each belongs to (`_GROUP_OF`)."""
-    data = resources.files("declass.data")
-    header = json.loads(data.joinpath("header_labels.json").read_text("utf-8"))["labels"]
-    rif = json.loads(data.joinpath("rif.json").read_text("utf-8"))["labels"]
+    header, rif = _labels()
     entries = [
         (r"\s+".join(map(re.escape, w.split())), " " in w, name)
         for name, spellings in header.items()
@@ -220,7 +225,7 @@ def _party_shape(value: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’.@-]*", value)
     if not words or len(value.split()) > MAX_PARTY_WORDS or find_dates(value):
         return False
-    if re.sub(r"[^A-Za-z]", "", value).upper() in LEVELS:
+    if re.sub(r"[^A-Za-z]", "", value).upper() in _levels():
         return False
     # an e-mail address or user name ("jake.sullivan", "sullivanjj@state.gov") is a party too
     words = [w for w in words if not re.search(r"\w[.@]\w", w)]
@@ -313,7 +318,7 @@ def normalize(label: str, raw: str) -> tuple[Any, dict[str, Any]] | None:
         return (value, {}) if value else None
     if label == "CLASSIFICATION":
         compact = re.sub(r"[^A-Za-z0-9$]", "", text).upper().translate(_OCR_LETTERS)
-        level = LEVELS.get(compact)
+        level = _levels().get(compact)
         return (level, {}) if level else None
     if label == "CONTROL":
         return (text.upper(), {}) if re.fullmatch(r"[A-Za-z][A-Za-z /-]{1,30}", text) else None
@@ -380,13 +385,9 @@ def candidates_from_spans(
         c = Candidate(FIELD_OF[label], value, start + lead, end - trail, conf, f"ner:{label}", extra)
         out.setdefault(label, []).append(c)
     for label, cands in out.items():
-        if label in SINGLE_LABELS and len({_key(c.value) for c in cands}) > 1:
+        if label in SINGLE_LABELS and len({value_key(c.value) for c in cands}) > 1:
             continue
         yield from cands
-
-
-def _key(value: Any) -> str:
-    return re.sub(r"[^0-9a-z]+", "", str(value).casefold())
 
 
 def empty_labels(record, calibration: dict[str, float]) -> list[str]:

@@ -29,7 +29,6 @@ running into the body), so it does not rank fills.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import random
 import subprocess
@@ -205,7 +204,7 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K, cv_dir: Pat
         doc = read_documents(corpus / src)[0]
         docs[src] = (doc, candidates(doc, RULES))
 
-    rule_records = {src: resolve(doc, copy.deepcopy(rc)) for src, (doc, rc) in docs.items()}
+    rule_records = {src: resolve(doc, rc) for src, (doc, rc) in docs.items()}
 
     def record(src: str, calibration: dict[str, float] | None, validators=VALIDATORS) -> dict:
         """Rules only (None), or rules then NER filling the empty fields of the switched-on labels."""
@@ -215,7 +214,7 @@ def score(corpus: Path = CORPUS, score_py: Path = SCORE, k: int = K, cv_dir: Pat
             return rec.to_dict()
         labels = empty_labels(rec, calibration)
         extra = list(candidates_from_spans(doc, tags[src], calibration, labels, validators)) if labels else []
-        return resolve(doc, copy.deepcopy(rule_cands) + extra).to_dict() if extra else rec.to_dict()
+        return resolve(doc, rule_cands + extra).to_dict() if extra else rec.to_dict()
 
     def counts_of(src: str, rec: dict) -> dict[str, tuple]:
         _folder, g = gold[sm.doc_key(src)]

@@ -207,6 +207,43 @@ def write_model(nlp, out: Path, info: dict) -> None:
     (out / "training_info.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
 
 
+def retrain(
+    training: str | Path = TRAINING_DIR,
+    out: str | Path = MODEL_DIR,
+    *,
+    seed: int = SEED,
+    epochs: int = EPOCHS,
+    aug_copies: int = AUG_COPIES,
+    weak: bool = True,
+    threads: int = 2,
+    log=print,
+) -> dict:
+    """Train the header tagger on the aligned examples in `training` and write it to `out` with its
+    `training_info.json` and model card (what `declass train` does). Returns the training info.
+    `weak`: also train on the first WEAK_DOCS catalogue-aligned documents."""
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    corpus, weak_rows = load_rows(Path(training))
+    weak_rows = weak_rows[:WEAK_DOCS] if weak else []
+    t0 = time.time()
+    nlp = train(corpus, weak_rows, seed=seed, epochs=epochs, aug_copies=aug_copies, log=log)
+    seconds = round(time.time() - t0, 1)
+    info = {
+        "seed": seed,
+        "epochs": epochs,
+        "aug_copies": aug_copies,
+        "gold_documents": len(corpus),
+        "weak_documents": len(weak_rows),
+        "train_seconds": seconds,
+        "labels": list(LABELS),
+    }
+    write_model(nlp, Path(out), info)
+    from .card import write_card
+
+    write_card(Path(out))
+    log(f"trained in {seconds}s -> {out}")
+    return info
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m declass.train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--training", type=Path, default=TRAINING_DIR, help="folder of corpus/catalogued JSONL")
@@ -217,26 +254,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-weak", action="store_true", help="leave out the catalogue-aligned documents")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
-    os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
-    corpus, weak = load_rows(args.training)
-    weak = [] if args.no_weak else weak[:WEAK_DOCS]
-    t0 = time.time()
-    nlp = train(corpus, weak, seed=args.seed, epochs=args.epochs, aug_copies=args.aug, log=print)
-    seconds = round(time.time() - t0, 1)
-    info = {
-        "seed": args.seed,
-        "epochs": args.epochs,
-        "aug_copies": args.aug,
-        "gold_documents": len(corpus),
-        "weak_documents": len(weak),
-        "train_seconds": seconds,
-        "labels": list(LABELS),
-    }
-    write_model(nlp, args.out, info)
-    from .card import write_card
-
-    write_card(args.out)
-    print(f"trained in {seconds}s -> {args.out}")
+    retrain(
+        args.training,
+        args.out,
+        seed=args.seed,
+        epochs=args.epochs,
+        aug_copies=args.aug,
+        weak=not args.no_weak,
+        threads=args.threads,
+    )
     return 0
 
 

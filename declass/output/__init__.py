@@ -1,7 +1,8 @@
 """Formatters: every output format is rendered from the same record dict.
 
-A writer takes records one at a time (`write`) and is closed once (`close`). JSON Lines goes out a
-whole line at a time; JSON and CSV files are written to a temporary file and renamed into place,
+Every writer (`base.Writer`, catalogue formats included) takes records one at a time (`write`) or
+one input file's together (`write_all`) and is closed once (`close`). JSON Lines goes out a whole
+file's lines in one write; JSON and CSV files are written to a temporary file and renamed into place,
 so an interrupted run never leaves a torn file where a good one was.
 """
 
@@ -15,8 +16,12 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-# catalogue formats (Dublin Core XML and CSV, MODS, ArchivesSpace CSV): declass/output/catalog.py
-CATALOG_FORMATS = ("dc", "dc-csv", "mods", "aspace-csv")
+from .base import Writer
+
+# catalogue formats (Dublin Core XML and CSV, MODS, ArchivesSpace CSV)
+from .catalog import WRITERS as CATALOG_WRITERS
+
+CATALOG_FORMATS = tuple(CATALOG_WRITERS)
 FORMATS = ("json", "jsonl", "csv", "table", "sqlite", *CATALOG_FORMATS)
 RESUMABLE = ("jsonl", "sqlite")
 
@@ -101,23 +106,13 @@ def iter_fields(rec: dict[str, Any]):
         yield from d[key]
 
 
-class Writer:
-    """Base writer: subclasses render records to `self.stream`."""
-
-    def __init__(self, stream: IO[str]):
-        self.stream = stream
-
-    def write(self, rec: dict[str, Any]) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def close(self) -> None:
-        self.stream.flush()
-
-
 class JsonlWriter(Writer):
     def write(self, rec):
-        # one write call per record: a reader (or a killed run) never sees half a line
-        self.stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self.write_all([rec])
+
+    def write_all(self, recs: list[dict[str, Any]]) -> None:
+        # one write call for them all: a reader (or a killed run) never sees half a line
+        self.stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
         self.stream.flush()
 
 
@@ -178,16 +173,13 @@ class TableWriter(Writer):
         super().close()
 
 
-WRITERS = {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}
-
-
-def _catalog_writers() -> dict:
-    from .catalog import WRITERS as CATALOG_WRITERS
-
-    return CATALOG_WRITERS
-
-
-WRITERS.update(_catalog_writers())
+WRITERS = {
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+    "table": TableWriter,
+    **CATALOG_WRITERS,
+}
 
 
 def format_for_path(path: str | None) -> str | None:
@@ -283,22 +275,12 @@ class OutputTarget:
             return self.catalog.is_done(path, sha256)
         return (path, sha256) in self._done
 
-    def write(self, rec: dict[str, Any]) -> None:
-        if self.catalog is not None:
-            self.catalog.write_file(None, None, [rec])
-        else:
-            self.writer.write(rec)
-
     def write_file(self, path: str | None, sha256: str | None, records: list[dict[str, Any]]) -> None:
         """All records of one input file, written together (JSONL: one write; SQLite: one transaction)."""
         if self.catalog is not None:
             self.catalog.write_file(path, sha256, records)
-        elif isinstance(self.writer, JsonlWriter):
-            self.stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-            self.stream.flush()
         else:
-            for rec in records:
-                self.writer.write(rec)
+            self.writer.write_all(records)
 
     def write_error(self, path: str, error: str) -> None:
         if self.catalog is not None:

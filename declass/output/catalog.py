@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..authority import Expansion, document_agency, expand, parties, split_party
+from .base import Writer
 
 NS_OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 NS_DC = "http://purl.org/dc/elements/1.1/"
@@ -44,14 +45,6 @@ ROLES = {
 }
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MULTI_SEPARATOR = "||"  # DSpace's separator for several values in one CSV cell
-CLASSIFIED = (
-    "TOP SECRET",
-    "SECRET",
-    "CONFIDENTIAL",
-    "RESTRICTED",
-    "LIMITED OFFICIAL USE",
-    "FOR OFFICIAL USE ONLY",
-)
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -165,6 +158,19 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 # ---------------------------------------------------------------- Dublin Core
 
+DC_ELEMENTS = (
+    "title",
+    "creator",
+    "contributor",
+    "date",
+    "type",
+    "identifier",
+    "rights",
+    "description",
+    "source",
+)
+DC_CSV_COLUMNS = tuple(f"dc.{k}" for k in DC_ELEMENTS)
+
 
 def dc_values(rec: dict[str, Any]) -> dict[str, list[str]]:
     """The Dublin Core elements of a record, each a list of values (README "Catalogue formats")."""
@@ -195,19 +201,6 @@ def dc_values(rec: dict[str, Any]) -> dict[str, list[str]]:
     return out
 
 
-DC_ELEMENTS = (
-    "title",
-    "creator",
-    "contributor",
-    "date",
-    "type",
-    "identifier",
-    "rights",
-    "description",
-    "source",
-)
-
-
 def dc_element(rec: dict[str, Any]) -> ET.Element:
     """One `oai_dc:dc` record (the OAI-PMH Dublin Core format, oai_dc.xsd)."""
     root = ET.Element(f"{{{NS_OAI_DC}}}dc", {f"{{{NS_XSI}}}schemaLocation": OAI_DC_LOCATION})
@@ -220,9 +213,6 @@ def dc_element(rec: dict[str, Any]) -> ET.Element:
 def dc_row(rec: dict[str, Any]) -> dict[str, str]:
     """One row of the `dc.*` CSV: several values in a cell are joined with '||' (as DSpace reads them)."""
     return {f"dc.{k}": MULTI_SEPARATOR.join(v) for k, v in dc_values(rec).items()}
-
-
-DC_CSV_COLUMNS = tuple(f"dc.{k}" for k in DC_ELEMENTS)
 
 
 # ---------------------------------------------------------------- MODS
@@ -293,6 +283,14 @@ def aspace_template() -> dict[str, Any]:
     return json.loads(text)
 
 
+@cache
+def restricted_levels() -> frozenset[str]:
+    """The classification levels that restrict access: those ranked above UNCLASSIFIED in the
+    classifier's vocabulary (`declass/data/classification.json`)."""
+    text = resources.files("declass").joinpath("data/classification.json").read_text("utf-8")
+    return frozenset(level for level, rank in json.loads(text)["levels"].items() if rank > 0)
+
+
 def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
     """One archival object (level item) for ArchivesSpace's bulk import spreadsheet, by column code.
     The resource to import into (`ead` or `res_uri`) is left for the archivist to fill in."""
@@ -308,7 +306,7 @@ def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
         if "X" not in date["value"]:
             row["begin"] = date["value"]
     current = _v(rec["classification"]["current"])
-    if current in CLASSIFIED:
+    if current in restricted_levels():
         row["restrictions_flag"] = "1"
     people = corporate = 0
     for key, field in parties(rec):
@@ -354,13 +352,13 @@ def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
 # ---------------------------------------------------------------- writers
 
 
-class _XmlCollectionWriter:
+class _XmlCollectionWriter(Writer):
     """Streams records as child elements of one root element (`ROOT`, its start tag)."""
 
     ROOT = ""
 
     def __init__(self, stream: IO[str]):
-        self.stream = stream
+        super().__init__(stream)
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + self.ROOT + "\n")
 
     def element(self, rec: dict[str, Any]) -> ET.Element:  # pragma: no cover - abstract
@@ -376,7 +374,7 @@ class _XmlCollectionWriter:
 
     def close(self) -> None:
         self.stream.write("</" + self.ROOT[1:].split(" ", 1)[0].rstrip(">") + ">\n")
-        self.stream.flush()
+        super().close()
 
 
 class DcXmlWriter(_XmlCollectionWriter):
@@ -405,27 +403,24 @@ class ModsWriter(_XmlCollectionWriter):
         return to_xml(el).replace(f' xmlns:mods="{NS_MODS}"', "", 1)
 
 
-class DcCsvWriter:
+class DcCsvWriter(Writer):
     """`--format dc-csv`: one row per document, `dc.*` columns, several values joined with '||'."""
 
     def __init__(self, stream: IO[str]):
-        self.stream = stream
+        super().__init__(stream)
         self.csv = csv.DictWriter(stream, fieldnames=DC_CSV_COLUMNS)
         self.csv.writeheader()
 
     def write(self, rec):
         self.csv.writerow(dc_row(rec))
 
-    def close(self):
-        self.stream.flush()
 
-
-class AspaceCsvWriter:
+class AspaceCsvWriter(Writer):
     """`--format aspace-csv`: ArchivesSpace's bulk import spreadsheet (codes row, labels row, one
     row per document as an item-level archival object)."""
 
     def __init__(self, stream: IO[str]):
-        self.stream = stream
+        super().__init__(stream)
         template = aspace_template()
         self.codes = template["codes"]
         self.csv = csv.writer(stream)
@@ -435,9 +430,6 @@ class AspaceCsvWriter:
     def write(self, rec):
         row = aspace_row(rec)
         self.csv.writerow([""] + [row.get(code, "") for code in self.codes[1:]])
-
-    def close(self):
-        self.stream.flush()
 
 
 WRITERS = {"dc": DcXmlWriter, "dc-csv": DcCsvWriter, "mods": ModsWriter, "aspace-csv": AspaceCsvWriter}

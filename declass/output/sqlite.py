@@ -14,6 +14,8 @@ import json
 import sqlite3
 from typing import Any
 
+from ..authority import parties
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, sha256 TEXT, documents INTEGER, error TEXT
@@ -62,7 +64,7 @@ class SqliteCatalog:
 
     def _delete(self, path: str) -> None:
         ids = "SELECT id FROM documents WHERE path = ?"
-        for table in ("addressees", "case_numbers", "identifiers", "markings"):
+        for table in (*LIST_TABLES, "identifiers"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id IN ({ids})", (path,))
         self.db.execute(f"DELETE FROM documents_fts WHERE rowid IN ({ids})", (path,))
         self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
@@ -98,10 +100,9 @@ class SqliteCatalog:
                     "INSERT INTO identifiers (document_id, kind, value, page) VALUES (?,?,?,?)",
                     [(doc_id, f.get("kind"), str(f["value"]), f["page"]) for f in rec["identifiers"]],
                 )
-                parties = [rec["sender"]] + rec["addressees"] + rec["through"] + rec["copies_to"]
                 db.execute(
                     "INSERT INTO documents_fts (rowid, subject, parties) VALUES (?,?,?)",
-                    (doc_id, _v(rec["subject"]) or "", "; ".join(str(p["value"]) for p in parties if p)),
+                    (doc_id, _v(rec["subject"]) or "", "; ".join(str(f["value"]) for _, f in parties(rec))),
                 )
             if path is not None:
                 db.execute(
