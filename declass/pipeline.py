@@ -5,21 +5,23 @@ so a pipeline is configured by a list of names, as spaCy composes components. Na
 are gap fillers (module function `fill(doc, record)`): they run after the rules' candidates are
 resolved, see that record, and propose values only for fields it left empty; the resolver then runs
 once more over the rules' candidates plus theirs. The trained header tagger (`ner`) is one: it never
-competes with a rule's value.
+competes with a rule's value. Last, the record's parties get their name / title / office parts
+(`authority.annotate_parties`).
 """
 
 from __future__ import annotations
 
-import copy
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 
+from .authority import annotate_parties
 from .document import Document
 from .extract.base import Candidate
 from .record import Record
 from .resolve import MIN_CONFIDENCE, resolve
 
 Extractor = Callable[[Document], Iterable[Candidate]]
+Filler = Callable[[Document, Record], list[Candidate]]
 
 
 def _ner_default() -> bool:
@@ -27,8 +29,6 @@ def _ner_default() -> bool:
 
     return default_on()
 
-
-Filler = Callable[[Document, Record], list[Candidate]]
 
 RULES: tuple[str, ...] = (
     "rif",
@@ -75,9 +75,9 @@ def get_filler(name: str) -> Filler:
 
 def with_ner(extractors: Sequence[str], ner: bool | None) -> tuple[str, ...]:
     """`extractors` with the header tagger switched on (True), off (False) or as given (None)."""
-    names = tuple(n for n in extractors if n != "ner")
     if ner is None:
         return tuple(extractors)
+    names = tuple(n for n in extractors if n != "ner")
     return names + ("ner",) if ner else names
 
 
@@ -95,11 +95,11 @@ def extract_document(
 ) -> Record:
     found = candidates(doc, extractors)
     fillers = [n for n in extractors if n in FILLERS]
-    # the resolver raises a winner's confidence in place: keep the originals for a second pass
-    record = resolve(doc, copy.deepcopy(found) if fillers else found, min_confidence=min_confidence)
+    record = resolve(doc, found, min_confidence=min_confidence)
     for name in fillers:
         extra = get_filler(name)(doc, record)
         if extra:
             found = found + extra
-            record = resolve(doc, copy.deepcopy(found), min_confidence=min_confidence)
+            record = resolve(doc, found, min_confidence=min_confidence)
+    annotate_parties(record)  # name / title / office parts of the parties, values untouched
     return record

@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .authority import annotate_parties
 from .dates import earlier
 from .document import Document
 from .extract.base import Candidate
@@ -136,7 +135,6 @@ def resolve(doc: Document, candidates: Iterable[Candidate], min_confidence: floa
     record.declassification.declassified = any(
         c.value is True and c.confidence >= min_confidence for c in declassified_votes
     )
-    annotate_parties(record)  # name / title / office parts of the parties, values untouched
     return record
 
 
