@@ -1726,6 +1726,11 @@ DISPATCH_BOX_CROSS_REF_2 = (  # 104-10071-10101
     "OCOA-13493 27 September 1968\n\nHOS FILE RUMBER"
 )
 
+DISPATCH_BOX_LABEL_LOST = (  # 104-10247-10070: the label lost, the symbol alone on its line
+    "Distribution:\n\n3 - C/SaS w/atts.\nMOCs = H/W\nIDEN Sheet = usc\n\n& 15 Apr 64\n"
+    "Femina AR Sint a CA\n: UFGA-15.436\n' (Tie Nie ggg TO oe\nierreeasie 201-307337"
+)
+
 
 def _dispatch_box_dates(text):
     doc = Document.from_text(text)
@@ -1736,6 +1741,7 @@ def test_dispatch_foot_box_date():
     assert _dispatch_box_dates(DISPATCH_BOX_ABOVE) == ["1964-01-24"]
     assert _dispatch_box_dates(DISPATCH_BOX_CROSS_REF) == ["1964-12-10"]
     assert _dispatch_box_dates(DISPATCH_BOX_CROSS_REF_2) == ["1968-09-27"]
+    assert _dispatch_box_dates(DISPATCH_BOX_LABEL_LOST) == ["1964-04-15"]
     # a sentence's symbol and number is no box (104-10320-10058)
     sentence = (
         "document with the’ source symbol and number, XAAZ-17618,\n"

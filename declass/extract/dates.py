@@ -178,6 +178,8 @@ def _fbi_reply_line(doc: Document) -> Iterator[Candidate]:
 # HMMA-24922 10 December 1964"). The label in capitals only: a sentence's "source symbol and number" is
 # no box. Only the 2 lines above and 3 below: further off stand the distribution and a DATE TYPED box.
 _DISPATCH_BOX = re.compile(r"SYMBOL\s{1,3}AND\s{1,3}[A-Z]{2,7}\b")
+# or the box's value alone on its line, the label lost: ": UFGA-15.436" two lines under "& 15 Apr 64"
+_DISPATCH_SYMBOL_LINE = re.compile(r"^\W{0,3}[A-Z]{4}\s?[-~]\s?\d{2}[.,]?\d{3}\W{0,3}$")
 _DISPATCH_DATE_LINE = re.compile(
     r"^\W{0,3}(?:[A-Z]{4}[-~]\s?\d{3,6}\s{1,4})?(?P<d>\d{1,2}\s[A-Za-z]{3,9}\.?\s\d{2,4})\W{0,3}$"
 )
@@ -185,11 +187,9 @@ DISPATCH_BOX_CHARS = 30000
 
 
 def _dispatch_box(doc: Document) -> Iterator[Candidate]:
-    if "SYMBOL" not in doc.text:
-        return
     lines = [ln for ln in doc.lines if ln.text.strip() and ln.start < DISPATCH_BOX_CHARS]
     for i, ln in enumerate(lines):
-        if not _DISPATCH_BOX.search(ln.text):
+        if not (_DISPATCH_BOX.search(ln.text) or _DISPATCH_SYMBOL_LINE.match(ln.text)):
             continue
         for x in lines[i + 1 : i + 4] + lines[max(0, i - 2) : i][::-1]:
             m = _DISPATCH_DATE_LINE.match(x.text)
@@ -198,7 +198,6 @@ def _dispatch_box(doc: Document) -> Iterator[Candidate]:
                 d = found[0]
                 yield Candidate("document_date", d.value, d.start, d.end, 0.8, "rule:dispatch-box")
                 return
-        return
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
