@@ -1291,7 +1291,8 @@ def test_fallback_date_skips_cited_dates():
     assert _values(dates, REF_DATED, "document_date") == []
     assert _values(dates, REF_LIST, "document_date") == []
     assert "1969-02-25" not in _values(dates, FBI_ON, "document_date")
-    assert _values(dates, DISPATCH_DATELINE, "document_date") == ["1968-09-27"]
+    # the fallback and the dispatch's foot box read the same date
+    assert set(_values(dates, DISPATCH_DATELINE, "document_date")) == {"1968-09-27"}
 
 
 def test_fallback_date_skips_the_subjects_second_line():
@@ -1710,3 +1711,46 @@ def test_cable_cite_of_a_two_word_or_bracketed_station():
     # an index form's instruction is no cable cite (104-10079-10012)
     index_form = "A GREEN D. AND CITE THE REASON.\n2. TO MAKE CORRECT IONS/ADDITIONS:\n"
     assert _values(telegram, index_form, "sender") == []
+
+
+# CIA dispatches: the date in the box block at the foot, beside the DISPATCH SYMBOL AND NUMBER label
+DISPATCH_BOX_ABOVE = (  # 104-10021-10019
+    "Jol 257 24S\n\n24 Jan 64\nONSPATCH SYMBOL AND NUMBER\nUFGA~13737\n\nHEADQUARI TERS FILE"
+)
+DISPATCH_BOX_CROSS_REF = (  # 104-10246-10041
+    "2- Files\n\nee\n\nGROUP T\n\n‘CROSS REFERENCE TO DISPATCH SYMBOL AND NUMBER DATE\n\n"
+    "HMMA-24922 10 December 1964\n\nCLASSIFICATION\n\nS BUR 2\n\nHOS FILE NUMBER"
+)
+DISPATCH_BOX_CROSS_REF_2 = (  # 104-10071-10101
+    "1- Gaier! EUR w/att h/w\n\n{CROSS REFERENCE TO DISPATCH SYMBOL AND NUMBER DATE\n\n"
+    "OCOA-13493 27 September 1968\n\nHOS FILE RUMBER"
+)
+
+DISPATCH_BOX_LABEL_LOST = (  # 104-10247-10070: the label lost, the symbol alone on its line
+    "Distribution:\n\n3 - C/SaS w/atts.\nMOCs = H/W\nIDEN Sheet = usc\n\n& 15 Apr 64\n"
+    "Femina AR Sint a CA\n: UFGA-15.436\n' (Tie Nie ggg TO oe\nierreeasie 201-307337"
+)
+
+
+def _dispatch_box_dates(text):
+    doc = Document.from_text(text)
+    return [c.value for c in dates.extract(doc) if c.method == "rule:dispatch-box"]
+
+
+def test_dispatch_foot_box_date():
+    assert _dispatch_box_dates(DISPATCH_BOX_ABOVE) == ["1964-01-24"]
+    assert _dispatch_box_dates(DISPATCH_BOX_CROSS_REF) == ["1964-12-10"]
+    assert _dispatch_box_dates(DISPATCH_BOX_CROSS_REF_2) == ["1968-09-27"]
+    assert _dispatch_box_dates(DISPATCH_BOX_LABEL_LOST) == ["1964-04-15"]
+    # a sentence's symbol and number is no box (104-10320-10058)
+    sentence = (
+        "document with the’ source symbol and number, XAAZ-17618,\n"
+        "dated 19 May 1964, is also Warren Commission Document No.\n943"
+    )
+    assert _dispatch_box_dates(sentence) == []
+    # the DATE TYPED box beyond the distribution (104-10229-10412: typed 15 Feb, dispatched 20 Feb)
+    typed = (
+        "19-124-25\n\n‘are TrPED.\n\n15 Feb 67\n\nDistribution:\n3 - WiI/COG\n\n"
+        "ROSS REFERENCE 1 “OSPATCH SYMBOL AND HUMBER\n\nUFGA-26980"
+    )
+    assert _dispatch_box_dates(typed) == []

@@ -172,9 +172,38 @@ def _fbi_reply_line(doc: Document) -> Iterator[Candidate]:
             return
 
 
+# the box block at a CIA dispatch's foot, as Tesseract reads it: the date stands alone on a line beside
+# the "DISPATCH SYMBOL AND NUMBER" label ("24 Jan 64\nONSPATCH SYMBOL AND NUMBER\nUFGA~13737") or after
+# the symbol under the cross-reference label ("CROSS REFERENCE TO DISPATCH SYMBOL AND NUMBER DATE\n\n
+# HMMA-24922 10 December 1964"). The label in capitals only: a sentence's "source symbol and number" is
+# no box. Only the 2 lines above and 3 below: further off stand the distribution and a DATE TYPED box.
+_DISPATCH_BOX = re.compile(r"SYMBOL\s{1,3}AND\s{1,3}[A-Z]{2,7}\b")
+# or the box's value alone on its line, the label lost: ": UFGA-15.436" two lines under "& 15 Apr 64"
+_DISPATCH_SYMBOL_LINE = re.compile(r"^\W{0,3}[A-Z]{4}\s?[-~]\s?\d{2}[.,]?\d{3}\W{0,3}$")
+_DISPATCH_DATE_LINE = re.compile(
+    r"^\W{0,3}(?:[A-Z]{4}[-~]\s?\d{3,6}\s{1,4})?(?P<d>\d{1,2}\s[A-Za-z]{3,9}\.?\s\d{2,4})\W{0,3}$"
+)
+DISPATCH_BOX_CHARS = 30000
+
+
+def _dispatch_box(doc: Document) -> Iterator[Candidate]:
+    lines = [ln for ln in doc.lines if ln.text.strip() and ln.start < DISPATCH_BOX_CHARS]
+    for i, ln in enumerate(lines):
+        if not (_DISPATCH_BOX.search(ln.text) or _DISPATCH_SYMBOL_LINE.match(ln.text)):
+            continue
+        for x in lines[i + 1 : i + 4] + lines[max(0, i - 2) : i][::-1]:
+            m = _DISPATCH_DATE_LINE.match(x.text)
+            found = find_dates(m.group("d"), base=x.start + m.start("d")) if m else []
+            if len(found) == 1 and found[0].form == "day_month_year" and _plausible(found[0].value):
+                d = found[0]
+                yield Candidate("document_date", d.value, d.start, d.end, 0.8, "rule:dispatch-box")
+                return
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
     yield from _originator_line(doc)
     yield from _fbi_reply_line(doc)
+    yield from _dispatch_box(doc)
     start = _body_start(doc)
     if start is None:
         return
