@@ -1438,6 +1438,34 @@ def test_rif_agency_file_number_without_trailing_debris():
     assert "CR 105-20297-NR . 4" not in _ids(RIF_AFN_DEBRIS_2)
 
 
+# 180-10068-10318 and 180-10071-10000 (HSCA staff payroll records): the file number box is empty and the
+# next line is the form's determination date; 2021__docid-32270969 (corpus): an HSCA file number that
+# reads like a date
+RIF_AFN_EMPTY_THEN_DATE = """RECORD NUMBER : 180-10068-10318
+RECORD SERIES : STAFF PAYROLL RECORDS
+AGENCY FILE NUMBER :
+
+December 8, 1995
+Status of Document: Postponed in Part
+"""
+RIF_AFN_EMPTY_THEN_DATE_2 = RIF_AFN_EMPTY_THEN_DATE.replace("180-10068-10318", "180-10071-10000")
+RIF_AFN_DIGITS_LIKE_A_DATE = """RECORD SERIES: CIA SEGREGATED COLLECTION
+
+AGENCY FILE NUMBER :
+
+12-04-43
+
+Document Information
+"""
+
+
+def test_a_written_out_date_under_an_empty_file_number_label_is_no_file_number():
+    assert "December 8, 1995" not in _ids(RIF_AFN_EMPTY_THEN_DATE)
+    assert "December 8, 1995" not in _ids(RIF_AFN_EMPTY_THEN_DATE_2)
+    assert "180-10071-10000" in _ids(RIF_AFN_EMPTY_THEN_DATE_2)
+    assert "12-04-43" in _ids(RIF_AFN_DIGITS_LIKE_A_DATE)
+
+
 def test_from_and_to_whose_colon_was_misread():
     assert ("sender", "DIRECTOR") in _parties(FROM_COMMA)  # "FROM, DIRECTOR"
     assert ("sender", "Jerry G. Brown") in _parties(FROM_COMMA_COLON)  # "FROM, : Jerry G. Brown"

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from ..dates import find_dates
 from ..document import Document
 from .base import Candidate
 
@@ -166,6 +167,10 @@ def _afn_value_ok(value: str) -> bool:
     if up in vocab["agency_names_not_file_numbers"]:
         return False
     if re.search(r"USC|RELEASED|KENNEDY|ASSASSINATION\s+RECORDS|COLLECTION\s+ACT|Case\s?#", v, re.I):
+        return False
+    # a date with its month written out and nothing else ("December 8, 1995"): another box's value
+    # under an empty label. All-digit ones stay: HSCA file numbers read like dates ("12-04-43")
+    if re.search(r"[A-Za-z]", v) and any(d.start == 0 and d.end == len(v) for d in find_dates(v)):
         return False
     if not re.search(r"\d", v):
         # a name-like file ("JEWELS I") must be upper case and short
