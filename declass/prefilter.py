@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
 
 try:  # the regex parser of the standard library (private, stable since 3.11)
     from re import _constants as _c
@@ -25,6 +29,8 @@ except ImportError:  # pragma: no cover - another Python
 _FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 MIN_NEEDLE = 3
 MAX_NEEDLES = 3
+# a line is short: a two-letter literal ("FM", "TO") already rules out most lines of a document
+MIN_LINE_NEEDLE = 2
 
 
 def fold(text: str) -> str:
@@ -36,13 +42,14 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def _runs(items, out: list[tuple[str, ...]]) -> None:
+def _runs(items, out: list[tuple[str, ...]], min_len: int = MIN_NEEDLE) -> None:
     """Append to `out` what every match of the sequence `items` holds: each entry a tuple of literal
-    runs of which at least one is in the match (one run, or one per branch of an alternation)."""
+    runs (of `min_len` characters or more) of which at least one is in the match (one run, or one per
+    branch of an alternation)."""
     run: list[str] = []
 
     def flush() -> None:
-        if len(run) >= MIN_NEEDLE:
+        if len(run) >= min_len:
             out.append(("".join(run),))
         run.clear()
 
@@ -54,19 +61,19 @@ def _runs(items, out: list[tuple[str, ...]]) -> None:
         if op is _c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
-                _runs(sub, out)
+                _runs(sub, out, min_len)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
             lo, _hi, sub = av
             if lo >= 1:
-                _runs(sub, out)
+                _runs(sub, out, min_len)
         elif op is _c.ATOMIC_GROUP:
-            _runs(av, out)
+            _runs(av, out, min_len)
         elif op is _c.BRANCH:
             # one of the branches matches: the match holds one of their runs (one run per branch)
             either: list[str] = []
             for branch in av[1]:
                 sub: list[tuple[str, ...]] = []
-                _runs(branch, sub)
+                _runs(branch, sub, min_len)
                 single = [alts[0] for alts in sub if len(alts) == 1]
                 if not single:
                     break
@@ -77,9 +84,9 @@ def _runs(items, out: list[tuple[str, ...]]) -> None:
 
 
 @cache
-def needles(pattern: re.Pattern) -> tuple[tuple[tuple[str, ...], ...], bool]:
-    """(what every match contains: tuples of literal runs, one of each tuple in the match; whether
-    the runs are to be tested case-insensitively)."""
+def needles(pattern: re.Pattern, min_len: int = MIN_NEEDLE) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    """(what every match contains: tuples of literal runs of `min_len` characters or more, one of each
+    tuple in the match; whether the runs are to be tested case-insensitively)."""
     if _sre_parse is None or not isinstance(pattern.pattern, str):
         return (), False
     try:
@@ -88,7 +95,7 @@ def needles(pattern: re.Pattern) -> tuple[tuple[tuple[str, ...], ...], bool]:
         return (), False
     ci = bool(parsed.state.flags & re.IGNORECASE)
     out: list[tuple[str, ...]] = []
-    _runs(list(parsed), out)
+    _runs(list(parsed), out, min_len)
     # the most selective tests first: single long runs, then alternations
     out = sorted(set(out), key=lambda alts: (len(alts) > 1, -min(map(len, alts))))[:MAX_NEEDLES]
     if ci:
@@ -109,3 +116,15 @@ def could_match(pattern: re.Pattern, text: str, folded: str | None = None) -> bo
         elif not any(n in hay for n in alts):
             return False
     return True
+
+
+def lines_could_match(doc: Document, pattern: re.Pattern, limit: int | None = None) -> list[int]:
+    """Numbers of the lines of `doc` (the first `limit` only, if given) whose text `pattern` could
+    match in, in order: a line holding none of the alternatives of the pattern's most selective
+    required literal is left out. For a loop that runs `pattern` on every line's text, skipping only
+    lines it would find nothing in, so its results are unchanged."""
+    found, ci = needles(pattern, MIN_LINE_NEEDLE)
+    numbers = doc.lines_with(found[0], folded=ci) if found else range(len(doc.lines))
+    if limit is None:
+        return list(numbers)
+    return [n for n in numbers if n < limit]

@@ -9,13 +9,13 @@ import pytest
 from conftest import FIXTURES
 
 from declass.document import Document
-from declass.extract import classification, dates, doctype, rif, stamps
-from declass.prefilter import could_match, fold, needles
+from declass.extract import classification, dates, doctype, header, identifiers, rif, stamps, telegram
+from declass.prefilter import could_match, fold, lines_could_match, needles
 
 
 def _patterns() -> list[re.Pattern]:
     out = []
-    for mod in (stamps, dates, doctype, rif, classification):
+    for mod in (stamps, dates, doctype, rif, classification, telegram, header, identifiers):
         out += [v for v in vars(mod).values() if isinstance(v, re.Pattern)]
     out += [p for _, p, _ in stamps._release_patterns()]
     out += [p for _, _, p, _ in doctype._rules()[0]]
@@ -66,3 +66,20 @@ def test_document_folded_is_cached():
     doc = Document.from_text("Approved For Release 2003")
     assert doc.folded == "approved for release 2003"
     assert doc.folded is doc.folded
+
+
+def test_line_needles_take_two_letter_literals():
+    assert needles(re.compile(r"^\s*FM\s+(?P<v>[A-Z]+)"), 2) == ((("FM",),), False)
+    assert needles(re.compile(r"^\s*FM\s+(?P<v>[A-Z]+)")) == ((), False)
+
+
+def test_lines_could_match_keeps_every_line_the_pattern_matches_in():
+    docs = [Document.from_text(t) for t in _texts()[:60]]
+    docs.append(Document.from_text("FM AMEMBASSY\fTOT: 100014Z\n\u0130tem\nstaff 1"))
+    for pattern in _patterns():
+        for doc in docs:
+            hits = [ln.number for ln in doc.lines if pattern.search(ln.text)]
+            kept = lines_could_match(doc, pattern)
+            assert set(hits) <= set(kept), (pattern.pattern, doc.text[:80])
+            assert kept == sorted(kept)
+            assert lines_could_match(doc, pattern, 3) == [n for n in kept if n < 3]
