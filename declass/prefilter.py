@@ -14,6 +14,7 @@ characters that `re.IGNORECASE` matches to an ASCII letter but `lower()` does no
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -128,3 +129,18 @@ def lines_could_match(doc: Document, pattern: re.Pattern, limit: int | None = No
     if limit is None:
         return list(numbers)
     return [n for n in numbers if n < limit]
+
+
+def finditer(pattern: re.Pattern, text: str, folded: str | None = None) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, with no scan at all when `could_match` rules every match out."""
+    return pattern.finditer(text) if could_match(pattern, text, folded) else iter(())
+
+
+def search(
+    pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
+) -> re.Match | None:
+    """`pattern.search(text, pos, endpos)`, None without a scan when `could_match` rules it out (the
+    test reads all of `text`: `folded` is `fold(text)`)."""
+    if not could_match(pattern, text, folded):
+        return None
+    return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)

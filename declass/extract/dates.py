@@ -81,14 +81,23 @@ _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\
 _RANGE_AFTER = re.compile(r"^\s{0,3}(?:[-–—]\s{0,3}\d|to\b|TO\b|through\b|THROUGH\b)")
 
 
+def _distinct_labels(text: str, enough: int = 2) -> int:
+    """How many different RIF labels `text` holds, counted up to `enough` (the scan stops there)."""
+    seen: set[str] = set()
+    for m in _RIF_LABELS.finditer(text):
+        seen.add(m.group().upper())
+        if len(seen) >= enough:
+            break
+    return len(seen)
+
+
 def _body_start(doc: Document) -> int | None:
     """Offset where the document proper starts (after a RIF cover sheet), None when unknown."""
     text, folded = doc.text, doc.folded
     m = _RIF_END.search(text, 0, 20000) if could_match(_RIF_END, text, folded) else None
     before = text[: m.start()] if m else text[:6000]
     is_rif = bool(_RIF.search(text[:800])) or (
-        could_match(_RIF_LABELS, text, folded)
-        and len(set(x.upper() for x in _RIF_LABELS.findall(before))) >= 2
+        could_match(_RIF_LABELS, text, folded) and _distinct_labels(before) >= 2
     )
     if not is_rif:
         return 0

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+from .. import prefilter
 from ..dates import find_dates
 from ..document import Document, Line
 from .base import Candidate
@@ -166,8 +167,9 @@ def _form_page_re() -> re.Pattern:
 def _after_rif(doc: Document) -> int:
     text = doc.text
     marker, end_label = _rif_re()
-    head = text[:2500]
-    if len(marker.findall(head)) < 2:
+    # two markers in the first 2,500 characters: stop at the second (a cover sheet has them at its top)
+    markers = prefilter.finditer(marker, text[:2500], doc.folded[:2500])
+    if next(markers, None) is None or next(markers, None) is None:
         return 0
     if len(doc.page_offsets) > 1 and doc.page_offsets[1] < 12000:
         return doc.page_offsets[1]
@@ -377,7 +379,7 @@ def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
         clean = value and all(_good_token(t) for t in value.split()) and value.count("(") == value.count(")")
         if got and clean:
             return got[0], _Shifted(got[1], mm.end()), True
-    im = MEMO_FOR_INLINE.search(folded)
+    im = prefilter.search(MEMO_FOR_INLINE, folded)
     if im and im.group("label") not in ("MEMORANDUM FOR",):
         return "memo_for", _Shifted(im, 0), True
     return None

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from .. import prefilter
 from ..document import Document
 from .base import Candidate
 
@@ -62,7 +63,7 @@ _STAMP_OD_104 = re.compile(
 def _rif_spans(text: str) -> list[tuple[int, int]]:
     """Regions of the NARA identification form (a cover sheet is short: 2,500 characters)."""
     spans = []
-    for m in _RIF_START.finditer(text):
+    for m in prefilter.finditer(_RIF_START, text):
         if spans and m.start() < spans[-1][1]:
             continue
         end = min(len(text), m.start() + 2500)
@@ -96,7 +97,7 @@ def _record_numbers(doc: Document) -> Iterator[Candidate]:
     for m in _STAMP_OD_104.finditer(text[:300]):
         value = f"104-1{m['b'][1:]}-{m['c']}"
         yield _cand(value, m.start("p"), m.end("c"), 0.7, "nara-release-header", "nara_record_number")
-    for m in _STAMP_DAMAGED_104.finditer(text[:300]):
+    for m in prefilter.finditer(_STAMP_DAMAGED_104, text[:300]):
         if not _RECNUM.match(text, m.start("rest") - 4):
             # CIA records (agency 104) dominate; a damaged "104" prefix is read as 104
             s, e = m.start("rest") - 4, m.end("rest")
@@ -195,7 +196,7 @@ def _next_value_lines(text: str, offset: int, count: int) -> list[_Line]:
 
 def _agency_file_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in _AFN_LABEL.finditer(text):
+    for m in prefilter.finditer(_AFN_LABEL, text, doc.folded):
         same = _AFN_SAME_LINE.match(text, m.end())
         raw = same["v"].strip() if same else ""
         if raw and raw.strip(" .:;,'‘’|"):
@@ -253,12 +254,12 @@ _BATES = re.compile(r"(?<![A-Za-z])STATE-(?P<p>[S5]CB)(?P<n>\d{7})\b")
 
 
 def _state_numbers(doc: Document) -> Iterator[Candidate]:
-    found = [(m["v"], m.span("v")) for m in _STATE_DOC.finditer(doc.text)]
+    found = [(m["v"], m.span("v")) for m in prefilter.finditer(_STATE_DOC, doc.text)]
     if found:
         value, _ = Counter(v for v, _ in found).most_common(1)[0]
         s, e = next(span for v, span in found if v == value)
         yield _cand(value, s, e, 0.93, "state-foia-doc-number", "state_doc_number")
-    for m in _BATES.finditer(doc.text):
+    for m in prefilter.finditer(_BATES, doc.text):
         yield _cand(f"STATE-SCB{m['n']}", m.start(), m.end(), 0.9, "state-bates", "bates_number")
 
 
@@ -301,7 +302,7 @@ _CABLE_HEADER_BEFORE = re.compile(r"(?:\b\d{6}Z|TOT:[^\n]{0,30}?)\s{1,3}\Z")
 
 def _cables(doc: Document) -> Iterator[Candidate]:
     for i, rx in enumerate(_cable_patterns()):
-        for m in rx.finditer(doc.text):
+        for m in prefilter.finditer(rx, doc.text):
             post = " ".join(m["post"].split())
             num = m["num"]
             if re.fullmatch(r"(?:19|20)\d\d", num) or post in {"PAGE", "SECTION", "TAGS"}:
@@ -325,7 +326,7 @@ _TDCS = re.compile(
 
 
 def _tdcs(doc: Document) -> Iterator[Candidate]:
-    for m in _TDCS.finditer(doc.text):
+    for m in prefilter.finditer(_TDCS, doc.text):
         value = f"TDCS DB-{m['n']}" if m["db"] else f"TDCS-{m['n']}"
         yield _cand(value, m.start(), m.end(), 0.8, "tdcs-number", "cable_number")
 
@@ -382,11 +383,11 @@ def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
 
 def _other_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in _IN_NUMBER.finditer(text):
+    for m in prefilter.finditer(_IN_NUMBER, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.75, "cable-in-number", "cable_number")
-    for m in _MRN.finditer(text):
+    for m in prefilter.finditer(_MRN, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "state-mrn", "cable_number")
-    m = _NSC_SERIES.search(text, 0, 3000)
+    m = prefilter.search(_NSC_SERIES, text, 0, 3000)
     if m:
         value = f"NS{m['k'][0]}M {m['n']}"
         yield _cand(value, m.start(), m.end(), 0.75, "nsc-series-number", "control_number")
@@ -419,7 +420,7 @@ _FIELD_REPORT = re.compile(
 
 def _info_report_numbers(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:15000]
-    m = _FIELD_REPORT.search(head)
+    m = prefilter.search(_FIELD_REPORT, head)
     if m:
         value = f"{m['a'].upper()} {m['n']}"
         yield _cand(value, m.start("a"), m.end("n"), 0.78, "field-report-number", "control_number")
