@@ -59,14 +59,15 @@ def _top_lines(text: str, n: int = TOP_LINES) -> list[str]:
 
 def page_signals(text: str) -> PageSignals:
     sig = PageSignals()
-    top = _top_lines(text)
+    head_lines = _top_lines(text, 12)
+    top = head_lines[:TOP_LINES]  # (the first non-blank lines of twelve are those of six)
     for line in top:
         if _RELEASE.search(line):
             sig.stamp = True
         m = _RECORD_NUMBER.search(line)
         if m and sig.record_number is None:
             sig.record_number = "-".join(m.groups())
-    head = "\n".join(_top_lines(text, 12))
+    head = "\n".join(head_lines)
     sig.rif = bool(_RIF.search(head) and _RIF_FORM.search(head))
     footers = list(prefilter.finditer(_FOOTER, text))
     if footers:
