@@ -144,3 +144,73 @@ def search(
     if not could_match(pattern, text, folded):
         return None
     return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """`source` cut at its top-level `|` (not inside a group, a character class or an escape)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]" and source[i - 1] != "[" and source[i - 2 : i] != "[^":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+class AlternativesSearch:
+    """`pattern.search(text)` for a pattern that is an alternation `A1|A2|...`, found one alternative
+    at a time, each skipped when `could_match` rules it out.
+
+    `re` tries every alternative at every position of the text (a leading `\\b` or `^` keeps it from
+    skipping ahead), where one pattern per alternative is scanned fast or not at all. The result has
+    the same span: the combined search returns the leftmost position where some alternative
+    matches, and there the first alternative (in order) that does; that alternative's own leftmost
+    match starts there too, and matching it alone at that position runs the same way. (The match
+    object is the alternative's: use its span, not its group numbers.)"""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.parts: list[re.Pattern] = []
+        source = pattern.pattern
+        # cut only what surely means the same alone: no global inline flags (they would stay with the
+        # first alternative), no back-references (their group numbers would change), no verbose mode;
+        # a cut inside a group or a character class would leave a piece that does not compile
+        if (
+            not isinstance(source, str)
+            or re.match(r"\(\?[aiLmsux]", source)
+            or re.search(r"\\[1-9]|\(\?P=", source)
+            or pattern.flags & re.VERBOSE
+        ):
+            return
+        parts = _top_level_alternatives(source)
+        if len(parts) < 2:
+            return
+        try:
+            self.parts = [re.compile(p, pattern.flags) for p in parts]
+        except re.error:
+            self.parts = []
+
+    def search(self, text: str, folded: str | None = None) -> re.Match | None:
+        if not self.parts:
+            return self.pattern.search(text) if could_match(self.pattern, text, folded) else None
+        best = None
+        for part in self.parts:
+            if could_match(part, text, folded):
+                m = part.search(text)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+        return best

@@ -10,7 +10,7 @@ from conftest import FIXTURES
 
 from declass.document import Document
 from declass.extract import classification, dates, doctype, header, identifiers, rif, stamps, telegram
-from declass.prefilter import could_match, fold, lines_could_match, needles
+from declass.prefilter import AlternativesSearch, could_match, fold, lines_could_match, needles
 
 
 def _patterns() -> list[re.Pattern]:
@@ -83,3 +83,24 @@ def test_lines_could_match_keeps_every_line_the_pattern_matches_in():
             assert set(hits) <= set(kept), (pattern.pattern, doc.text[:80])
             assert kept == sorted(kept)
             assert lines_could_match(doc, pattern, 3) == [n for n in kept if n < 3]
+
+
+def test_alternatives_are_cut_only_at_the_top_level():
+    assert [p.pattern for p in AlternativesSearch(re.compile(r"\bAB(?:C|D)|[|x]Y|\|Z")).parts] == [
+        r"\bAB(?:C|D)",
+        r"[|x]Y",
+        r"\|Z",
+    ]
+    # nothing to cut, or a cut that would change the meaning: searched whole
+    for source in (r"(?:A|B)C", r"(?i)AB|CD", r"(A)B|\1C", r"(?P<x>A)|(?P=x)B"):
+        assert AlternativesSearch(re.compile(source)).parts == []
+
+
+def test_alternatives_search_finds_the_span_the_whole_pattern_finds():
+    texts = _texts() + ["MEMORANDUM FOR THE DIRECTOR\nOffice Memorandum", "xx Memorandum for the\nMEMORANDUM"]
+    patterns = _patterns() + [re.compile(r"AB|A|ABC"), re.compile(r"\bDIR\b|DIRECTOR|^\s*OR$", re.M | re.I)]
+    for pattern in patterns:
+        search = AlternativesSearch(pattern)
+        for text in texts:
+            whole, parts = pattern.search(text), search.search(text, fold(text))
+            assert (whole and whole.span()) == (parts and parts.span()), (pattern.pattern, text[:80])
