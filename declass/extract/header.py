@@ -13,6 +13,7 @@ one emits nothing for those layouts.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -234,9 +235,14 @@ def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
     le = text.find("\n", end, end + ZONE_REACH)
     le = min(len(text), end + ZONE_REACH) if le < 0 else le
     out: list[Line] = []
+    append, new = out.append, tuple.__new__  # (a tuple built directly: 2x faster than Line(...))
+    offsets = doc.page_offsets
+    k = bisect.bisect_right(offsets, ls)  # offsets[:k] are <= the line start: page first_page + k - 1
     pos = ls
-    for piece in re.split(r"[\n\f]", text[ls:le]):
-        out.append(Line(len(out), pos, pos + len(piece), piece, doc.page_at(pos)))
+    for number, piece in enumerate(text[ls:le].replace("\f", "\n").split("\n")):
+        while k < len(offsets) and offsets[k] <= pos:
+            k += 1
+        append(new(Line, (number, pos, pos + len(piece), piece, doc.first_page + k - 1)))
         pos += len(piece) + 1
     return out
 
