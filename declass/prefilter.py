@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -84,10 +83,24 @@ def _runs(items, out: list[tuple[str, ...]], min_len: int = MIN_NEEDLE) -> None:
     flush()
 
 
-@cache
+# needles by pattern identity: hashing a compiled pattern hashes its whole compiled code (~5 us for a
+# big alternation), which a cache keyed on the pattern would pay at every test. Each entry keeps its
+# pattern alive, so no other pattern can take its id.
+_NEEDLES: dict[tuple[int, int], tuple[re.Pattern, tuple[tuple[tuple[str, ...], ...], bool]]] = {}
+
+
 def needles(pattern: re.Pattern, min_len: int = MIN_NEEDLE) -> tuple[tuple[tuple[str, ...], ...], bool]:
     """(what every match contains: tuples of literal runs of `min_len` characters or more, one of each
     tuple in the match; whether the runs are to be tested case-insensitively)."""
+    hit = _NEEDLES.get((id(pattern), min_len))
+    if hit is not None and hit[0] is pattern:
+        return hit[1]
+    found = _needles(pattern, min_len)
+    _NEEDLES[(id(pattern), min_len)] = (pattern, found)
+    return found
+
+
+def _needles(pattern: re.Pattern, min_len: int) -> tuple[tuple[tuple[str, ...], ...], bool]:
     if _sre_parse is None or not isinstance(pattern.pattern, str):
         return (), False
     try:
@@ -104,9 +117,10 @@ def needles(pattern: re.Pattern, min_len: int = MIN_NEEDLE) -> tuple[tuple[tuple
     return tuple(out), ci
 
 
-def could_match(pattern: re.Pattern, text: str, folded: str | None = None) -> bool:
-    """False only when `pattern` surely finds nothing in `text` (`folded`: `fold(text)`, if known)."""
-    found, ci = needles(pattern)
+def could_match(pattern: re.Pattern, text: str, folded: str | None = None, min_len: int = MIN_NEEDLE) -> bool:
+    """False only when `pattern` surely finds nothing in `text` (`folded`: `fold(text)`, if known);
+    `min_len`: the shortest literal tested (2 for one that is rare even when short, like "FM")."""
+    found, ci = needles(pattern, min_len)
     if not found:
         return True
     hay = (fold(text) if folded is None else folded) if ci else text

@@ -108,12 +108,15 @@ def _body_start(doc: Document) -> int | None:
     return None
 
 
+_YEAR = re.compile(r"\b(19[0-9]\d|20[0-2]\d)\b")
+
+
 def _era(lines, skipped: list[bool]) -> int | None:
     years = []
     for ln, skip in zip(lines, skipped, strict=True):
         if skip:
             continue
-        years += [int(y) for y in re.findall(r"\b(19[0-9]\d|20[0-2]\d)\b", ln.text)]
+        years += [int(y) for y in _YEAR.findall(ln.text)]
     return int(statistics.median(years)) if years else None
 
 

@@ -39,9 +39,11 @@ def _rules() -> tuple[list[tuple[str, str, re.Pattern, float]], dict]:
 
 
 @lru_cache(maxsize=1)
-def _searchers() -> dict[re.Pattern, AlternativesSearch]:
-    """Each rule's search, one alternative at a time (a rule's required words not in the head: no scan)."""
-    return {rx: AlternativesSearch(rx) for _, _, rx, _ in _rules()[0]}
+def _searchers() -> dict[int, AlternativesSearch]:
+    """Each rule's search, one alternative at a time (a rule's required words not in the head: no
+    scan), by the id of the rule's pattern (they live as long as the process: hashing one would hash
+    its whole compiled code)."""
+    return {id(rx): AlternativesSearch(rx) for _, _, rx, _ in _rules()[0]}
 
 
 def _body_start(text: str) -> int:
@@ -67,7 +69,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
     if frus:
         for name, dtype, rx, conf in rules:
             if name in ("frus-telegram", "letter-salutation"):
-                m = searchers[rx].search(head, head_folded)
+                m = searchers[id(rx)].search(head, head_folded)
                 if m:
                     yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
                     return
@@ -83,7 +85,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             )
         return
     for name, dtype, rx, conf in rules:
-        m = searchers[rx].search(head, head_folded)
+        m = searchers[id(rx)].search(head, head_folded)
         if m:
             yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
             return

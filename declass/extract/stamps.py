@@ -86,7 +86,7 @@ def _find(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
     text = doc.text
     if not could_match(pattern, text, doc.folded):
         return
-    guard = _GUARDS.get(pattern)
+    guard = _GUARDS.get(id(pattern))
     if guard is not None and not guard(text):
         return
     yield from pattern.finditer(text)
@@ -598,9 +598,10 @@ def _num_dates(doc: Document) -> list[re.Match]:
     return [found[p] for p in sorted(found)]
 
 
+# by the id of the (module-level, never freed) pattern: hashing a pattern hashes its compiled code
 _GUARDS = {
-    EO: re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
-    LIBRARY_CASE: re.compile(r"(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-").search,
+    id(EO): re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
+    id(LIBRARY_CASE): re.compile(r"(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-").search,
 }
 
 

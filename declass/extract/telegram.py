@@ -254,10 +254,16 @@ def _subject(doc: Document) -> Iterator[Candidate]:
         return
 
 
+_FM_LINE = re.compile(r"^\s*FM\s+[A-Z]", re.M)
+_TAGS_LINE = re.compile(r"^\s*TAGS\s*:", re.M)
+_TELEGRAM_WORD = re.compile(r"Telegram|DTG\s*:")
+
+
 def _is_telegram(doc: Document) -> bool:
     head = doc.text[:4000]
-    return bool(re.search(r"^\s*FM\s+[A-Z]", head, re.M) or re.search(r"^\s*TAGS\s*:", head, re.M)) or bool(
-        re.search(r"Telegram|DTG\s*:", head)
+    # (a `^` pattern is tried at every position of the head: first whether its words are there at all)
+    return any(
+        could_match(rx, head, min_len=2) and rx.search(head) for rx in (_FM_LINE, _TAGS_LINE, _TELEGRAM_WORD)
     )
 
 
