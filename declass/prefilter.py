@@ -220,11 +220,80 @@ class AlternativesSearch:
 
     def search(self, text: str, folded: str | None = None) -> re.Match | None:
         if not self.parts:
-            return self.pattern.search(text) if could_match(self.pattern, text, folded) else None
+            return line_search(self.pattern, text, folded=folded)
         best = None
         for part in self.parts:
-            if could_match(part, text, folded):
-                m = part.search(text)
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
+            m = line_search(part, text, folded=folded)  # (one anchored at line starts: `LineStart`)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
         return best
+
+
+class LineStart:
+    """`finditer` / `search` of a pattern anchored at line starts (`(?m)^...`), found from newline to
+    newline.
+
+    `re` has no fast way to a line start: it tries the pattern at every position of the text, where
+    a pattern that starts with a literal newline is searched for that character alone (6x faster).
+    For `^R`, a match at a position after `pos` starts just after a newline that `\\nR` finds, and
+    matching `^R` there runs as `R` did, so the matches (and their order) are those of the pattern;
+    a position that is itself a line start is tried first. Patterns this does not hold for (`^`
+    only in a first alternative, a match that may be empty) are searched as they are."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.jump: re.Pattern | None = None
+        source = pattern.pattern
+        if not isinstance(source, str) or not pattern.flags & re.MULTILINE or _sre_parse is None:
+            return
+        rest = source[5:] if source.startswith("(?m)^") else source[1:] if source.startswith("^") else None
+        if rest is None or len(_top_level_alternatives(rest)) != 1:
+            return
+        try:
+            if _sre_parse.parse(source, pattern.flags).getwidth()[0] < 1:
+                return  # an empty match: finditer's rules for those are not reproduced here
+            self.jump = re.compile("\n" + rest, pattern.flags)
+        except re.error:  # pragma: no cover - a rest that needs its anchor
+            self.jump = None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self.jump is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        match, jump = self.pattern.match, self.jump.search
+        while pos <= end:
+            m = match(text, pos, end) if pos == 0 or text[pos - 1] == "\n" else None
+            if m is None:
+                q = jump(text, pos, end)
+                if q is None:
+                    return
+                m = match(text, q.start() + 1, end)
+            yield m
+            pos = m.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+_LINE_STARTS: dict[int, LineStart] = {}
+
+
+def line_finditer(
+    pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
+) -> Iterator[re.Match]:
+    """`pattern.finditer(text, pos, endpos)` for a pattern anchored at line starts (`LineStart`),
+    with no scan at all when `could_match` rules every match out."""
+    if not could_match(pattern, text, folded):
+        return iter(())
+    finder = _LINE_STARTS.get(id(pattern))
+    if finder is None or finder.pattern is not pattern:
+        finder = _LINE_STARTS[id(pattern)] = LineStart(pattern)
+    return finder.finditer(text, pos, endpos)
+
+
+def line_search(
+    pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
+) -> re.Match | None:
+    """`pattern.search(text, pos, endpos)` for a pattern anchored at line starts (see `line_finditer`)."""
+    return next(line_finditer(pattern, text, pos, endpos, folded), None)

@@ -10,7 +10,15 @@ from conftest import FIXTURES
 
 from declass.document import Document
 from declass.extract import classification, dates, doctype, header, identifiers, rif, stamps, telegram
-from declass.prefilter import AlternativesSearch, could_match, fold, lines_could_match, needles
+from declass.prefilter import (
+    AlternativesSearch,
+    LineStart,
+    could_match,
+    fold,
+    line_finditer,
+    lines_could_match,
+    needles,
+)
 
 
 def _patterns() -> list[re.Pattern]:
@@ -104,3 +112,26 @@ def test_alternatives_search_finds_the_span_the_whole_pattern_finds():
         for text in texts:
             whole, parts = pattern.search(text), search.search(text, fold(text))
             assert (whole and whole.span()) == (parts and parts.span()), (pattern.pattern, text[:80])
+
+
+def test_line_start_patterns_jump_from_newline_to_newline_only_when_that_is_exact():
+    assert LineStart(re.compile(r"(?m)^[ \t]{0,4}(?P<v>F\d{6})")).jump is not None
+    assert LineStart(re.compile(r"^\s*FM\s+[A-Z]", re.M)).jump is not None
+    # `^` of a first alternative only, no multi-line mode, a match that may be empty: as they are
+    for pattern in (re.compile(r"(?m)^AB|CD"), re.compile(r"^AB"), re.compile(r"(?m)^\s*")):
+        assert LineStart(pattern).jump is None
+
+
+def test_line_start_matches_are_the_pattern_matches():
+    texts = _texts() + ["", "\n", "F123456\n\nF654321\n  F111111", "x\nF123456-\nF1234567\n"]
+    line_patterns = [p for p in _patterns() if LineStart(p).jump is not None] + [
+        re.compile(r"(?m)^[ \t]{0,4}(?P<v>F\d{6})\s*"),  # a match that runs on over newlines
+        re.compile(r"^\s{0,3}[A-Z]{2,}$", re.M),
+    ]
+    assert len(line_patterns) > 10
+    for pattern in line_patterns:
+        for text in texts:
+            whole = [m.span() for m in line_finditer(pattern, text)]
+            assert whole == [m.span() for m in pattern.finditer(text)]
+            window = [m.span() for m in line_finditer(pattern, text, 3, 200)]
+            assert window == [m.span() for m in pattern.finditer(text, 3, 200)]

@@ -639,30 +639,34 @@ PAGE_STAMP = re.compile(r"(?m)^[ \t]{0,4}1?\d-?00000[ \t]*$")
 
 def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     text = doc.text
-    if EMAIL_BLOCK.search(text[:6000]) or FRUS_HEAD.match(text):
+    if prefilter.line_search(EMAIL_BLOCK, text[:6000]) or FRUS_HEAD.match(text):
         return
     start = _zone_start(doc)
     end = min(len(text), start + ZONE_CHARS)
     if start >= len(text):
         return
-    if TELEGRAM.search(text[start:end]) or CIA_CABLE.search(text[start:end]):
+    if TELEGRAM.search(text[start:end]) or prefilter.line_search(CIA_CABLE, text[start:end]):
         return
     no_pages = len(doc.page_offsets) < 2
     if no_pages and _form_page_re().search(text[start : start + 1500]):
         # a routing sheet without page breaks: the CIA scans' page stamp ("14-00000") ends it;
         # without one it cannot be delimited, and its boxes are not a memo header
-        page = PAGE_STAMP.search(text, start, start + 6000)
+        page = prefilter.line_search(PAGE_STAMP, text, start, start + 6000)
         if page is None:
             return
         start = page.end()
         end = min(len(text), start + ZONE_CHARS)
         after = text[start:end]
-        if _form_page_re().search(after[:1500]) or TELEGRAM.search(after) or CIA_CABLE.search(after):
+        if (
+            _form_page_re().search(after[:1500])
+            or TELEGRAM.search(after)
+            or prefilter.line_search(CIA_CABLE, after)
+        ):
             return
     rif_tail = start + 1000 if (no_pages and start > 0) else start
     hdr = _Header(doc, start, end)
     hdrs.append(hdr)
-    stamps = [m.end() for m in PAGE_STAMP.finditer(text, start, end)] if no_pages else []
+    stamps = [m.end() for m in prefilter.line_finditer(PAGE_STAMP, text, start, end)] if no_pages else []
     lines = hdr.lines
     seen: set[str] = set()
     stacked = False

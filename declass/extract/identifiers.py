@@ -91,13 +91,13 @@ def _record_numbers(doc: Document) -> Iterator[Candidate]:
         elif any(a <= s < b for a, b in rif) and _rif_value_position(text, s):
             # labels-first layout: the value stands alone on its line inside the form
             yield _cand(m["v"], s, e, 0.85, "rif-record-number", "nara_record_number")
-    for m in _STAMP_GAPPED.finditer(text[:300]):
+    for m in prefilter.line_finditer(_STAMP_GAPPED, text[:300]):
         value = f"{m['a']}-{m['b']}-{m['c']}"
         yield _cand(value, m.start("a"), m.end("c"), 0.75, "nara-release-header", "nara_record_number")
-    for m in _STAMP_OD_104.finditer(text[:300]):
+    for m in prefilter.line_finditer(_STAMP_OD_104, text[:300]):
         value = f"104-1{m['b'][1:]}-{m['c']}"
         yield _cand(value, m.start("p"), m.end("c"), 0.7, "nara-release-header", "nara_record_number")
-    for m in prefilter.finditer(_STAMP_DAMAGED_104, text[:300]):
+    for m in prefilter.line_finditer(_STAMP_DAMAGED_104, text[:300]):
         if not _RECNUM.match(text, m.start("rest") - 4):
             # CIA records (agency 104) dominate; a damaged "104" prefix is read as 104
             s, e = m.start("rest") - 4, m.end("rest")
@@ -240,7 +240,7 @@ _FRUS_FILE = re.compile(
 
 def _frus_files(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in _FRUS_FILE.finditer(text):
+    for m in prefilter.line_finditer(_FRUS_FILE, text):
         labelled = m.group(0).lstrip().startswith("File")
         if not labelled and m.start() > 300:
             continue
@@ -302,7 +302,7 @@ _CABLE_HEADER_BEFORE = re.compile(r"(?:\b\d{6}Z|TOT:[^\n]{0,30}?)\s{1,3}\Z")
 
 def _cables(doc: Document) -> Iterator[Candidate]:
     for i, rx in enumerate(_cable_patterns()):
-        for m in prefilter.finditer(rx, doc.text):
+        for m in prefilter.line_finditer(rx, doc.text):
             post = " ".join(m["post"].split())
             num = m["num"]
             if re.fullmatch(r"(?:19|20)\d\d", num) or post in {"PAGE", "SECTION", "TAGS"}:
@@ -342,11 +342,11 @@ _FADRC = re.compile(r"(?m)^[ \t]{0,8}(?P<v>F\d{6}-\d{4})[ \t]*$")
 
 def _control_numbers(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["memo_control_prefix_stoplist"])
-    for m in _CONTROL.finditer(doc.text):
+    for m in prefilter.line_finditer(_CONTROL, doc.text):
         if m["p"] in stop or sum(c.isdigit() for c in m["v"]) < 4:
             continue
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.7, "control-number-line", "control_number")
-    for m in _FADRC.finditer(doc.text):
+    for m in prefilter.line_finditer(_FADRC, doc.text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.72, "state-fadrc-number", "control_number")
 
 
@@ -373,7 +373,11 @@ _FBI_OFFICE_FILE = re.compile(
 
 def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["fbi_office_header_stoplist"])
-    found = [(m["v"], m.span("v")) for m in _FBI_OFFICE_FILE.finditer(doc.text) if m["o"] not in stop]
+    found = [
+        (m["v"], m.span("v"))
+        for m in prefilter.line_finditer(_FBI_OFFICE_FILE, doc.text)
+        if m["o"] not in stop
+    ]
     counts = Counter(v for v, _ in found)
     for value, n in counts.items():
         if n >= 2:  # a running header, not a number cited once
@@ -383,7 +387,7 @@ def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
 
 def _other_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in prefilter.finditer(_IN_NUMBER, text):
+    for m in prefilter.line_finditer(_IN_NUMBER, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.75, "cable-in-number", "cable_number")
     for m in prefilter.finditer(_MRN, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "state-mrn", "cable_number")
@@ -391,7 +395,7 @@ def _other_numbers(doc: Document) -> Iterator[Candidate]:
     if m:
         value = f"NS{m['k'][0]}M {m['n']}"
         yield _cand(value, m.start(), m.end(), 0.75, "nsc-series-number", "control_number")
-    running = [(m["v"], m.span("v")) for m in _RUNNING_NUMBER.finditer(text)]
+    running = [(m["v"], m.span("v")) for m in prefilter.line_finditer(_RUNNING_NUMBER, text)]
     counts = Counter(v for v, _ in running)
     for value, n in counts.items():
         if n >= 3:
@@ -406,7 +410,7 @@ COURSE_LINE = re.compile(
 
 
 def _course_numbers(doc: Document) -> Iterator[Candidate]:
-    for m in COURSE_LINE.finditer(doc.text, 0, 3000):
+    for m in prefilter.line_finditer(COURSE_LINE, doc.text, 0, 3000):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.85, "course-number", "control_number")
 
 

@@ -24,7 +24,7 @@ from importlib import resources
 
 from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
-from ..prefilter import could_match
+from ..prefilter import could_match, line_search
 from .base import Candidate
 
 F_DECL = "declassification.declassified"
@@ -384,7 +384,7 @@ def _more_review_stamps(doc: Document) -> Iterator[Candidate]:
                 F_DATE, m.group("year"), m.start("year"), m.end("year"), 0.9, "rule:cia-release-stamp"
             )
     for m in _find(CIA_NO_OBJECTION_INFO, doc):
-        d = INITIALS_DATE.search(text, m.end(), m.end() + 200)
+        d = line_search(INITIALS_DATE, text, m.end(), m.end() + 200)
         c = _date_cand(None, d, 0, 0.85, "rule:cia-no-objection-stamp", 1970) if d else None
         if c:
             c.start = d.start("m")

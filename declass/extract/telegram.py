@@ -32,7 +32,7 @@ from importlib import resources
 
 from ..dates import DTG, find_dates, parse_date, resolve_year
 from ..document import Document, Line
-from ..prefilter import could_match, lines_could_match
+from ..prefilter import could_match, line_search, lines_could_match
 from .base import Candidate
 
 METHOD = "rule:telegram"
@@ -263,7 +263,8 @@ def _is_telegram(doc: Document) -> bool:
     head = doc.text[:4000]
     # (a `^` pattern is tried at every position of the head: first whether its words are there at all)
     return any(
-        could_match(rx, head, min_len=2) and rx.search(head) for rx in (_FM_LINE, _TAGS_LINE, _TELEGRAM_WORD)
+        could_match(rx, head, min_len=2) and line_search(rx, head)
+        for rx in (_FM_LINE, _TAGS_LINE, _TELEGRAM_WORD)
     )
 
 
