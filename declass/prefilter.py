@@ -161,7 +161,8 @@ def search(
 
 
 def _top_level_alternatives(source: str) -> list[str]:
-    """`source` cut at its top-level `|` (not inside a group, a character class or an escape)."""
+    """`source` cut at its top-level `|` (not inside a group, a character class or an escape); whole
+    when it closes a group it did not open."""
     parts, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(source):
         ch = source[i]
@@ -177,6 +178,8 @@ def _top_level_alternatives(source: str) -> list[str]:
             depth += 1
         elif ch == ")":
             depth -= 1
+            if depth < 0:  # a group closed that `source` did not open: not one pattern, no cut
+                return [source]
         elif ch == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
@@ -211,6 +214,12 @@ class AlternativesSearch:
         ):
             return
         parts = _top_level_alternatives(source)
+        if len(parts) == 1 and source.startswith("\\b(?:") and source.endswith((")", ")\\b")):
+            # \b(?:A|B|...)\b is \bA\b|\bB\b|...: a word boundary matches one way only, so the
+            # alternatives are tried in the same order (a cut that leaves the group open fails below)
+            tail = "\\b" if source.endswith(")\\b") else ""
+            inner = source[5 : len(source) - 1 - len(tail)]
+            parts = ["\\b" + alt + tail for alt in _top_level_alternatives(inner)]
         if len(parts) < 2:
             return
         try:
@@ -297,3 +306,28 @@ def line_search(
 ) -> re.Match | None:
     """`pattern.search(text, pos, endpos)` for a pattern anchored at line starts (see `line_finditer`)."""
     return next(line_finditer(pattern, text, pos, endpos, folded), None)
+
+
+class Reduced:
+    """An alternation `A1|A2|...` without the alternatives that cannot match in a given text.
+
+    An alternative whose required literal is not in the text fails at every position of it, so the
+    pattern without it finds the same matches there, in the same order (`finditer`, `findall` and
+    the rest alike), and `re` no longer tries it at every position. Only for patterns without
+    capture groups (the group numbers would change)."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        parts = AlternativesSearch(pattern).parts if pattern.groups == 0 else []
+        self.parts = parts
+        self._compiled: dict[tuple[bool, ...], re.Pattern | None] = {}
+
+    def in_text(self, text: str, folded: str | None = None) -> re.Pattern | None:
+        """The pattern to search `text` with; None when no alternative can match in it."""
+        if not self.parts:
+            return self.pattern if could_match(self.pattern, text, folded) else None
+        present = tuple(could_match(p, text, folded) for p in self.parts)
+        if present not in self._compiled:
+            kept = [p.pattern for p, keep in zip(self.parts, present, strict=True) if keep]
+            self._compiled[present] = re.compile("|".join(kept), self.pattern.flags) if kept else None
+        return self._compiled[present]

@@ -13,6 +13,7 @@ from declass.extract import classification, dates, doctype, header, identifiers,
 from declass.prefilter import (
     AlternativesSearch,
     LineStart,
+    Reduced,
     could_match,
     fold,
     line_finditer,
@@ -99,8 +100,11 @@ def test_alternatives_are_cut_only_at_the_top_level():
         r"[|x]Y",
         r"\|Z",
     ]
+    # a word boundary before (and after) a group of alternatives goes with each alternative
+    parts = AlternativesSearch(re.compile(r"\b(?:AB|CD)\b")).parts
+    assert [p.pattern for p in parts] == [r"\bAB\b", r"\bCD\b"]
     # nothing to cut, or a cut that would change the meaning: searched whole
-    for source in (r"(?:A|B)C", r"(?i)AB|CD", r"(A)B|\1C", r"(?P<x>A)|(?P=x)B"):
+    for source in (r"(?:A|B)C", r"(?i)AB|CD", r"(A)B|\1C", r"(?P<x>A)|(?P=x)B", r"\b(?:A)B(?:C|D)\b"):
         assert AlternativesSearch(re.compile(source)).parts == []
 
 
@@ -135,3 +139,13 @@ def test_line_start_matches_are_the_pattern_matches():
             assert whole == [m.span() for m in pattern.finditer(text)]
             window = [m.span() for m in line_finditer(pattern, text, 3, 200)]
             assert window == [m.span() for m in pattern.finditer(text, 3, 200)]
+
+
+def test_reduced_alternation_finds_what_the_whole_one_finds():
+    patterns = [p for p in _patterns() if p.groups == 0] + [re.compile(r"\bDIR\b|DIRECTOR|OR|xyz", re.I)]
+    for pattern in patterns:
+        reduced = Reduced(pattern)
+        for text in _texts()[:80] + ["the director, DIR", "or"]:
+            found = reduced.in_text(text, fold(text))
+            spans = [m.span() for m in found.finditer(text)] if found else []
+            assert spans == [m.span() for m in pattern.finditer(text)], (pattern.pattern, text[:80])

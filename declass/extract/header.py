@@ -169,7 +169,8 @@ def _after_rif(doc: Document) -> int:
     text = doc.text
     marker, end_label = _rif_re()
     # two markers in the first 2,500 characters: stop at the second (a cover sheet has them at its top)
-    markers = prefilter.finditer(marker, text[:2500], doc.folded[:2500])
+    found_in_head = _rif_markers().in_text(text[:2500], doc.folded[:2500])
+    markers = found_in_head.finditer(text[:2500]) if found_in_head else iter(())
     if next(markers, None) is None or next(markers, None) is None:
         return 0
     if len(doc.page_offsets) > 1 and doc.page_offsets[1] < 12000:
@@ -183,6 +184,12 @@ def _after_rif(doc: Document) -> int:
         return len(text)  # a RIF we cannot delimit: do not guess
     m = re.compile(r"Page\s{0,2}[:.]?\s{0,2}[1Ii]\b", re.IGNORECASE).search(text, last_end, last_end + 3000)
     return m.end() if m else last_end
+
+
+@cache
+def _rif_markers() -> prefilter.Reduced:
+    """The RIF marker pattern without the markers a text lacks (most texts: all but one or two)."""
+    return prefilter.Reduced(_rif_re()[0])
 
 
 INLINE_LABEL = re.compile(r"\s[A-Za-z]{3,8}\s?:\s")
