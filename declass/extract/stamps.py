@@ -598,10 +598,14 @@ def _num_dates(doc: Document) -> list[re.Match]:
     return [found[p] for p in sorted(found)]
 
 
+# the library case guard "(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-" as two patterns that each start with a
+# literal, which `re` scans for 3x faster than for the two-way start
+_LIBRARY_MR = re.compile(r"MR[\s#-]{1,2}\d{2,4}-")
+_LIBRARY_NL = re.compile(r"NL[JKNC][\s#-]{1,2}\d{2,4}-")
 # by the id of the (module-level, never freed) pattern: hashing a pattern hashes its compiled code
 _GUARDS = {
     id(EO): re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
-    id(LIBRARY_CASE): re.compile(r"(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-").search,
+    id(LIBRARY_CASE): lambda text: _LIBRARY_MR.search(text) or _LIBRARY_NL.search(text),
 }
 
 
