@@ -145,11 +145,6 @@ def lines_could_match(doc: Document, pattern: re.Pattern, limit: int | None = No
     return [n for n in numbers if n < limit]
 
 
-def finditer(pattern: re.Pattern, text: str, folded: str | None = None) -> Iterator[re.Match]:
-    """`pattern.finditer(text)`, with no scan at all when `could_match` rules every match out."""
-    return pattern.finditer(text) if could_match(pattern, text, folded) else iter(())
-
-
 def search(
     pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
 ) -> re.Match | None:
@@ -157,7 +152,19 @@ def search(
     test reads all of `text`: `folded` is `fold(text)`)."""
     if not could_match(pattern, text, folded):
         return None
-    return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+    end = len(text) if endpos is None else max(0, min(endpos, len(text)))
+    lead = _lead(pattern)
+    if not lead:
+        return pattern.search(text, pos, end)
+    # (as `finditer`: a case-insensitive pattern tried only where its leading literal stands)
+    folded = fold(text) if folded is None else folded
+    i = folded.find(lead, max(0, pos), end)
+    while i >= 0:
+        m = pattern.match(text, i, end)
+        if m is not None:
+            return m
+        i = folded.find(lead, i + 1, end)
+    return None
 
 
 def _top_level_alternatives(source: str) -> list[str]:
@@ -331,3 +338,60 @@ class Reduced:
             kept = [p.pattern for p, keep in zip(self.parts, present, strict=True) if keep]
             self._compiled[present] = re.compile("|".join(kept), self.pattern.flags) if kept else None
         return self._compiled[present]
+
+
+# Case-insensitive patterns that open with a literal: `re` cannot skip ahead to the literal (it tries
+# the pattern at every position), where `str.find` in the folded text finds each place the literal
+# could stand. Every match starts at such a place (the folded text holds the literal wherever the
+# pattern matches it, as for `could_match`), and the pattern is matched there as its search would.
+MIN_LEAD = 2
+_LEADS: dict[int, tuple[re.Pattern, str]] = {}
+
+
+def _lead(pattern: re.Pattern) -> str:
+    """The literal every match of a case-insensitive `pattern` starts with (folded), or ""."""
+    hit = _LEADS.get(id(pattern))
+    if hit is not None and hit[0] is pattern:
+        return hit[1]
+    lead = ""
+    if _sre_parse is not None and isinstance(pattern.pattern, str) and pattern.flags & re.IGNORECASE:
+        try:
+            parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        except Exception:  # pragma: no cover - a pattern the parser of this Python reads differently
+            parsed = []
+        if parsed and parsed.state.flags & re.IGNORECASE:
+            chars = []
+            for op, av in parsed:
+                if op is not _c.LITERAL or av >= 128:
+                    break
+                chars.append(chr(av))
+            lead = "".join(chars).lower() if len(chars) >= MIN_LEAD else ""
+    _LEADS[id(pattern)] = (pattern, lead)
+    return lead
+
+
+def _finditer_from_lead(pattern: re.Pattern, text: str, folded: str, lead: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, trying the pattern only where its leading literal stands."""
+    match = pattern.match
+    pos = 0
+    i = folded.find(lead)
+    while i >= 0:
+        m = match(text, i)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > i else i + 1  # (a match holds the lead: never empty)
+        else:
+            pos = i + 1
+        i = folded.find(lead, pos)
+
+
+def finditer(pattern: re.Pattern, text: str, folded: str | None = None) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, with no scan at all when `could_match` rules every match out, and a
+    case-insensitive pattern that opens with a literal tried only where that literal stands
+    (`folded`: `fold(text)`, if known)."""
+    if not could_match(pattern, text, folded):
+        return iter(())
+    lead = _lead(pattern)
+    if lead:
+        return _finditer_from_lead(pattern, text, fold(text) if folded is None else folded, lead)
+    return pattern.finditer(text)

@@ -149,3 +149,24 @@ def test_reduced_alternation_finds_what_the_whole_one_finds():
             found = reduced.in_text(text, fold(text))
             spans = [m.span() for m in found.finditer(text)] if found else []
             assert spans == [m.span() for m in pattern.finditer(text)], (pattern.pattern, text[:80])
+
+
+def test_case_insensitive_patterns_tried_where_their_leading_literal_stands():
+    from declass.prefilter import _lead, finditer, search
+
+    assert _lead(re.compile(r"SC\s{0,2}2107", re.I)) == "sc"
+    assert _lead(re.compile(r"SC\s{0,2}2107")) == ""  # case-sensitive: re finds the literal itself
+    assert _lead(re.compile(r"(?:SC|XY)\s2107", re.I)) == ""
+    patterns = [p for p in _patterns() if _lead(p)] + [re.compile(r"kelvin\s?m", re.I)]
+    assert len(patterns) > 10
+    texts = _texts()[:120] + ["\u212aelvin M, KELVIN m", "İdentification form"]
+    for pattern in patterns:
+        for text in texts:
+            folded = fold(text)
+            assert [m.span() for m in finditer(pattern, text, folded)] == [
+                m.span() for m in pattern.finditer(text)
+            ]
+            for pos, endpos in ((0, None), (5, 300), (40, 41)):
+                mine = search(pattern, text, pos, endpos, folded)
+                theirs = pattern.search(text, pos, len(text) if endpos is None else endpos)
+                assert (mine and mine.span()) == (theirs and theirs.span())

@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from .. import prefilter
 from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
 from ..prefilter import could_match, line_search
@@ -89,7 +90,7 @@ def _find(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
     guard = _GUARDS.get(id(pattern))
     if guard is not None and not guard(text):
         return
-    yield from pattern.finditer(text)
+    yield from prefilter.finditer(pattern, text, doc.folded)
 
 
 # --- declassified votes -------------------------------------------------------------------------
