@@ -299,12 +299,14 @@ def line_finditer(
     pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
 ) -> Iterator[re.Match]:
     """`pattern.finditer(text, pos, endpos)` for a pattern anchored at line starts (`LineStart`),
-    with no scan at all when `could_match` rules every match out."""
+    with no scan at all when `could_match` rules every match out (another pattern: as `finditer`)."""
     if not could_match(pattern, text, folded):
         return iter(())
     finder = _LINE_STARTS.get(id(pattern))
     if finder is None or finder.pattern is not pattern:
         finder = _LINE_STARTS[id(pattern)] = LineStart(pattern)
+    if finder.jump is None and pos == 0 and endpos is None:
+        return finditer(pattern, text, folded)
     return finder.finditer(text, pos, endpos)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..dates import find_dates
 from ..document import Document
-from ..prefilter import Reduced, could_match
+from ..prefilter import Reduced, could_match, lines_could_match, search
 from .base import Candidate
 
 # how far into the body a fallback date may sit
@@ -99,9 +99,9 @@ def _distinct_labels(text: str, folded: str, enough: int = 2) -> int:
 def _body_start(doc: Document) -> int | None:
     """Offset where the document proper starts (after a RIF cover sheet), None when unknown."""
     text, folded = doc.text, doc.folded
-    m = _RIF_END.search(text, 0, 20000) if could_match(_RIF_END, text, folded) else None
+    m = search(_RIF_END, text, 0, 20000, folded)
     before = text[: m.start()] if m else text[:6000]
-    is_rif = bool(_RIF.search(text[:800])) or (
+    is_rif = bool(search(_RIF, text, 0, 800, folded)) or (
         could_match(_RIF_LABELS, text, folded) and _distinct_labels(before, folded[: len(before)]) >= 2
     )
     if not is_rif:
@@ -188,8 +188,8 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     cut = _stamp_cut(doc)
     # CIA dispatch forms: "DATE DISPATCHED" with its value on one of the next lines (form layout)
-    dispatch_lines = doc.lines[:400] if could_match(_DATE_DISPATCHED, doc.text, doc.folded) else []
-    for i, ln in enumerate(dispatch_lines):
+    for i in lines_could_match(doc, _DATE_DISPATCHED, 400):  # (of the first 400, those with its words)
+        ln = doc.lines[i]
         if _DATE_DISPATCHED.search(ln.text):
             for nxt in doc.lines[i : i + 4]:
                 text = nxt.text if nxt is not ln else ln.text[_DATE_DISPATCHED.search(ln.text).end() :]

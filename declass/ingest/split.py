@@ -68,7 +68,7 @@ def page_signals(text: str) -> PageSignals:
         if m and sig.record_number is None:
             sig.record_number = "-".join(m.groups())
     head = "\n".join(head_lines)
-    sig.rif = bool(_RIF.search(head) and _RIF_FORM.search(head))
+    sig.rif = bool(prefilter.search(_RIF, head) and prefilter.search(_RIF_FORM, head))
     footers = list(prefilter.finditer(_FOOTER, text))
     if footers:
         m = footers[-1]
