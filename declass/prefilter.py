@@ -234,15 +234,23 @@ class AlternativesSearch:
         except re.error:
             self.parts = []
 
-    def search(self, text: str, folded: str | None = None) -> re.Match | None:
+    def search(self, text: str, folded: str | None = None, pos: int = 0) -> re.Match | None:
         if not self.parts:
-            return line_search(self.pattern, text, folded=folded)
+            return line_search(self.pattern, text, pos, folded=folded)
         best = None
         for part in self.parts:
-            m = line_search(part, text, folded=folded)  # (one anchored at line starts: `LineStart`)
+            m = line_search(part, text, pos, folded=folded)  # (one anchored at line starts: `LineStart`)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match]:
+        """The matches `pattern.finditer(text)` finds (their spans), each searched from the end of
+        the one before, as `finditer` does (for patterns whose matches are never empty)."""
+        pos = 0
+        while (m := self.search(text, folded, pos)) is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
 class LineStart:
@@ -302,44 +310,27 @@ def line_finditer(
     with no scan at all when `could_match` rules every match out (another pattern: as `finditer`)."""
     if not could_match(pattern, text, folded):
         return iter(())
-    finder = _LINE_STARTS.get(id(pattern))
-    if finder is None or finder.pattern is not pattern:
-        finder = _LINE_STARTS[id(pattern)] = LineStart(pattern)
+    finder = _line_start(pattern)
     if finder.jump is None and pos == 0 and endpos is None:
         return finditer(pattern, text, folded)
     return finder.finditer(text, pos, endpos)
 
 
+def _line_start(pattern: re.Pattern) -> LineStart:
+    finder = _LINE_STARTS.get(id(pattern))
+    if finder is None or finder.pattern is not pattern:
+        finder = _LINE_STARTS[id(pattern)] = LineStart(pattern)
+    return finder
+
+
 def line_search(
     pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
 ) -> re.Match | None:
-    """`pattern.search(text, pos, endpos)` for a pattern anchored at line starts (see `line_finditer`)."""
+    """`pattern.search(text, pos, endpos)` for a pattern anchored at line starts (see `line_finditer`;
+    another pattern: as `search`)."""
+    if _line_start(pattern).jump is None:
+        return search(pattern, text, pos, endpos, folded)
     return next(line_finditer(pattern, text, pos, endpos, folded), None)
-
-
-class Reduced:
-    """An alternation `A1|A2|...` without the alternatives that cannot match in a given text.
-
-    An alternative whose required literal is not in the text fails at every position of it, so the
-    pattern without it finds the same matches there, in the same order (`finditer`, `findall` and
-    the rest alike), and `re` no longer tries it at every position. Only for patterns without
-    capture groups (the group numbers would change)."""
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-        parts = AlternativesSearch(pattern).parts if pattern.groups == 0 else []
-        self.parts = parts
-        self._compiled: dict[tuple[bool, ...], re.Pattern | None] = {}
-
-    def in_text(self, text: str, folded: str | None = None) -> re.Pattern | None:
-        """The pattern to search `text` with; None when no alternative can match in it."""
-        if not self.parts:
-            return self.pattern if could_match(self.pattern, text, folded) else None
-        present = tuple(could_match(p, text, folded) for p in self.parts)
-        if present not in self._compiled:
-            kept = [p.pattern for p, keep in zip(self.parts, present, strict=True) if keep]
-            self._compiled[present] = re.compile("|".join(kept), self.pattern.flags) if kept else None
-        return self._compiled[present]
 
 
 # Case-insensitive patterns that open with a literal: `re` cannot skip ahead to the literal (it tries

@@ -13,7 +13,6 @@ from declass.extract import classification, dates, doctype, header, identifiers,
 from declass.prefilter import (
     AlternativesSearch,
     LineStart,
-    Reduced,
     could_match,
     fold,
     line_finditer,
@@ -141,16 +140,6 @@ def test_line_start_matches_are_the_pattern_matches():
             assert window == [m.span() for m in pattern.finditer(text, 3, 200)]
 
 
-def test_reduced_alternation_finds_what_the_whole_one_finds():
-    patterns = [p for p in _patterns() if p.groups == 0] + [re.compile(r"\bDIR\b|DIRECTOR|OR|xyz", re.I)]
-    for pattern in patterns:
-        reduced = Reduced(pattern)
-        for text in _texts()[:80] + ["the director, DIR", "or"]:
-            found = reduced.in_text(text, fold(text))
-            spans = [m.span() for m in found.finditer(text)] if found else []
-            assert spans == [m.span() for m in pattern.finditer(text)], (pattern.pattern, text[:80])
-
-
 def test_case_insensitive_patterns_tried_where_their_leading_literal_stands():
     from declass.prefilter import _lead, finditer, search
 
@@ -170,3 +159,13 @@ def test_case_insensitive_patterns_tried_where_their_leading_literal_stands():
                 mine = search(pattern, text, pos, endpos, folded)
                 theirs = pattern.search(text, pos, len(text) if endpos is None else endpos)
                 assert (mine and mine.span()) == (theirs and theirs.span())
+
+
+def test_alternatives_finditer_finds_the_matches_of_the_whole_pattern():
+    patterns = [p for p in _patterns() if AlternativesSearch(p).parts]
+    patterns += [header._rif_re()[0], re.compile(r"\bDIR\b|DIRECTOR|OR", re.I)]
+    for pattern in patterns:
+        each = AlternativesSearch(pattern)
+        for text in _texts()[:80] + ["the director, DIR or"]:
+            found = [m.span() for m in each.finditer(text, fold(text))]
+            assert found == [m.span() for m in pattern.finditer(text)], (pattern.pattern, text[:80])

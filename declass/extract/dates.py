@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..dates import find_dates
 from ..document import Document
-from ..prefilter import Reduced, could_match, lines_could_match, search
+from ..prefilter import AlternativesSearch, could_match, lines_could_match, search
 from .base import Candidate
 
 # how far into the body a fallback date may sit
@@ -81,15 +81,15 @@ _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\
 _RANGE_AFTER = re.compile(r"^\s{0,3}(?:[-–—]\s{0,3}\d|to\b|TO\b|through\b|THROUGH\b)")
 
 
-_RIF_LABELS_IN = Reduced(_RIF_LABELS)  # (without the labels a text lacks: the others are scanned faster)
+# (each label found alone: from its leading word, and not at all when that word is not in the text)
+_RIF_LABELS_EACH = AlternativesSearch(_RIF_LABELS)
 
 
 def _distinct_labels(text: str, folded: str, enough: int = 2) -> int:
     """How many different RIF labels `text` holds (`folded`: `fold(text)`), counted up to `enough`
     (the scan stops there)."""
     seen: set[str] = set()
-    labels = _RIF_LABELS_IN.in_text(text, folded)
-    for m in labels.finditer(text) if labels else ():
+    for m in _RIF_LABELS_EACH.finditer(text, folded):
         seen.add(m.group().upper())
         if len(seen) >= enough:
             break

@@ -169,8 +169,7 @@ def _after_rif(doc: Document) -> int:
     text = doc.text
     marker, end_label = _rif_re()
     # two markers in the first 2,500 characters: stop at the second (a cover sheet has them at its top)
-    found_in_head = _rif_markers().in_text(text[:2500], doc.folded[:2500])
-    markers = found_in_head.finditer(text[:2500]) if found_in_head else iter(())
+    markers = _rif_markers().finditer(text[:2500], doc.folded[:2500])
     if next(markers, None) is None or next(markers, None) is None:
         return 0
     if len(doc.page_offsets) > 1 and doc.page_offsets[1] < 12000:
@@ -187,9 +186,10 @@ def _after_rif(doc: Document) -> int:
 
 
 @cache
-def _rif_markers() -> prefilter.Reduced:
-    """The RIF marker pattern without the markers a text lacks (most texts: all but one or two)."""
-    return prefilter.Reduced(_rif_re()[0])
+def _rif_markers() -> prefilter.AlternativesSearch:
+    """The RIF markers found one at a time (each from its leading word; not at all when that word is
+    not in the text)."""
+    return prefilter.AlternativesSearch(_rif_re()[0])
 
 
 INLINE_LABEL = re.compile(r"\s[A-Za-z]{3,8}\s?:\s")
