@@ -355,6 +355,8 @@ def _lead(pattern: re.Pattern) -> str:
         if parsed and parsed.state.flags & re.IGNORECASE:
             chars = []
             for op, av in parsed:
+                if not chars and op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+                    continue  # (a \b or lookaround before it takes no characters: the literal starts a match)
                 if op is not _c.LITERAL or av >= 128:
                     break
                 chars.append(chr(av))

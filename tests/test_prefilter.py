@@ -146,6 +146,7 @@ def test_case_insensitive_patterns_tried_where_their_leading_literal_stands():
     assert _lead(re.compile(r"SC\s{0,2}2107", re.I)) == "sc"
     assert _lead(re.compile(r"SC\s{0,2}2107")) == ""  # case-sensitive: re finds the literal itself
     assert _lead(re.compile(r"(?:SC|XY)\s2107", re.I)) == ""
+    assert _lead(re.compile(r"\b(?<!-)is\s+classified", re.I)) == "is"
     patterns = [p for p in _patterns() if _lead(p)] + [re.compile(r"kelvin\s?m", re.I)]
     assert len(patterns) > 10
     texts = _texts()[:120] + ["\u212aelvin M, KELVIN m", "İdentification form"]
