@@ -139,7 +139,17 @@ def extract_one(
 
 def extract_chunk(paths: Sequence[str], *args) -> list[Result]:
     """`extract_one(path, *args)` for several files: one task, one round trip to the worker."""
-    return [extract_one(path, *args) for path in paths]
+    out = [extract_one(path, *args) for path in paths]
+    global _warm
+    if not _warm:
+        # the vocabularies and patterns the extractors load on first use live as long as the worker
+        # too: out of the garbage collector's passes, like the modules `_init_worker` froze
+        gc.freeze()
+        _warm = True
+    return out
+
+
+_warm = False  # (in a worker: whether its first chunk has run)
 
 
 def _init_worker() -> None:

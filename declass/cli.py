@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import signal
 import sys
 import time
@@ -142,6 +143,11 @@ def extract(
                     target.write_file(path, result.sha256, rows)
                 n_records += len(result.records)
                 n_read += 1
+                if n_read == 1:
+                    # by now the extractors have loaded their modules, patterns and vocabularies, which
+                    # live as long as the run: out of the garbage collector's passes, which would walk
+                    # them again and again (the workers do the same, `batch._init_worker`)
+                    gc.freeze()
             if progress:
                 progress.advance(len(result.records), bool(result.error))
         ok = True

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .prefilter import could_match
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "febr": 2, "mar": 3, "march": 3,
     "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
@@ -167,7 +169,8 @@ def find_dates(text: str, era: int | None = None, base: int = 0) -> list[DateMat
     found: list[DateMatch] = []
     if not _DIGIT.search(text):
         return found
-    month_names = _MONTH_PIECE.search(text) is not None
+    # (`in` tests of the folded text: a case-insensitive alternation makes `re` try every piece everywhere)
+    month_names = could_match(_MONTH_PIECE, text)
     separators = "/" in text or "-" in text or "." in text
     taken = bytearray(len(text))  # 1 where an earlier form already read a date
     for form, pattern in FORMS:

@@ -1085,3 +1085,16 @@ def test_course_storyboard_heading():
     assert "OVSC1205" in ids and "OVSC1206" in ids
     # a course named in a body sentence is not a heading
     assert "subject" not in _by_field("He attended the COURSE: OVSC1205 Special Training last year\n")
+
+
+def test_zone_lines_are_the_document_lines_of_the_zone():
+    text = "MEMORANDUM\fTO: A\nFROM: B\n\nSUBJECT: C\fpage three\nend"
+    doc = Document.from_text(text)
+    doc.first_page = 4  # a document split from a bound file: pages counted in the file
+    for start, end in ((0, len(text)), (12, 20), (30, 31)):
+        zone = header._zone_lines(doc, start, end)
+        first, last = zone[0].start, zone[-1].end
+        mine = [(ln.start, ln.end, ln.text, ln.page) for ln in zone]
+        theirs = [(ln.start, ln.end, ln.text, ln.page) for ln in doc.lines if first <= ln.start <= last]
+        assert mine == theirs
+        assert [ln.number for ln in zone] == list(range(len(zone)))

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import prefilter
 from ..document import Document
 from ..prefilter import could_match
 from .base import Candidate
@@ -368,8 +369,7 @@ def _labelled(text: str) -> list[re.Match]:
 
 def _finditer(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
     """`pattern.finditer(doc.text)`, skipped when a literal the pattern needs is not in the text."""
-    if could_match(pattern, doc.text, doc.folded):
-        yield from pattern.finditer(doc.text)
+    yield from prefilter.finditer(pattern, doc.text, doc.folded)
 
 
 def _scan(doc: Document, hot: list[int]) -> list[_Mark]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..document import Document
-from ..prefilter import could_match
+from ..prefilter import AlternativesSearch
 from .base import Candidate
 
 HEAD_CHARS = 3000
@@ -38,6 +38,14 @@ def _rules() -> tuple[list[tuple[str, str, re.Pattern, float]], dict]:
     return rules, data
 
 
+@lru_cache(maxsize=1)
+def _searchers() -> dict[int, AlternativesSearch]:
+    """Each rule's search, one alternative at a time (a rule's required words not in the head: no
+    scan), by the id of the rule's pattern (they live as long as the process: hashing one would hash
+    its whole compiled code)."""
+    return {id(rx): AlternativesSearch(rx) for _, _, rx, _ in _rules()[0]}
+
+
 def _body_start(text: str) -> int:
     """Offset where the document proper starts: after a RIF cover sheet's page, if there is one."""
     m = _RIF.search(text, 0, 1500)
@@ -52,6 +60,7 @@ def _body_start(text: str) -> int:
 def extract(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     rules, data = _rules()
+    searchers = _searchers()
     base = _body_start(text)
     head = text[base : base + HEAD_CHARS]
     head_folded = doc.folded[base : base + HEAD_CHARS]  # same offsets as `head`
@@ -60,7 +69,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
     if frus:
         for name, dtype, rx, conf in rules:
             if name in ("frus-telegram", "letter-salutation"):
-                m = rx.search(head) if could_match(rx, head, head_folded) else None
+                m = searchers[id(rx)].search(head, head_folded)
                 if m:
                     yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
                     return
@@ -76,8 +85,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             )
         return
     for name, dtype, rx, conf in rules:
-        # a rule whose required words are not in the head cannot match there: skip its scan
-        m = rx.search(head) if could_match(rx, head, head_folded) else None
+        m = searchers[id(rx)].search(head, head_folded)
         if m:
             yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
             return

@@ -13,12 +13,14 @@ one emits nothing for those layouts.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+from .. import prefilter
 from ..dates import WEEKDAY_PREFIX, cited, find_dates
 from ..document import Document, Line
 from .base import Candidate
@@ -182,8 +184,9 @@ def _form_page_re() -> re.Pattern:
 def _after_rif(doc: Document) -> int:
     text = doc.text
     marker, end_label = _rif_re()
-    head = text[:2500]
-    if len(marker.findall(head)) < 2:
+    # two markers in the first 2,500 characters: stop at the second (a cover sheet has them at its top)
+    markers = _rif_markers().finditer(text[:2500], doc.folded[:2500])
+    if next(markers, None) is None or next(markers, None) is None:
         return 0
     if len(doc.page_offsets) > 1 and doc.page_offsets[1] < 12000:
         return doc.page_offsets[1]
@@ -196,6 +199,13 @@ def _after_rif(doc: Document) -> int:
         return len(text)  # a RIF we cannot delimit: do not guess
     m = re.compile(r"Page\s{0,2}[:.]?\s{0,2}[1Ii]\b", re.IGNORECASE).search(text, last_end, last_end + 3000)
     return m.end() if m else last_end
+
+
+@cache
+def _rif_markers() -> prefilter.AlternativesSearch:
+    """The RIF markers found one at a time (each from its leading word; not at all when that word is
+    not in the text)."""
+    return prefilter.AlternativesSearch(_rif_re()[0])
 
 
 INLINE_LABEL = re.compile(r"\s[A-Za-z]{3,8}\s?:\s")
@@ -262,9 +272,14 @@ def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
     le = text.find("\n", end, end + ZONE_REACH)
     le = min(len(text), end + ZONE_REACH) if le < 0 else le
     out: list[Line] = []
+    append, new = out.append, tuple.__new__  # (a tuple built directly: 2x faster than Line(...))
+    offsets = doc.page_offsets
+    k = bisect.bisect_right(offsets, ls)  # offsets[:k] are <= the line start: page first_page + k - 1
     pos = ls
-    for piece in re.split(r"[\n\f]", text[ls:le]):
-        out.append(Line(len(out), pos, pos + len(piece), piece, doc.page_at(pos)))
+    for number, piece in enumerate(text[ls:le].replace("\f", "\n").split("\n")):
+        while k < len(offsets) and offsets[k] <= pos:
+            k += 1
+        append(new(Line, (number, pos, pos + len(piece), piece, doc.first_page + k - 1)))
         pos += len(piece) + 1
     return out
 
@@ -415,7 +430,7 @@ def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
         clean = value and all(_good_token(t) for t in value.split()) and value.count("(") == value.count(")")
         if got and clean:
             return got[0], _Shifted(got[1], mm.end()), True
-    im = MEMO_FOR_INLINE.search(folded)
+    im = prefilter.search(MEMO_FOR_INLINE, folded)
     if im and im.group("label") not in ("MEMORANDUM FOR",):
         return "memo_for", _Shifted(im, 0), True
     return None
@@ -682,30 +697,34 @@ PAGE_STAMP = re.compile(r"(?m)^[ \t]{0,4}1?\d-?00000[ \t]*$")
 
 def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     text = doc.text
-    if EMAIL_BLOCK.search(text[:6000]) or FRUS_HEAD.match(text):
+    if prefilter.line_search(EMAIL_BLOCK, text[:6000]) or FRUS_HEAD.match(text):
         return
     start = _zone_start(doc)
     end = min(len(text), start + ZONE_CHARS)
     if start >= len(text):
         return
-    if TELEGRAM.search(text[start:end]) or CIA_CABLE.search(text[start:end]):
+    if TELEGRAM.search(text[start:end]) or prefilter.line_search(CIA_CABLE, text[start:end]):
         return
     no_pages = len(doc.page_offsets) < 2
     if no_pages and _form_page_re().search(text[start : start + 1500]):
         # a routing sheet without page breaks: the CIA scans' page stamp ("14-00000") ends it;
         # without one it cannot be delimited, and its boxes are not a memo header
-        page = PAGE_STAMP.search(text, start, start + 6000)
+        page = prefilter.line_search(PAGE_STAMP, text, start, start + 6000)
         if page is None:
             return
         start = page.end()
         end = min(len(text), start + ZONE_CHARS)
         after = text[start:end]
-        if _form_page_re().search(after[:1500]) or TELEGRAM.search(after) or CIA_CABLE.search(after):
+        if (
+            _form_page_re().search(after[:1500])
+            or TELEGRAM.search(after)
+            or prefilter.line_search(CIA_CABLE, after)
+        ):
             return
     rif_tail = start + 1000 if (no_pages and start > 0) else start
     hdr = _Header(doc, start, end)
     hdrs.append(hdr)
-    stamps = [m.end() for m in PAGE_STAMP.finditer(text, start, end)] if no_pages else []
+    stamps = [m.end() for m in prefilter.line_finditer(PAGE_STAMP, text, start, end)] if no_pages else []
     lines = hdr.lines
     seen: set[str] = set()
     stacked = False

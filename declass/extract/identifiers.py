@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from .. import prefilter
 from ..dates import find_dates
 from ..document import Document
 from .base import Candidate
@@ -68,7 +69,7 @@ _RECNUM_SPACED = re.compile(
 def _rif_spans(text: str) -> list[tuple[int, int]]:
     """Regions of the NARA identification form (a cover sheet is short: 2,500 characters)."""
     spans = []
-    for m in _RIF_START.finditer(text):
+    for m in prefilter.finditer(_RIF_START, text):
         if spans and m.start() < spans[-1][1]:
             continue
         end = min(len(text), m.start() + 2500)
@@ -102,13 +103,13 @@ def _record_numbers(doc: Document) -> Iterator[Candidate]:
             value = m["v"].replace(" ", "")
             if _RECNUM.fullmatch(value):
                 yield _cand(value, m.start("v"), m.end("v"), 0.8, "rif-record-number", "nara_record_number")
-    for m in _STAMP_GAPPED.finditer(text[:300]):
+    for m in prefilter.line_finditer(_STAMP_GAPPED, text[:300]):
         value = f"{m['a']}-{m['b']}-{m['c']}"
         yield _cand(value, m.start("a"), m.end("c"), 0.75, "nara-release-header", "nara_record_number")
-    for m in _STAMP_OD_104.finditer(text[:300]):
+    for m in prefilter.line_finditer(_STAMP_OD_104, text[:300]):
         value = f"104-1{m['b'][1:]}-{m['c']}"
         yield _cand(value, m.start("p"), m.end("c"), 0.7, "nara-release-header", "nara_record_number")
-    for m in _STAMP_DAMAGED_104.finditer(text[:300]):
+    for m in prefilter.line_finditer(_STAMP_DAMAGED_104, text[:300]):
         if not _RECNUM.match(text, m.start("rest") - 4):
             # CIA records (agency 104) dominate; a damaged "104" prefix is read as 104
             s, e = m.start("rest") - 4, m.end("rest")
@@ -221,7 +222,7 @@ def _next_value_lines(text: str, offset: int, count: int) -> list[_Line]:
 
 def _agency_file_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in _AFN_LABEL.finditer(text):
+    for m in prefilter.finditer(_AFN_LABEL, text, doc.folded):
         same = _AFN_SAME_LINE.match(text, m.end())
         raw = same["v"].strip() if same else ""
         if raw and raw.strip(" .:;,'‘’|"):
@@ -266,7 +267,7 @@ _FRUS_FILE = re.compile(
 
 def _frus_files(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in _FRUS_FILE.finditer(text):
+    for m in prefilter.line_finditer(_FRUS_FILE, text):
         labelled = m.group(0).lstrip().startswith("File")
         if not labelled and m.start() > 300:
             continue
@@ -280,12 +281,12 @@ _BATES = re.compile(r"(?<![A-Za-z])STATE-(?P<p>[S5]CB)(?P<n>\d{7})\b")
 
 
 def _state_numbers(doc: Document) -> Iterator[Candidate]:
-    found = [(m["v"], m.span("v")) for m in _STATE_DOC.finditer(doc.text)]
+    found = [(m["v"], m.span("v")) for m in prefilter.finditer(_STATE_DOC, doc.text)]
     if found:
         value, _ = Counter(v for v, _ in found).most_common(1)[0]
         s, e = next(span for v, span in found if v == value)
         yield _cand(value, s, e, 0.93, "state-foia-doc-number", "state_doc_number")
-    for m in _BATES.finditer(doc.text):
+    for m in prefilter.finditer(_BATES, doc.text):
         yield _cand(f"STATE-SCB{m['n']}", m.start(), m.end(), 0.9, "state-bates", "bates_number")
 
 
@@ -328,7 +329,7 @@ _CABLE_HEADER_BEFORE = re.compile(r"(?:\b\d{6}Z|TOT:[^\n]{0,30}?)\s{1,3}\Z")
 
 def _cables(doc: Document) -> Iterator[Candidate]:
     for i, rx in enumerate(_cable_patterns()):
-        for m in rx.finditer(doc.text):
+        for m in prefilter.line_finditer(rx, doc.text):
             post = " ".join(m["post"].split())
             num = m["num"]
             if re.fullmatch(r"(?:19|20)\d\d", num) or post in {"PAGE", "SECTION", "TAGS"}:
@@ -352,7 +353,7 @@ _TDCS = re.compile(
 
 
 def _tdcs(doc: Document) -> Iterator[Candidate]:
-    for m in _TDCS.finditer(doc.text):
+    for m in prefilter.finditer(_TDCS, doc.text):
         value = f"TDCS DB-{m['n']}" if m["db"] else f"TDCS-{m['n']}"
         yield _cand(value, m.start(), m.end(), 0.8, "tdcs-number", "cable_number")
 
@@ -368,11 +369,11 @@ _FADRC = re.compile(r"(?m)^[ \t]{0,8}(?P<v>F\d{6}-\d{4})[ \t]*$")
 
 def _control_numbers(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["memo_control_prefix_stoplist"])
-    for m in _CONTROL.finditer(doc.text):
+    for m in prefilter.line_finditer(_CONTROL, doc.text):
         if m["p"] in stop or sum(c.isdigit() for c in m["v"]) < 4:
             continue
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.7, "control-number-line", "control_number")
-    for m in _FADRC.finditer(doc.text):
+    for m in prefilter.line_finditer(_FADRC, doc.text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.72, "state-fadrc-number", "control_number")
 
 
@@ -399,7 +400,11 @@ _FBI_OFFICE_FILE = re.compile(
 
 def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["fbi_office_header_stoplist"])
-    found = [(m["v"], m.span("v")) for m in _FBI_OFFICE_FILE.finditer(doc.text) if m["o"] not in stop]
+    found = [
+        (m["v"], m.span("v"))
+        for m in prefilter.line_finditer(_FBI_OFFICE_FILE, doc.text)
+        if m["o"] not in stop
+    ]
     counts = Counter(v for v, _ in found)
     for value, n in counts.items():
         if n >= 2:  # a running header, not a number cited once
@@ -409,15 +414,15 @@ def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
 
 def _other_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in _IN_NUMBER.finditer(text):
+    for m in prefilter.line_finditer(_IN_NUMBER, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.75, "cable-in-number", "cable_number")
-    for m in _MRN.finditer(text):
+    for m in prefilter.finditer(_MRN, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "state-mrn", "cable_number")
-    m = _NSC_SERIES.search(text, 0, 3000)
+    m = prefilter.search(_NSC_SERIES, text, 0, 3000)
     if m:
         value = f"NS{m['k'][0]}M {m['n']}"
         yield _cand(value, m.start(), m.end(), 0.75, "nsc-series-number", "control_number")
-    running = [(m["v"], m.span("v")) for m in _RUNNING_NUMBER.finditer(text)]
+    running = [(m["v"], m.span("v")) for m in prefilter.line_finditer(_RUNNING_NUMBER, text)]
     counts = Counter(v for v, _ in running)
     for value, n in counts.items():
         if n >= 3:
@@ -432,7 +437,7 @@ COURSE_LINE = re.compile(
 
 
 def _course_numbers(doc: Document) -> Iterator[Candidate]:
-    for m in COURSE_LINE.finditer(doc.text, 0, 3000):
+    for m in prefilter.line_finditer(COURSE_LINE, doc.text, 0, 3000):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.85, "course-number", "control_number")
 
 
@@ -446,7 +451,7 @@ _FIELD_REPORT = re.compile(
 
 def _info_report_numbers(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:15000]
-    m = _FIELD_REPORT.search(head)
+    m = prefilter.search(_FIELD_REPORT, head)
     if m:
         value = f"{m['a'].upper()} {m['n']}"
         yield _cand(value, m.start("a"), m.end("n"), 0.78, "field-report-number", "control_number")

@@ -22,9 +22,10 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from .. import prefilter
 from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
-from ..prefilter import could_match
+from ..prefilter import could_match, line_search
 from .base import Candidate
 
 F_DECL = "declassification.declassified"
@@ -86,10 +87,10 @@ def _find(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
     text = doc.text
     if not could_match(pattern, text, doc.folded):
         return
-    guard = _GUARDS.get(pattern)
+    guard = _GUARDS.get(id(pattern))
     if guard is not None and not guard(text):
         return
-    yield from pattern.finditer(text)
+    yield from prefilter.finditer(pattern, text, doc.folded)
 
 
 # --- declassified votes -------------------------------------------------------------------------
@@ -384,7 +385,7 @@ def _more_review_stamps(doc: Document) -> Iterator[Candidate]:
                 F_DATE, m.group("year"), m.start("year"), m.end("year"), 0.9, "rule:cia-release-stamp"
             )
     for m in _find(CIA_NO_OBJECTION_INFO, doc):
-        d = INITIALS_DATE.search(text, m.end(), m.end() + 200)
+        d = line_search(INITIALS_DATE, text, m.end(), m.end() + 200)
         c = _date_cand(None, d, 0, 0.85, "rule:cia-no-objection-stamp", 1970) if d else None
         if c:
             c.start = d.start("m")
@@ -598,9 +599,14 @@ def _num_dates(doc: Document) -> list[re.Match]:
     return [found[p] for p in sorted(found)]
 
 
+# the library case guard "(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-" as two patterns that each start with a
+# literal, which `re` scans for 3x faster than for the two-way start
+_LIBRARY_MR = re.compile(r"MR[\s#-]{1,2}\d{2,4}-")
+_LIBRARY_NL = re.compile(r"NL[JKNC][\s#-]{1,2}\d{2,4}-")
+# by the id of the (module-level, never freed) pattern: hashing a pattern hashes its compiled code
 _GUARDS = {
-    EO: re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
-    LIBRARY_CASE: re.compile(r"(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-").search,
+    id(EO): re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
+    id(LIBRARY_CASE): lambda text: _LIBRARY_MR.search(text) or _LIBRARY_NL.search(text),
 }
 
 

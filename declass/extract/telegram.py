@@ -32,6 +32,7 @@ from importlib import resources
 
 from ..dates import DTG, find_dates, parse_date, resolve_year
 from ..document import Document, Line
+from ..prefilter import could_match, line_search, lines_could_match
 from .base import Candidate
 
 METHOD = "rule:telegram"
@@ -161,7 +162,8 @@ def _block(lines: list[Line], i: int, first: re.Match) -> tuple[list[tuple[str, 
 def _header(doc: Document) -> Iterator[Candidate]:
     lines = doc.lines
     pats = _patterns()
-    for i, ln in enumerate(lines):
+    for i in lines_could_match(doc, _FM):  # (the lines `_FM` can match in: "FM" in them)
+        ln = lines[i]
         m = _FM.match(ln.text)
         if not m:
             continue
@@ -204,7 +206,10 @@ def _header(doc: Document) -> Iterator[Candidate]:
 def _post_form(doc: Document) -> Iterator[Candidate]:
     """Cable forms: "POST ADDRESSES" list (outgoing) and "POST: X DTG:" (incoming cover sheet)."""
     lines = doc.lines
-    for i, ln in enumerate(lines[:120]):
+    # (only the lines either pattern can match in)
+    hot = sorted({*lines_could_match(doc, _POST_SENDER, 120), *lines_could_match(doc, _POST_ADDRESSES, 120)})
+    for i in hot:
+        ln = lines[i]
         pm = _POST_SENDER.match(ln.text)
         if pm:
             s = ln.start + pm.start("v")
@@ -232,7 +237,8 @@ def _dtg_date(doc: Document) -> Iterator[Candidate]:
 
 def _subject(doc: Document) -> Iterator[Candidate]:
     lines = doc.lines
-    for i, ln in enumerate(lines[:200]):
+    for i in lines_could_match(doc, _SUBJECT, 200):
+        ln = lines[i]
         m = _SUBJECT.match(ln.text)
         if not m:
             continue
@@ -260,16 +266,24 @@ def _subject(doc: Document) -> Iterator[Candidate]:
         return
 
 
+_FM_LINE = re.compile(r"^\s*FM\s+[A-Z]", re.M)
+_TAGS_LINE = re.compile(r"^\s*TAGS\s*:", re.M)
+_TELEGRAM_WORD = re.compile(r"Telegram|DTG\s*:")
+
+
 def _is_telegram(doc: Document) -> bool:
     head = doc.text[:4000]
-    return bool(re.search(r"^\s*FM\s+[A-Z]", head, re.M) or re.search(r"^\s*TAGS\s*:", head, re.M)) or bool(
-        re.search(r"Telegram|DTG\s*:", head)
+    # (a `^` pattern is tried at every position of the head: first whether its words are there at all)
+    return any(
+        could_match(rx, head, min_len=2) and line_search(rx, head)
+        for rx in (_FM_LINE, _TAGS_LINE, _TELEGRAM_WORD)
     )
 
 
 def _cite(doc: Document) -> Iterator[Candidate]:
     """CIA cable "CITE WAVE 8295" / "CITE DIR 75338": the citing station sent it."""
-    for m in _CITE.finditer(doc.text[:8000]):
+    head = doc.text[:8000]
+    for m in _CITE.finditer(head) if could_match(_CITE, head) else ():
         code = m.group("v")
         if code in ("THE", "AND", "FOR", "FROM", "INFO"):
             continue
@@ -287,7 +301,8 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
     """1970s CIA cable: "STAFF <dtg> <STATION> <no>" then "TO: <precedence> <addressee>"; "TOT: <dtg>"."""
     lines = doc.lines
     sender_found = False
-    for i, ln in enumerate(lines[:400]):
+    for i in lines_could_match(doc, _STAFF, 400):
+        ln = lines[i]
         m = _STAFF.match(ln.text)
         if m and not sender_found:
             s, e = ln.start + m.start("v"), ln.start + m.end("v")
@@ -312,7 +327,8 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
                 yield Candidate("document_date", value, s, ln.start + m.end("yy"), 0.88, "rule:cia-staff")
             break
     date_found = False
-    for ln in lines[:600]:
+    for n in lines_could_match(doc, _TOT, 600):
+        ln = lines[n]
         m = _TOT.match(ln.text)
         if not m:
             continue
@@ -334,7 +350,8 @@ def _eyes_only(doc: Document) -> Iterator[Candidate]:
     """Back-channel cable head: "EYES ONLY FOR <addressee>" with "FROM <sender>" (same or next lines),
     the date on a line just above."""
     lines = doc.lines
-    for i, ln in enumerate(lines[:150]):
+    for i in lines_could_match(doc, _EYES_FOR, 150):
+        ln = lines[i]
         m = _EYES_FOR.match(ln.text)
         if not m:
             continue
@@ -416,7 +433,8 @@ _CAPS_RUN = re.compile(r"^[ \t]{0,8}(?P<v>[A-Z][A-Z0-9,.'/()-]*(?:[ ][A-Z0-9][A-
 
 def _tdcs_box_subject(doc: Document) -> Iterator[Candidate]:
     lines = doc.lines
-    for i, ln in enumerate(lines[:400]):
+    for i in lines_could_match(doc, _TDCS_DOI_SUBJ, 400):
+        ln = lines[i]
         m = _TDCS_DOI_SUBJ.match(ln.text)
         if not m or not any(_TDCS_COUNTRY.match(x.text) for x in lines[max(0, i - 3) : i]):
             continue
@@ -437,7 +455,7 @@ def _tdcs_box_subject(doc: Document) -> Iterator[Candidate]:
 
 def _info_report_subject(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:12000]
-    m = _INFO_REPORT_SUBJ.search(head)
+    m = _INFO_REPORT_SUBJ.search(head) if could_match(_INFO_REPORT_SUBJ, head) else None
     if m:
         value = " ".join(m.group("v").split()).rstrip(" ,.")
         if len(value) >= 5 and value == value.upper():

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import prefilter
 from ..document import Document
 
 # how many non-blank lines at the top of a page are its "header region"
@@ -58,21 +59,22 @@ def _top_lines(text: str, n: int = TOP_LINES) -> list[str]:
 
 def page_signals(text: str) -> PageSignals:
     sig = PageSignals()
-    top = _top_lines(text)
+    head_lines = _top_lines(text, 12)
+    top = head_lines[:TOP_LINES]  # (the first non-blank lines of twelve are those of six)
     for line in top:
         if _RELEASE.search(line):
             sig.stamp = True
         m = _RECORD_NUMBER.search(line)
         if m and sig.record_number is None:
             sig.record_number = "-".join(m.groups())
-    head = "\n".join(_top_lines(text, 12))
-    sig.rif = bool(_RIF.search(head) and _RIF_FORM.search(head))
-    footers = list(_FOOTER.finditer(text))
+    head = "\n".join(head_lines)
+    sig.rif = bool(prefilter.search(_RIF, head) and prefilter.search(_RIF_FORM, head))
+    footers = list(prefilter.finditer(_FOOTER, text))
     if footers:
         m = footers[-1]
         sig.docid = m.group(1)
         sig.footer_page = 1 if m.group(2) == "i" else int(m.group(2))
-    m = _STATE_DOC.search(text)
+    m = prefilter.search(_STATE_DOC, text)
     if m:
         sig.state_doc = m.group(1)
     return sig
