@@ -168,12 +168,14 @@ PRELOAD = ["declass.batch", "declass.ingest", "declass.ingest.split", "declass.p
 
 
 def _stop(pool: ProcessPoolExecutor, interrupted: bool) -> None:
-    """Shut the pool down; on an interrupt, end its workers now rather than after their files."""
+    """Shut the pool down; on an interrupt, end its workers now rather than after their files.
+    Always waits for the pool's manager thread: left running, it can meet the interpreter's exit
+    half-way ("Exception ignored in threading._shutdown ... Bad file descriptor")."""
     if interrupted:
         for proc in list((getattr(pool, "_processes", None) or {}).values()):
             with contextlib.suppress(OSError, ValueError, AttributeError):  # already gone
                 proc.terminate()
-    pool.shutdown(wait=interrupted, cancel_futures=True)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
