@@ -5,9 +5,11 @@ benchmarks/catalogue_agreement.py compares declass with NARA's catalogue on thos
 systematic errors it showed are pinned here, each rule on snippets of at least two documents.
 """
 
+import pytest
+
 from declass.dates import cited
 from declass.document import Document
-from declass.extract import dates, header, identifiers, rif, telegram
+from declass.extract import dates, header, identifiers, rif, stamps, telegram
 
 
 def _values(module, text, field):
@@ -1782,3 +1784,30 @@ def test_dispatch_foot_box_date():
         "ROSS REFERENCE 1 “OSPATCH SYMBOL AND HUMBER\n\nUFGA-26980"
     )
     assert _dispatch_box_dates(typed) == []
+
+
+# the 2022 release banner as Tesseract cut or misread it right after RELEASE (verbatim first lines of
+# 104-10019-10022, 104-10061-10207, 104-10166-10113, 104-10247-10089, 104-10180-10064, 104-10132-10293)
+DAMAGED_BANNERS = [
+    "\u2018Viod\u201cto048-10022, {2022 RELEASE UNI PRESIDENT dom F. KENNEDY ASSASSIN.\n",
+    "\u2018od-tooei-10207, \u00a9 (2022 RELEASE UNDI\n",
+    "104-10166-10113] [2022 RELEASE UI\n",
+    "\u201804-10247-10088| | [2022 RELEASE UNDE EI\n",
+    "(104-10180-10064|\n\n2022 RELEASE ENDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS"
+    " oe OF 1992\n",
+    '\u201c"fo4-10132-10293] I 2022 RELEASE UNDER THE ERESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS'
+    " ACT Or 1902\n",
+]
+
+
+@pytest.mark.parametrize("banner", DAMAGED_BANNERS)
+def test_a_damaged_release_banner_still_marks_the_release_and_its_year(banner):
+    found = list(stamps.extract(Document.from_text(banner + "\nMEMORANDUM FOR THE RECORD\n")))
+    assert any(c.field == "declassification.declassified" and c.value is True for c in found)
+    assert [c.value for c in found if c.field == "declassification.review_dates"] == ["2022"]
+
+
+def test_a_year_before_release_in_running_text_is_no_banner():
+    text = "The 1998 release under the Act covered it.\nIn 1978 Release UNDER review.\n"
+    found = list(stamps.extract(Document.from_text(text)))
+    assert not [c for c in found if c.field == "declassification.review_dates"]
