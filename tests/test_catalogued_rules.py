@@ -1811,3 +1811,18 @@ def test_a_year_before_release_in_running_text_is_no_banner():
     text = "The 1998 release under the Act covered it.\nIn 1978 Release UNDER review.\n"
     found = list(stamps.extract(Document.from_text(text)))
     assert not [c for c in found if c.field == "declassification.review_dates"]
+
+
+# NSA's release line, verbatim from 144-10001-10143 (twice, once broken over lines) and 144-10001-10303
+NSA_RELEASE_LINES = [
+    ("Released on 03-25-2022 under the John F. Kennedy Assassination Records Act of 1992\n", "2022-03-25"),
+    ("Released on 03-25-2022 under\nthe John F. Kennedy\n", "2022-03-25"),
+    ("Released on 08-12-2022 under the John F. Kenned\n", "2022-08-12"),
+]
+
+
+@pytest.mark.parametrize(("line", "date"), NSA_RELEASE_LINES)
+def test_nsa_released_on_line_marks_the_release_and_its_date(line, date):
+    found = list(stamps.extract(Document.from_text("DOCID: 4229487\n" + line)))
+    assert any(c.field == "declassification.declassified" and c.value is True for c in found)
+    assert [c.value for c in found if c.field == "declassification.review_dates"] == [date]

@@ -255,6 +255,8 @@ CIA_RELEASE_YEAR = re.compile(
 # FBI files: "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT
 # EXCEPT FOR BRACKETS", the reviewer's initials and date on a line below ("KP 10-10-97")
 CIA_NO_OBJECTION_INFO = re.compile(r"RELEASE\s{1,3}[OC][FE][\s.]{1,3}C[IL]?A\s{1,3}INFORMATION")
+# NSA's JFK release line: "Released on 03-25-2022 under the John F. Kennedy Assassination Records Act of 1992"
+NSA_RELEASED_ON = re.compile(r"Released\s{1,3}on\s{1,3}" + _LOOSE_DATE + r"\s{1,3}under\s{1,3}the\b")
 INITIALS_DATE = re.compile(r"(?m)^[A-Za-z]{1,8}\.?[ \t]{1,3}" + _LOOSE_DATE)
 # "Declassified and Approved for Release by the Central Intelligence Agency Date: 2003" (date line garbled)
 CIA_DECLASSIFIED_APPROVED = re.compile(
@@ -284,6 +286,10 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         if year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
             seen_years.add(year)
             yield Candidate(F_DATE, year, m.start("year"), m.end("year"), 0.88, "rule:jfk-act-release-year")
+    for m in _find(NSA_RELEASED_ON, doc):
+        value = _loose_value(m, 1992)
+        if value:
+            yield Candidate(F_DATE, value, m.start("m"), m.end("y"), 0.9, "rule:jfk-act-release")
     # JFK Act stamp date: after "Case#:" (number and date may be on the next line) or "<5 digits> Date:"
     starts: set[int] = set()
     for m in _find(JFK_CASE, doc):
