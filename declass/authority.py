@@ -14,12 +14,12 @@ the written forms stand for, `split_party` returns substrings of the value, both
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from . import data as data_files
 
 PARTY_FIELDS = ("sender", "addressees", "through", "copies_to")
 # NARA's JFK collection record numbers begin with the originating agency's code
@@ -37,7 +37,7 @@ class Expansion:
 
 @cache
 def vocabulary() -> dict[str, Any]:
-    return json.loads(resources.files("declass").joinpath("data/offices.json").read_text("utf-8"))
+    return data_files.load("offices")
 
 
 @cache

@@ -18,13 +18,12 @@ The original level is the highest level the document (or its RIF) shows.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .. import data as data_files
 from .. import prefilter
 from ..document import Document
 from ..prefilter import could_match
@@ -56,7 +55,7 @@ class _Vocab:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    data = json.loads(resources.files("declass.data").joinpath("classification.json").read_text("utf-8"))
+    data = data_files.load("classification")
     exact = {}
     for level, spellings in data["variants"].items():
         for s in spellings:

@@ -9,12 +9,11 @@ after it. The RIF's own DOCUMENT TYPE is only a weak hint (it is usually "PAPER,
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
+from .. import data as data_files
 from ..document import Document
 from ..prefilter import AlternativesSearch
 from .base import Candidate
@@ -28,7 +27,7 @@ _RIF_TYPE = re.compile(r"DOCUMENT\s{0,2}TYPE\s{0,2}:\s{0,3}(?P<v>[A-Z][A-Z ,.]{2
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[list[tuple[str, str, re.Pattern, float]], dict]:
-    data = json.loads(resources.files("declass.data").joinpath("doctype.json").read_text("utf-8"))
+    data = data_files.load("doctype")
     rules = []
     for r in data["rules"]:
         flags = 0

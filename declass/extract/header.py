@@ -14,12 +14,11 @@ one emits nothing for those layouts.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
+from .. import data as data_files
 from .. import prefilter
 from ..dates import WEEKDAY_PREFIX, cited, find_dates
 from ..document import Document, Line
@@ -34,7 +33,7 @@ FIRST_LABEL_CHARS = 2200  # the header's first label sits this near the top of i
 
 @cache
 def _data() -> dict:
-    return json.loads(resources.files("declass.data").joinpath("header_labels.json").read_text("utf-8"))
+    return data_files.load("header_labels")
 
 
 def _alt(spellings: list[str]) -> str:

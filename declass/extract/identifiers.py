@@ -11,13 +11,12 @@ reads a number only from a position that makes it the record's own.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
+from .. import data as data_files
 from .. import prefilter
 from ..dates import find_dates
 from ..document import Document
@@ -26,7 +25,7 @@ from .base import Candidate
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    return json.loads(resources.files("declass.data").joinpath("identifiers.json").read_text("utf-8"))
+    return data_files.load("identifiers")
 
 
 def _cand(value: str, start: int, end: int, conf: float, method: str, kind: str) -> Candidate:

@@ -36,10 +36,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import data as data_files
 from ..document import Document
 from ..ner import MODEL_DIR, header_zone
 from ..resolve import value_key
@@ -108,21 +108,17 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _state: dict[str, Any] = {}
 
 
-def _data(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("declass.data").joinpath(name).read_text("utf-8"))
-
-
 @cache
 def _levels() -> dict[str, str]:
     """Classification levels by their letters alone ("TOPSECRET" -> "TOP SECRET"), from the levels of
     `declass/data/classification.json`."""
-    return {re.sub(r"[^A-Z]", "", level): level for level in _data("classification.json")["levels"]}
+    return {re.sub(r"[^A-Z]", "", level): level for level in data_files.load("classification")["levels"]}
 
 
 @cache
 def _labels() -> tuple[dict[str, list[str]], list[list[str]]]:
     """(header label name -> spellings, RIF [name, pattern] pairs) of `declass/data/`."""
-    return _data("header_labels.json")["labels"], _data("rif.json")["labels"]
+    return data_files.load("header_labels")["labels"], data_files.load("rif")["labels"]
 
 
 @cache

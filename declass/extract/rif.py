@@ -17,13 +17,12 @@ the waiting free-text labels. Forms whose labels come out of order are read from
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from .. import data as data_files
 from ..dates import parse_date, resolve_year
 from ..document import Document
 from ..prefilter import could_match, needles
@@ -59,7 +58,7 @@ MULTILINE = {"title", "subjects", "comments", "record_series", "restrictions", "
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    raw = json.loads(resources.files("declass.data").joinpath("rif.json").read_text(encoding="utf-8"))
+    raw = data_files.load("rif")
     # the value follows a separator, or (numbers only: "DATE OF LAST REVIEW 06/04/93") just spaces
     sep = r"[ \t]{0,4}(?:(?:[:;•=—|.]|(?<=[ \t])(?=\d))[ \t]{0,4}(?P<rest>.*)|$)"
     labels = [(name, re.compile(rf"(?:{pat}){sep}")) for name, pat in raw["labels"]]

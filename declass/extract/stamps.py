@@ -14,14 +14,13 @@ The vocabulary (stamp phrasings, authority names, exemption code pattern) is in 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
+from .. import data as data_files
 from .. import prefilter
 from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
@@ -41,7 +40,7 @@ MAX_VOTES_PER_STYLE = 3
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return json.loads(resources.files("declass.data").joinpath("stamps.json").read_text(encoding="utf-8"))
+    return data_files.load("stamps")
 
 
 @lru_cache(maxsize=1)

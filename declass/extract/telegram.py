@@ -24,12 +24,11 @@ text, "SUBJ <text> DOI <date>".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
+from .. import data as data_files
 from ..dates import DTG, find_dates, parse_date, resolve_year
 from ..document import Document, Line
 from ..prefilter import could_match, line_search, lines_could_match
@@ -43,7 +42,7 @@ MAX_BLOCK_LINES = 40
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    return json.loads(resources.files("declass.data").joinpath("telegram.json").read_text("utf-8"))
+    return data_files.load("telegram")
 
 
 @lru_cache(maxsize=1)

@@ -15,15 +15,14 @@ Library use:
 from __future__ import annotations
 
 import csv
-import json
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
+from .. import data as data_files
 from ..authority import Expansion, document_agency, expand, parties, split_party
 from .base import Writer
 
@@ -279,16 +278,15 @@ def _mods_name(root: ET.Element, key: str, parts: dict[str, Any]) -> None:
 
 @cache
 def aspace_template() -> dict[str, Any]:
-    text = resources.files("declass").joinpath("data/aspace_bulk_import.json").read_text("utf-8")
-    return json.loads(text)
+    return data_files.load("aspace_bulk_import")
 
 
 @cache
 def restricted_levels() -> frozenset[str]:
     """The classification levels that restrict access: those ranked above UNCLASSIFIED in the
     classifier's vocabulary (`declass/data/classification.json`)."""
-    text = resources.files("declass").joinpath("data/classification.json").read_text("utf-8")
-    return frozenset(level for level, rank in json.loads(text)["levels"].items() if rank > 0)
+    levels = data_files.load("classification")["levels"]
+    return frozenset(level for level, rank in levels.items() if rank > 0)
 
 
 def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
