@@ -1782,3 +1782,75 @@ def test_dispatch_foot_box_date():
         "ROSS REFERENCE 1 “OSPATCH SYMBOL AND HUMBER\n\nUFGA-26980"
     )
     assert _dispatch_box_dates(typed) == []
+
+
+# the RIF's FROM label damaged by the scan: "FRO! TAYLOR, GARY." (180-10096-10399), "FRO! DEPUTY DIRECTOR
+# FOR PLANS" (124-10282-10362), "FROH : LAO" (144-10001-10229); the catalogue has the same From Name
+RIF_FRO_BANG = """JFK Assassination System Date: 10/14/20
+
+Identification Form
+Ageney Information
+AGENCY: HSCA
+RECORD NUMBER: — 180-10096-10399 us
+kscassination Records Collection Act of
+RECORD SERIES: NUMBERED FILES. 962 (44 USC 2107 Note], Cavett Nw
+
+AGENCY FILENUMBER: 009532
+
+Document Information
+
+ORIGINATOR: HSCA
+FRO! TAYLOR, GARY.
+TO:
+
+TITLE:
+
+DATE: 06/11/1978
+PAGES: 9
+"""
+RIF_FRO_BANG_2 = """JFK Assassination System
+Identification Form
+
+Date:
+
+5/4/2015
+
+Agency Information
+
+AGENCY: FBI
+RECORD NUMBER: — 124-10282-10362
+RECORD SERIES: HQ
+AGENCY FILENUMBER: — 100-339235-242
+Document Information
+ORIGINATOR: CIA
+FRO! DEPUTY DIRECTOR FOR PLANS
+TO: DIRECTOR, FBI
+TITLE:
+DATE: 03/08/1966
+"""
+RIF_FROH = """AGENCY : NSA
+RECORD NUMBER : 144-10001-10229
+RECORDS SERIES :
+
+AGENCY FILE NUMBER :
+
+DOCUMENT INFORMATION
+
+ORIGINATOR : NSA
+FROH : LAO
+
+TITLE :
+MTG W/CONGRESSIONAL COMMITTEE ON DISCLOSURE OF JFK RECORDS
+DATE : 04/27/92
+PAGES : 1
+"""
+
+
+def test_rif_from_label_damaged():
+    assert _values(rif, RIF_FRO_BANG, "sender") == ["TAYLOR, GARY."]
+    assert _values(rif, RIF_FRO_BANG_2, "sender") == ["DEPUTY DIRECTOR FOR PLANS"]
+    assert _values(rif, RIF_FRO_BANG_2, "addressees") == ["DIRECTOR, FBI"]
+    assert _values(rif, RIF_FROH, "sender") == ["LAO"]
+    # "FROM" followed by a word and no separator stays no label ("FROM Aza 44 USC 2107(5)(g)(2)(D)(i)")
+    assert rif._match_label("FROM Aza 44 USC 2107(5)(g)(2)(D)(i)") is None
+    assert rif._match_label("FRONT PAGE: X") is None
