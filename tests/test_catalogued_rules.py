@@ -1854,3 +1854,35 @@ def test_rif_from_label_damaged():
     # "FROM" followed by a word and no separator stays no label ("FROM Aza 44 USC 2107(5)(g)(2)(D)(i)")
     assert rif._match_label("FROM Aza 44 USC 2107(5)(g)(2)(D)(i)") is None
     assert rif._match_label("FRONT PAGE: X") is None
+
+
+# CIA cable address line: the action addressee first, after the precedence or before INFO / CITE
+# (104-10097-10302, 104-10217-10091, 104-10408-10381: the catalogue's To Name is DIRECTOR)
+CABLE_DIR_CITE = (
+    "AcnGHs gag & .(SAS NOTIFIED AND COPY sLonrep ATs 1215 19 NOV Lea)\n"
+    "770 + ppp, aor, Cl, C1/ors, FI, EEL4, WHT, WR\n"
+    "\n"
+    "IMMEDIATE DIR CITE HEXI 6948\n"
+    "be\n"
+    "TYPIC/ BEDOK\n"
+)
+CABLE_DIR_INFO = "\n000000\n\nSECRET 2121212\nPRIORITY DIRECTOR INFO KADRID\n\n“al\n"
+CABLE_DIR_NO_PREC = (
+    "SECRET 1329372\n\nDIR INFO LOND CITE (SToc asec ag sroPcip i 631N77644\n\nRYBAT GPFLOOR\n"
+)
+# 104-10226-10057 (BELL to JMWAVE): a bare DIRECTOR box is no address line
+CABLE_BARE_DIRECTOR = '\ney = aa\n\n\nDIRECTOR\n\n: os : "NFO. oe “ere om ~~ 0562\n'
+
+
+def _cable_address(text):
+    doc = Document.from_text(text)
+    return [c.value for c in telegram.extract(doc) if c.method == "rule:cia-address"]
+
+
+def test_cia_cable_address_line_names_headquarters():
+    assert _cable_address(CABLE_DIR_CITE) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_INFO) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_NO_PREC) == ["DIRECTOR"]
+    assert _cable_address(CABLE_BARE_DIRECTOR) == []
+    # a sentence that mentions the director is no address line
+    assert _cable_address("THE DIRECTOR INFORMED THE STATION\nPRIORITY DIRECTORATE MATTERS\n") == []

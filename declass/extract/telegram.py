@@ -404,6 +404,28 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
         return
 
 
+# CIA cable address line (1960s): "<precedence> DIR [INFO <stations>] CITE <station> <no>", the action
+# addressee first ("IMMEDIATE DIR CITE HEXI 6948", "PRIORITY DIRECTOR INFO KADRID", "DIR INFO LOND CITE").
+# Read only for headquarters (DIR / DIRECTOR) with a precedence before it or INFO / CITE after it: a bare
+# "DIRECTOR" line can be the sender's box of an outgoing cable.
+_CABLE_PREC = r"(?:IMMEDIATE|IMMED|PRIORITY|PRITY|ROUTINE|OPIM|FLASH)"
+_CABLE_DIR = re.compile(
+    r"^[^A-Za-z0-9]{0,4}(?:"
+    rf"{_CABLE_PREC}[^A-Za-z0-9\s]{{0,2}}\s{{1,3}}(?P<a>DIRECTOR|DIR)[^A-Za-z0-9\s]{{0,2}}(?:\s+(?:INFO|CITE)\b|\s*$)"
+    r"|(?P<b>DIRECTOR|DIR)[^A-Za-z0-9\s]{0,2}\s+(?:INFO|CITE)\b)"
+)
+
+
+def _cia_address_line(doc: Document) -> Iterator[Candidate]:
+    for ln in doc.lines[:80]:
+        m = _CABLE_DIR.match(ln.text)
+        if m:
+            g = "a" if m.group("a") else "b"
+            s, e = ln.start + m.start(g), ln.start + m.end(g)
+            yield Candidate("addressees", "DIRECTOR", s, e, 0.8, "rule:cia-address")
+            return
+
+
 # TDCS information report boxes printed side by side: "COUNTRY: MEXICO" above
 # "DOI: AUGUST 1967 y f SUBJECT: “ARREST OF FEDERAL DEPUTY CESAR DEL ANG!", the subject's capitals
 # continuing on the short lines below it until a blank line
@@ -458,5 +480,6 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _cia_staff(doc)
         yield from _eyes_only(doc)
         yield from _cia_form(doc)
+        yield from _cia_address_line(doc)
         yield from _info_report_subject(doc)
         yield from _tdcs_box_subject(doc)
