@@ -1886,3 +1886,21 @@ def test_cia_cable_address_line_names_headquarters():
     assert _cable_address(CABLE_BARE_DIRECTOR) == []
     # a sentence that mentions the director is no address line
     assert _cable_address("THE DIRECTOR INFORMED THE STATION\nPRIORITY DIRECTORATE MATTERS\n") == []
+
+
+# "CITE DIR" read "CITE OR" / "CTE OR" on an outgoing cable's later page (104-10100-10225, 104-10234-10012,
+# 104-10290-10090: the catalogue's From Name is DIRECTOR)
+CITE_OR_INFO = "CONF:\n\nINFO : -2-\n\n1 : INFO CITE OR Ts of 3\n\neS\n"
+CITE_OR_FO = (
+    '\nSECOND PAGE\n\nFO CITE OR SLIY?7 “come\nB, POSTERS REFERRED TO IN REF B WITH SLOGANS "OUT WITH F Ag\n'
+)
+CITE_OR_CTE = "\n+ GLINDEC\n\nCTE OR\n\n: =peon FOUR\n"
+
+
+def test_cable_cite_dir_misread_as_or():
+    for text in (CITE_OR_INFO, CITE_OR_FO, CITE_OR_CTE):
+        assert _values(telegram, text, "sender") == ["DIRECTOR"], text
+    # "cite or quote" in a sentence is no cite line
+    assert _values(telegram, "THE STATION MAY CITE OR QUOTE THE REPORT\n", "sender") == []
+    # a cite line read whole still gives its station
+    assert _values(telegram, "PRIORITY DIR INFO WAVE CITE HELS 1463\n", "sender") == ["HELS"]

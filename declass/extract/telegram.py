@@ -86,6 +86,7 @@ _SUBJ_END = re.compile(
 # withholding ("CITE (MADRID) 40791")
 _CITE = re.compile(r"\bCITE\s+\(?(?P<v>[A-Z]{3,14}(?: CITY)?)\)?\.?(?:\s+\d{2,6}|\s*$)", re.M)
 # 1970s CIA cable header: "STAFF 262106Z DIRECTOR 229934" (OCR reads the Z as 2, 7 or ':')
+_CITE_OR = re.compile(r"(?:^[^A-Za-z0-9\n]{0,4}|\bINFO[ \t]+|^FO[ \t]+)(?:CITE|CTE)[ \t]+(?P<v>OR)\b", re.M)
 _STAFF = re.compile(
     r"^\s*STAFF\s+[0-3]\d[0-2]\d[0-5]\d[Z27]?:?\s+(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)\s+\d{4,7}\.?\s*$"
 )
@@ -277,6 +278,11 @@ def _cite(doc: Document) -> Iterator[Candidate]:
         s, e = m.span("v")
         yield Candidate("sender", value, s, e, 0.8, "rule:cia-cite")
         return
+    # "CITE DIR" whose DIR the scan read as OR ("INFO CITE OR", "FO CITE OR", "CTE OR"): only after INFO
+    # or at the start of a line, where "CITE OR" is no sentence
+    m = _CITE_OR.search(doc.text[:8000])
+    if m:
+        yield Candidate("sender", "DIRECTOR", m.start("v"), m.end("v"), 0.75, "rule:cia-cite")
 
 
 def _station(code: str) -> str:
