@@ -1870,6 +1870,9 @@ CABLE_DIR_INFO = "\n000000\n\nSECRET 2121212\nPRIORITY DIRECTOR INFO KADRID\n\nâ
 CABLE_DIR_NO_PREC = (
     "SECRET 1329372\n\nDIR INFO LOND CITE (SToc asec ag sroPcip i 631N77644\n\nRYBAT GPFLOOR\n"
 )
+# a margin letter before it (104-10227-10054), CITE misread (104-10418-10338)
+CABLE_DIR_MARGIN = "ELLE)\n\nY  PRITY, DIR CITE WAVE 7162\nINTEL TYPIC .\n"
+CABLE_DIR_GETE = "\nS-HuGoRE-T 28/12322\nPRIORITY DIR GETE-STOC-4314\n\n"
 # 104-10226-10057 (BELL to JMWAVE): a bare DIRECTOR box is no address line
 CABLE_BARE_DIRECTOR = '\ney = aa\n\n\nDIRECTOR\n\n: os : "NFO. oe â€œere om ~~ 0562\n'
 
@@ -1883,6 +1886,8 @@ def test_cia_cable_address_line_names_headquarters():
     assert _cable_address(CABLE_DIR_CITE) == ["DIRECTOR"]
     assert _cable_address(CABLE_DIR_INFO) == ["DIRECTOR"]
     assert _cable_address(CABLE_DIR_NO_PREC) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_MARGIN) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_GETE) == ["DIRECTOR"]
     assert _cable_address(CABLE_BARE_DIRECTOR) == []
     # a sentence that mentions the director is no address line
     assert _cable_address("THE DIRECTOR INFORMED THE STATION\nPRIORITY DIRECTORATE MATTERS\n") == []

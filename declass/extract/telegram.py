@@ -411,13 +411,15 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
 
 
 # CIA cable address line (1960s): "<precedence> DIR [INFO <stations>] CITE <station> <no>", the action
-# addressee first ("IMMEDIATE DIR CITE HEXI 6948", "PRIORITY DIRECTOR INFO KADRID", "DIR INFO LOND CITE").
+# addressee first ("IMMEDIATE DIR CITE HEXI 6948", "PRIORITY DIRECTOR INFO KADRID", "DIR INFO LOND CITE"),
+# behind a margin letter ("Y  PRITY, DIR CITE WAVE 7162"), CITE misread ("PRIORITY DIR GETE-STOC-4314").
 # Read only for headquarters (DIR / DIRECTOR) with a precedence before it or INFO / CITE after it: a bare
 # "DIRECTOR" line can be the sender's box of an outgoing cable.
 _CABLE_PREC = r"(?:IMMEDIATE|IMMED|PRIORITY|PRITY|ROUTINE|OPIM|FLASH)"
 _CABLE_DIR = re.compile(
-    r"^[^A-Za-z0-9]{0,4}(?:"
-    rf"{_CABLE_PREC}[^A-Za-z0-9\s]{{0,2}}\s{{1,3}}(?P<a>DIRECTOR|DIR)[^A-Za-z0-9\s]{{0,2}}(?:\s+(?:INFO|CITE)\b|\s*$)"
+    r"^[^A-Za-z0-9]{0,4}(?:[A-Za-z][^A-Za-z0-9]{1,3})?(?:"
+    rf"{_CABLE_PREC}[^A-Za-z0-9\s]{{0,2}}\s{{1,3}}(?P<a>DIRECTOR|DIR)[^A-Za-z0-9\s]{{0,2}}"
+    r"(?:\s+(?:INFO|CITE|[A-Z]{2}TE)\b|\s*$)"
     r"|(?P<b>DIRECTOR|DIR)[^A-Za-z0-9\s]{0,2}\s+(?:INFO|CITE)\b)"
 )
 
