@@ -1826,3 +1826,130 @@ def test_nsa_released_on_line_marks_the_release_and_its_date(line, date):
     found = list(stamps.extract(Document.from_text("DOCID: 4229487\n" + line)))
     assert any(c.field == "declassification.declassified" and c.value is True for c in found)
     assert [c.value for c in found if c.field == "declassification.review_dates"] == [date]
+
+
+# the RIF's FROM label damaged by the scan: "FRO! TAYLOR, GARY." (180-10096-10399), "FRO! DEPUTY DIRECTOR
+# FOR PLANS" (124-10282-10362), "FROH : LAO" (144-10001-10229); the catalogue has the same From Name
+RIF_FRO_BANG = """JFK Assassination System Date: 10/14/20
+
+Identification Form
+Ageney Information
+AGENCY: HSCA
+RECORD NUMBER: — 180-10096-10399 us
+kscassination Records Collection Act of
+RECORD SERIES: NUMBERED FILES. 962 (44 USC 2107 Note], Cavett Nw
+
+AGENCY FILENUMBER: 009532
+
+Document Information
+
+ORIGINATOR: HSCA
+FRO! TAYLOR, GARY.
+TO:
+
+TITLE:
+
+DATE: 06/11/1978
+PAGES: 9
+"""
+RIF_FRO_BANG_2 = """JFK Assassination System
+Identification Form
+
+Date:
+
+5/4/2015
+
+Agency Information
+
+AGENCY: FBI
+RECORD NUMBER: — 124-10282-10362
+RECORD SERIES: HQ
+AGENCY FILENUMBER: — 100-339235-242
+Document Information
+ORIGINATOR: CIA
+FRO! DEPUTY DIRECTOR FOR PLANS
+TO: DIRECTOR, FBI
+TITLE:
+DATE: 03/08/1966
+"""
+RIF_FROH = """AGENCY : NSA
+RECORD NUMBER : 144-10001-10229
+RECORDS SERIES :
+
+AGENCY FILE NUMBER :
+
+DOCUMENT INFORMATION
+
+ORIGINATOR : NSA
+FROH : LAO
+
+TITLE :
+MTG W/CONGRESSIONAL COMMITTEE ON DISCLOSURE OF JFK RECORDS
+DATE : 04/27/92
+PAGES : 1
+"""
+
+
+def test_rif_from_label_damaged():
+    assert _values(rif, RIF_FRO_BANG, "sender") == ["TAYLOR, GARY."]
+    assert _values(rif, RIF_FRO_BANG_2, "sender") == ["DEPUTY DIRECTOR FOR PLANS"]
+    assert _values(rif, RIF_FRO_BANG_2, "addressees") == ["DIRECTOR, FBI"]
+    assert _values(rif, RIF_FROH, "sender") == ["LAO"]
+    # "FROM" followed by a word and no separator stays no label ("FROM Aza 44 USC 2107(5)(g)(2)(D)(i)")
+    assert rif._match_label("FROM Aza 44 USC 2107(5)(g)(2)(D)(i)") is None
+    assert rif._match_label("FRONT PAGE: X") is None
+
+
+# CIA cable address line: the action addressee first, after the precedence or before INFO / CITE
+# (104-10097-10302, 104-10217-10091, 104-10408-10381: the catalogue's To Name is DIRECTOR)
+CABLE_DIR_CITE = (
+    "AcnGHs gag & .(SAS NOTIFIED AND COPY sLonrep ATs 1215 19 NOV Lea)\n"
+    "770 + ppp, aor, Cl, C1/ors, FI, EEL4, WHT, WR\n"
+    "\n"
+    "IMMEDIATE DIR CITE HEXI 6948\n"
+    "be\n"
+    "TYPIC/ BEDOK\n"
+)
+CABLE_DIR_INFO = "\n000000\n\nSECRET 2121212\nPRIORITY DIRECTOR INFO KADRID\n\n“al\n"
+CABLE_DIR_NO_PREC = (
+    "SECRET 1329372\n\nDIR INFO LOND CITE (SToc asec ag sroPcip i 631N77644\n\nRYBAT GPFLOOR\n"
+)
+# a margin letter before it (104-10227-10054), CITE misread (104-10418-10338)
+CABLE_DIR_MARGIN = "ELLE)\n\nY  PRITY, DIR CITE WAVE 7162\nINTEL TYPIC .\n"
+CABLE_DIR_GETE = "\nS-HuGoRE-T 28/12322\nPRIORITY DIR GETE-STOC-4314\n\n"
+# 104-10226-10057 (BELL to JMWAVE): a bare DIRECTOR box is no address line
+CABLE_BARE_DIRECTOR = '\ney = aa\n\n\nDIRECTOR\n\n: os : "NFO. oe “ere om ~~ 0562\n'
+
+
+def _cable_address(text):
+    doc = Document.from_text(text)
+    return [c.value for c in telegram.extract(doc) if c.method == "rule:cia-address"]
+
+
+def test_cia_cable_address_line_names_headquarters():
+    assert _cable_address(CABLE_DIR_CITE) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_INFO) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_NO_PREC) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_MARGIN) == ["DIRECTOR"]
+    assert _cable_address(CABLE_DIR_GETE) == ["DIRECTOR"]
+    assert _cable_address(CABLE_BARE_DIRECTOR) == []
+    # a sentence that mentions the director is no address line
+    assert _cable_address("THE DIRECTOR INFORMED THE STATION\nPRIORITY DIRECTORATE MATTERS\n") == []
+
+
+# "CITE DIR" read "CITE OR" / "CTE OR" on an outgoing cable's later page (104-10100-10225, 104-10234-10012,
+# 104-10290-10090: the catalogue's From Name is DIRECTOR)
+CITE_OR_INFO = "CONF:\n\nINFO : -2-\n\n1 : INFO CITE OR Ts of 3\n\neS\n"
+CITE_OR_FO = (
+    '\nSECOND PAGE\n\nFO CITE OR SLIY?7 “come\nB, POSTERS REFERRED TO IN REF B WITH SLOGANS "OUT WITH F Ag\n'
+)
+CITE_OR_CTE = "\n+ GLINDEC\n\nCTE OR\n\n: =peon FOUR\n"
+
+
+def test_cable_cite_dir_misread_as_or():
+    for text in (CITE_OR_INFO, CITE_OR_FO, CITE_OR_CTE):
+        assert _values(telegram, text, "sender") == ["DIRECTOR"], text
+    # "cite or quote" in a sentence is no cite line
+    assert _values(telegram, "THE STATION MAY CITE OR QUOTE THE REPORT\n", "sender") == []
+    # a cite line read whole still gives its station
+    assert _values(telegram, "PRIORITY DIR INFO WAVE CITE HELS 1463\n", "sender") == ["HELS"]

@@ -60,7 +60,8 @@ MULTILINE = {"title", "subjects", "comments", "record_series", "restrictions", "
 def _data() -> dict:
     raw = data_files.load("rif")
     # the value follows a separator, or (numbers only: "DATE OF LAST REVIEW 06/04/93") just spaces
-    sep = r"[ \t]{0,4}(?:(?:[:;•=—|.]|(?<=[ \t])(?=\d))[ \t]{0,4}(?P<rest>.*)|$)"
+    # ("!" is a colon in the damaged "FRO! TAYLOR, GARY.")
+    sep = r"[ \t]{0,4}(?:(?:[:;•=—|.!]|(?<=[ \t])(?=\d))[ \t]{0,4}(?P<rest>.*)|$)"
     labels = [(name, re.compile(rf"(?:{pat}){sep}")) for name, pat in raw["labels"]]
     # all labels in one pattern, tried in the same order (the first alternative that matches wins, as
     # the first label of the list did): one match call per line instead of one per label

@@ -86,6 +86,7 @@ _SUBJ_END = re.compile(
 # withholding ("CITE (MADRID) 40791")
 _CITE = re.compile(r"\bCITE\s+\(?(?P<v>[A-Z]{3,14}(?: CITY)?)\)?\.?(?:\s+\d{2,6}|\s*$)", re.M)
 # 1970s CIA cable header: "STAFF 262106Z DIRECTOR 229934" (OCR reads the Z as 2, 7 or ':')
+_CITE_OR = re.compile(r"(?:^[^A-Za-z0-9\n]{0,4}|\bINFO[ \t]+|^FO[ \t]+)(?:CITE|CTE)[ \t]+(?P<v>OR)\b", re.M)
 _STAFF = re.compile(
     r"^\s*STAFF\s+[0-3]\d[0-2]\d[0-5]\d[Z27]?:?\s+(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)\s+\d{4,7}\.?\s*$"
 )
@@ -290,6 +291,11 @@ def _cite(doc: Document) -> Iterator[Candidate]:
         s, e = m.span("v")
         yield Candidate("sender", value, s, e, 0.8, "rule:cia-cite")
         return
+    # "CITE DIR" whose DIR the scan read as OR ("INFO CITE OR", "FO CITE OR", "CTE OR"): only after INFO
+    # or at the start of a line, where "CITE OR" is no sentence
+    m = _CITE_OR.search(doc.text[:8000])
+    if m:
+        yield Candidate("sender", "DIRECTOR", m.start("v"), m.end("v"), 0.75, "rule:cia-cite")
 
 
 def _station(code: str) -> str:
@@ -420,6 +426,30 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
         return
 
 
+# CIA cable address line (1960s): "<precedence> DIR [INFO <stations>] CITE <station> <no>", the action
+# addressee first ("IMMEDIATE DIR CITE HEXI 6948", "PRIORITY DIRECTOR INFO KADRID", "DIR INFO LOND CITE"),
+# behind a margin letter ("Y  PRITY, DIR CITE WAVE 7162"), CITE misread ("PRIORITY DIR GETE-STOC-4314").
+# Read only for headquarters (DIR / DIRECTOR) with a precedence before it or INFO / CITE after it: a bare
+# "DIRECTOR" line can be the sender's box of an outgoing cable.
+_CABLE_PREC = r"(?:IMMEDIATE|IMMED|PRIORITY|PRITY|ROUTINE|OPIM|FLASH)"
+_CABLE_DIR = re.compile(
+    r"^[^A-Za-z0-9]{0,4}(?:[A-Za-z][^A-Za-z0-9]{1,3})?(?:"
+    rf"{_CABLE_PREC}[^A-Za-z0-9\s]{{0,2}}\s{{1,3}}(?P<a>DIRECTOR|DIR)[^A-Za-z0-9\s]{{0,2}}"
+    r"(?:\s+(?:INFO|CITE|[A-Z]{2}TE)\b|\s*$)"
+    r"|(?P<b>DIRECTOR|DIR)[^A-Za-z0-9\s]{0,2}\s+(?:INFO|CITE)\b)"
+)
+
+
+def _cia_address_line(doc: Document) -> Iterator[Candidate]:
+    for ln in doc.lines[:80]:
+        m = _CABLE_DIR.match(ln.text)
+        if m:
+            g = "a" if m.group("a") else "b"
+            s, e = ln.start + m.start(g), ln.start + m.end(g)
+            yield Candidate("addressees", "DIRECTOR", s, e, 0.8, "rule:cia-address")
+            return
+
+
 # TDCS information report boxes printed side by side: "COUNTRY: MEXICO" above
 # "DOI: AUGUST 1967 y f SUBJECT: “ARREST OF FEDERAL DEPUTY CESAR DEL ANG!", the subject's capitals
 # continuing on the short lines below it until a blank line
@@ -475,5 +505,6 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _cia_staff(doc)
         yield from _eyes_only(doc)
         yield from _cia_form(doc)
+        yield from _cia_address_line(doc)
         yield from _info_report_subject(doc)
         yield from _tdcs_box_subject(doc)
