@@ -83,8 +83,9 @@ def _data() -> dict:
         "strong": set(raw["strong_labels"]),
         "order": {name: i for i, name in enumerate(raw["canonical_order"])},
         "form_order": {name: i for i, name in enumerate(raw["form_order"])},
-        "class_codes": raw["classification_codes"],
-        "class_words": raw["classification_words"],
+        # the form's S/T/C/U codes and the levels, from the classification vocabulary
+        "class_codes": data_files.load("classification")["rif_codes"],
+        "class_levels": set(data_files.load("classification")["levels"]),
         "class_re": re.compile(
             r"^(?P<c>TOP\s?SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|[STCU])(?:\s{1,3}[A-Z]{1,4})?\s{0,3}[.,]?$",
             re.IGNORECASE,
@@ -511,7 +512,7 @@ def _classification(text: str) -> str | None:
         return None
     c = re.sub(r"\s+", " ", m.group("c").upper())
     c = "TOP SECRET" if c == "TOPSECRET" else c
-    return d["class_codes"].get(c) or d["class_words"].get(c)
+    return d["class_codes"].get(c) or (c if c in d["class_levels"] else None)
 
 
 def _join(slot: Slot) -> tuple[int, int, str]:
