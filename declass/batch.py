@@ -31,7 +31,8 @@ from .pipeline import EXTRACTORS, extract_document
 from .record import Record
 from .resolve import MIN_CONFIDENCE
 
-STDIN = "-"
+STDIN = "-"  # the input argument that means standard input
+STDIN_NAME = "<stdin>"  # what results and messages call it
 
 
 @dataclass
@@ -325,9 +326,9 @@ def extract_inputs(
             try:
                 doc = read_stdin(stdin_data or b"")
             except IngestError as exc:
-                yield Result("<stdin>", error=str(exc))
+                yield Result(STDIN_NAME, error=str(exc))
                 continue
-            yield Result("<stdin>", [extract_document(doc, extractors, min_confidence)], sha256=doc.sha256)
+            yield Result(STDIN_NAME, [extract_document(doc, extractors, min_confidence)], sha256=doc.sha256)
             continue
         if done is not None:
             sha = file_sha256(path)

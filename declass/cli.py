@@ -94,7 +94,7 @@ def extract(
     files are skipped and counted. Exit code 0 when every input was read, 1 when some failed (each
     named on stderr and in the summary), 2 for usage errors.
     """
-    from .batch import STDIN, collect_inputs, extract_inputs
+    from .batch import STDIN, STDIN_NAME, collect_inputs, extract_inputs
     from .ingest import MAX_TEXT_BYTES
     from .output import OutputTarget, format_for_path
     from .pipeline import EXTRACTORS, with_ner
@@ -137,7 +137,7 @@ def extract(
             elif result.skipped:
                 n_resumed += 1
             else:
-                path = None if result.path == "<stdin>" else result.path
+                path = None if result.path == STDIN_NAME else result.path
                 rows = [r.to_dict() for r in result.records]
                 with stop.deferred():  # a file's records are written whole or not at all
                     target.write_file(path, result.sha256, rows)
