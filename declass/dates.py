@@ -204,12 +204,6 @@ def parse_date(raw: str, era: int | None = None) -> str | None:
     return parsed.date().isoformat()
 
 
-def year_of(value: str | None) -> int | None:
-    if not value or not value[:4].isdigit():
-        return None
-    return int(value[:4])
-
-
 def earlier(a: str, b: str) -> bool:
     """True when date `a` is surely before date `b` (both ISO/EDTF, any precision)."""
     pa, pb = a.split("-"), b.split("-")

@@ -27,8 +27,3 @@ class Candidate:
     confidence: float
     method: str
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-def span_of(match, group: int | str = 0, base: int = 0) -> tuple[int, int]:
-    """Offsets of a regex group, shifted by `base` when the match ran on a slice."""
-    return match.start(group) + base, match.end(group) + base
