@@ -32,7 +32,6 @@ _MONTH_TAILS = {"ecember": 12, "ovember": 11, "ctober": 10, "eptember": 9, "anua
 # OCR reads digits as letters: l962, O5, I9 (S for 5 is too ambiguous to take). The letter classes are
 # case-sensitive even inside IGNORECASE patterns ("(?-i:...)"), and a day or year needs at least one real
 # digit, so "April 1997" is not read as day "il" of April.
-_D = r"(?-i:[0-9lIO])"
 _DAY = r"(?-i:\d[0-9lIO]?|[lIO]\d)"
 _YEAR4 = r"(?-i:[1lI][6-9lIO]\d[0-9lIO]|[1lI][6-9]\d[0-9lIO]|20\d{2})"
 _YEAR2 = r"(?-i:\d[0-9lIO]|[lIO]\d)"

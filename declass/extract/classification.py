@@ -150,7 +150,6 @@ def _compact_level(compact: str) -> str | None:
 _LEAD = re.compile(r"[\s#*_\-–—•·\"“”'`.|>~=:;,]{0,8}")
 _SPACED = re.compile(r"(?:[A-Za-z0-9$][ \-]{1,3}){3,24}[A-Za-z0-9$](?![A-Za-z0-9])")
 _WORDS = re.compile(r"[A-Za-z0-9$]+(?:[ \-]{1,2}[A-Za-z0-9$]+){0,3}")
-_GLUED_TAIL = re.compile(r"(STATE|SECTION)", re.I)
 
 
 def _read_level_at(s: str, pos: int) -> tuple[str, int] | None:
