@@ -23,7 +23,7 @@ from . import data as data_files
 
 PARTY_FIELDS = ("sender", "addressees", "through", "copies_to")
 # NARA's JFK collection record numbers begin with the originating agency's code
-RECORD_NUMBER_AGENCY = {"104": "CIA", "124": "FBI"}
+RECORD_NUMBER_AGENCY: dict[str, str] = data_files.load("offices")["record_number_agencies"]["codes"]
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def _field_office(title: dict, place: str) -> Expansion | None:
 
 # ---------------------------------------------------------------- splitting parties into parts
 
-HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?"
+HONORIFIC = "(?:" + "|".join(data_files.load("offices")["honorifics"]["words"]) + r")\.?"
 _GIVEN = r"(?:[A-Z]\.|[A-Z][a-z]+|[A-Z]{2,})"
 _SURNAME = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:MC|MAC|O'|O’)?[A-Z]{2,}(?:-[A-Z]{2,})?"
 _SUFFIX = r"(?:,?\s(?:Jr\.|JR\.?|Sr\.|SR\.?|III|II))?"
@@ -149,8 +149,7 @@ INITIAL = re.compile(r"(?:^|\s)[A-Z]\.(?=\s)")
 # an office symbol as written: S/P, S/S-EX, C/WH/4/PA, SA/DO/O, HRP/OIM, WH/III/AO
 SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9]{1,6})+(?:-[A-Z]{1,4})?$|^[A-Z]{1,6}-[A-Z]{1,4}$")
 OFFICE_WORDS = re.compile(
-    r"\b(?:Office|Bureau|Division|Staff|Department|Center|Centre|Group|Branch|Section|Board|Agency|"
-    r"Commission|Council|Committee|Collection|Service|Detachment|White House)\b"
+    r"\b(?:" + "|".join(map(re.escape, data_files.load("offices")["office_words"]["words"])) + r")\b"
 )
 
 
