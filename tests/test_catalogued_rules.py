@@ -1953,3 +1953,50 @@ def test_cable_cite_dir_misread_as_or():
     assert _values(telegram, "THE STATION MAY CITE OR QUOTE THE REPORT\n", "sender") == []
     # a cite line read whole still gives its station
     assert _values(telegram, "PRIORITY DIR INFO WAVE CITE HELS 1463\n", "sender") == ["HELS"]
+
+
+# the information report form's SUBJECT box without a colon, its DATE DISTR box misread to its right,
+# under the form's COUNTRY / REPORT NO. line: 104-10186-10192 ("DATE STR."), 104-10186-10254
+# ("SUBJECT." after margin debris), 177-10001-10061 (an all-caps subject continued on two lines)
+FORM_DATE_STR = (
+    "NO FOREIGN DISSEM :\n"
+    "countayCuba - REPORT NO. = CLI-316/00627-65\n"
+    "SUBJECT Raul GONZALEZ (alias 'Olexi\") DATE STR. = 10 February 1965\n"
+    "(NO. PAGES 1 .\n"
+)
+FORM_SUBJECT_DOT = (
+    "NO FOREIGN DISSEM J 1\n"
+    "\n"
+    'COUNTRY Cuba *" RePORTNO. = CSCI. 3316/01203-64\n'
+    "£ - SUBJECT. Ovidio SAMA Viamonte DATE DISTR.’ 15 September 1964\n"
+    "NO. PAGES 2 xe\n"
+)
+FORM_CONTINUED = (
+    "COUNTRY CUBA\n"
+    "\n"
+    "SUBJECT ALERT STATUS OF CUBAN DIPLOMATIC Date Dist, 13 DECEMBER 1963\n"
+    "MISSIONS, AS RESULT OF THE ASSAS-\n"
+    "SINATION OF PRESIDENT KENNEDY Precepence ROUTINE\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (FORM_DATE_STR, "Raul GONZALEZ (alias 'Olexi\")"),
+        (FORM_SUBJECT_DOT, "Ovidio SAMA Viamonte"),
+        (
+            FORM_CONTINUED,
+            "ALERT STATUS OF CUBAN DIPLOMATIC MISSIONS, AS RESULT OF THE ASSASSINATION OF PRESIDENT KENNEDY",
+        ),
+    ],
+)
+def test_info_report_form_subject_box(text, want):
+    assert _values(telegram, text, "subject") == [want]
+
+
+def test_info_report_form_subject_needs_the_country_line():
+    # the same line without the form's COUNTRY / REPORT NO. line above it is not read
+    text = FORM_DATE_STR.replace("countayCuba - REPORT NO. = CLI-316/00627-65\n", "Some other line\n")
+    assert _values(telegram, text, "subject") == []
