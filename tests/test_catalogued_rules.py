@@ -2000,3 +2000,41 @@ def test_info_report_form_subject_needs_the_country_line():
     # the same line without the form's COUNTRY / REPORT NO. line above it is not read
     text = FORM_DATE_STR.replace("countayCuba - REPORT NO. = CLI-316/00627-65\n", "Some other line\n")
     assert _values(telegram, text, "subject") == []
+
+
+# the CIA's later cable form: its SUBJECT line a few lines under the FROM or SLUGS line (104-10066-10260,
+# a 1978 telepouch; 104-10326-10013, a 1990s cable whose subject continues on the next line)
+CABLE_FORM_FROM = (
+    "FROM: E/BNL INFO EUR/A, SA/DO/0, DC/E/NW\n"
+    "\n"
+    "SUBJECT: WNINTEL NIFLAIR NIGALE © FLEMISH ORDER OF MILITANTS\n"
+    "\n"
+    "1. THE HOUSE ‘SELECT COMMITTEE ON ASSASSINATIONS, IN CONNECTION\n"
+)
+CABLE_FORM_SLUGS = (
+    "SLUGS: WNINTEL JYVAPOROUS ZI é\n"
+    "\n"
+    "et ee ee\n"
+    "\n"
+    "*SUBJECT: BKGB ACCESS SUPPORT TO USG<ASSASSINATION>RECORD REVIEW\n"
+    "BOARD\n"
+    "\n"
+    "REF: NONE.\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (CABLE_FORM_FROM, "WNINTEL NIFLAIR NIGALE © FLEMISH ORDER OF MILITANTS"),
+        (CABLE_FORM_SLUGS, "BKGB ACCESS SUPPORT TO USG ASSASSINATION RECORD REVIEW BOARD"),
+    ],
+)
+def test_cable_form_subject_line(text, want):
+    assert _values(telegram, text, "subject") == [want]
+
+
+def test_cable_form_subject_needs_the_from_or_slugs_line():
+    text = CABLE_FORM_FROM.replace("FROM: E/BNL INFO EUR/A, SA/DO/0, DC/E/NW\n", "Some other line\n")
+    assert _values(telegram, text, "subject") == []

@@ -535,6 +535,35 @@ def _form_distr_subject(doc: Document) -> Iterator[Candidate]:
         return
 
 
+# the CIA's later cable form (1970s-1990s): "FROM: E/BNL INFO EUR/A, ..." or "SLUGS: WNINTEL RYBAT" and,
+# a few lines below, the cable's own "SUBJECT: WNINTEL NIFLAIR NIGALE © FLEMISH ORDER OF MILITANTS"
+# ("*SUBJECT: BKGB ACCESS SUPPORT TO USG<ASSASSINATION>RECORD REVIEW" / "BOARD"), all in capitals
+_CABLE_FORM_SUBJ = re.compile(r"^[ \t]{0,3}\*?SUBJECT[ \t]?:[ \t]*(?P<v>[A-Z0-9<(][^a-z\n]{5,150}?)[ \t]*$")
+_CABLE_FORM_ABOVE = re.compile(r"^[ \t]{0,3}(?:FROM|SLUGS)[ \t]?:[ \t]*[A-Z]")
+
+
+def _cable_form_subject(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i in lines_could_match(doc, _CABLE_FORM_SUBJ, 80):
+        ln = lines[i]
+        m = _CABLE_FORM_SUBJ.match(ln.text)
+        if not m or not any(_CABLE_FORM_ABOVE.match(x.text) for x in lines[max(0, i - 6) : i]):
+            continue
+        start = ln.start + m.start("v")
+        end = ln.start + m.end("v")
+        parts = [m.group("v")]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None:
+            t = nxt.text.strip()
+            if t and not _SUBJ_END.match(nxt.text) and t == t.upper() and re.match(r"^[A-Z0-9(]", t):
+                parts.append(t)
+                end = nxt.start + len(nxt.text.rstrip())
+        value = " ".join(" ".join(parts).replace("<", " ").replace(">", " ").split()).rstrip(" ,.")
+        if sum(ch.isalpha() for ch in value) >= 5:
+            yield Candidate("subject", value, start, end, 0.86, "rule:cable-form")
+        return
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
     has_fm = False
     for c in _header(doc):
@@ -553,3 +582,4 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _info_report_subject(doc)
         yield from _tdcs_box_subject(doc)
         yield from _form_distr_subject(doc)
+        yield from _cable_form_subject(doc)
