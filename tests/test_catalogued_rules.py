@@ -1953,3 +1953,260 @@ def test_cable_cite_dir_misread_as_or():
     assert _values(telegram, "THE STATION MAY CITE OR QUOTE THE REPORT\n", "sender") == []
     # a cite line read whole still gives its station
     assert _values(telegram, "PRIORITY DIR INFO WAVE CITE HELS 1463\n", "sender") == ["HELS"]
+
+
+# the information report form's SUBJECT box without a colon, its DATE DISTR box misread to its right,
+# under the form's COUNTRY / REPORT NO. line: 104-10186-10192 ("DATE STR."), 104-10186-10254
+# ("SUBJECT." after margin debris), 177-10001-10061 (an all-caps subject continued on two lines)
+FORM_DATE_STR = (
+    "NO FOREIGN DISSEM :\n"
+    "countayCuba - REPORT NO. = CLI-316/00627-65\n"
+    "SUBJECT Raul GONZALEZ (alias 'Olexi\") DATE STR. = 10 February 1965\n"
+    "(NO. PAGES 1 .\n"
+)
+FORM_SUBJECT_DOT = (
+    "NO FOREIGN DISSEM J 1\n"
+    "\n"
+    'COUNTRY Cuba *" RePORTNO. = CSCI. 3316/01203-64\n'
+    "£ - SUBJECT. Ovidio SAMA Viamonte DATE DISTR.’ 15 September 1964\n"
+    "NO. PAGES 2 xe\n"
+)
+FORM_CONTINUED = (
+    "COUNTRY CUBA\n"
+    "\n"
+    "SUBJECT ALERT STATUS OF CUBAN DIPLOMATIC Date Dist, 13 DECEMBER 1963\n"
+    "MISSIONS, AS RESULT OF THE ASSAS-\n"
+    "SINATION OF PRESIDENT KENNEDY Precepence ROUTINE\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (FORM_DATE_STR, "Raul GONZALEZ (alias 'Olexi\")"),
+        (FORM_SUBJECT_DOT, "Ovidio SAMA Viamonte"),
+        (
+            FORM_CONTINUED,
+            "ALERT STATUS OF CUBAN DIPLOMATIC MISSIONS, AS RESULT OF THE ASSASSINATION OF PRESIDENT KENNEDY",
+        ),
+    ],
+)
+def test_info_report_form_subject_box(text, want):
+    assert _values(telegram, text, "subject") == [want]
+
+
+def test_info_report_form_subject_needs_the_country_line():
+    # the same line without the form's COUNTRY / REPORT NO. line above it is not read
+    text = FORM_DATE_STR.replace("countayCuba - REPORT NO. = CLI-316/00627-65\n", "Some other line\n")
+    assert _values(telegram, text, "subject") == []
+
+
+# the CIA's later cable form: its SUBJECT line a few lines under the FROM or SLUGS line (104-10066-10260,
+# a 1978 telepouch; 104-10326-10013, a 1990s cable whose subject continues on the next line)
+CABLE_FORM_FROM = (
+    "FROM: E/BNL INFO EUR/A, SA/DO/0, DC/E/NW\n"
+    "\n"
+    "SUBJECT: WNINTEL NIFLAIR NIGALE © FLEMISH ORDER OF MILITANTS\n"
+    "\n"
+    "1. THE HOUSE ‘SELECT COMMITTEE ON ASSASSINATIONS, IN CONNECTION\n"
+)
+CABLE_FORM_SLUGS = (
+    "SLUGS: WNINTEL JYVAPOROUS ZI é\n"
+    "\n"
+    "et ee ee\n"
+    "\n"
+    "*SUBJECT: BKGB ACCESS SUPPORT TO USG<ASSASSINATION>RECORD REVIEW\n"
+    "BOARD\n"
+    "\n"
+    "REF: NONE.\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (CABLE_FORM_FROM, "WNINTEL NIFLAIR NIGALE © FLEMISH ORDER OF MILITANTS"),
+        (CABLE_FORM_SLUGS, "BKGB ACCESS SUPPORT TO USG ASSASSINATION RECORD REVIEW BOARD"),
+    ],
+)
+def test_cable_form_subject_line(text, want):
+    assert _values(telegram, text, "subject") == [want]
+
+
+def test_cable_form_subject_needs_the_from_or_slugs_line():
+    text = CABLE_FORM_FROM.replace("FROM: E/BNL INFO EUR/A, SA/DO/0, DC/E/NW\n", "Some other line\n")
+    assert _values(telegram, text, "subject") == []
+
+
+# a memorandum under a form the header reader does not read past: its MEMORANDUM FOR line and the SUBJECT
+# line below it (the heads of 104-10306-10027, a cover sheet then a memorandum for the record, and of
+# 104-10175-10164, a document transfer form then a memorandum; 104-10534-10098 below a routing sheet)
+MEMO_BELOW_MFR = (
+    "W04~ 10306- 1007 e}2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    "\n"
+    ": SECRET\n"
+    "‘QEICLASSIFIED FACSIMILE TRANSMITTAL FORM\n"
+    "\n"
+    "SENDING TELEPHONE NUMBER: te DATE: 7 17 Z G, P\n"
+    "\n"
+    "RECEIVING TELEPHONE\n"
+    "NUMBER as PAGES:\n"
+    "\n"
+    "SUBJECT:\n"
+    "\n"
+    "TO: (ADDRESSEE / ORG. Semi Hai / OFFICE / EXTENSION )\n"
+    "\n"
+    "SPECIAL INSTRUCTIONS: fee le CL\n"
+    "RELEASING OFFICIAL: We id TTT th\n"
+    "\n"
+    "(PRINTED y NAM a oh (SIGNATURE)\n"
+    "\n"
+    "evweneesnacanananccncoweresanann: monane\n"
+    "\n"
+    "newersennnannneenyessansarnneenvsssencnsessoenema>\n"
+    "\n"
+    "Please enter time of receipt/signature and transmit back to sending station.\n"
+    "\n"
+    "DATE / TIME: SIGNATURE:\n"
+    "\n"
+    "eaeceessdanansnenerevssnnannasees\n"
+    "\n"
+    "FORM\n"
+    "10-93 4383\n"
+    "\n"
+    "\n"
+    "13-00000 :\n"
+    "|.) SEP 17 198 28:13AM ; P.2\n"
+    "\n"
+    "SECRET NOFORN SENSITIVE\n"
+    "\n"
+    "11 May 1992\n"
+    "\n"
+    "MEMORANDUM FOR RECORD\n"
+    "\n"
+    "SUBJECT: DCI Staff Meeting, 11 May 1992 (U)\n"
+    "t\n"
+    "\n"
+)
+MEMO_BELOW_TRANSFER = (
+    "(104-10175-10164) . [2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY "
+    "ASSASSINATION RECORDS ACT OF 1992\n"
+    "\n"
+    "Ot ont CO CONFIPSHTIAL\n"
+    "ROUTING AND RECORD SHEET\n"
+    "\n"
+    "2] SNCLASSIFIED\n"
+    "\n"
+    "Chief, WH/PO/A at\n"
+    "ey 30 January 1962\n"
+    "fA ef eater bai onpetes | comnts (ber sah commen! te sw tram wom\n"
+    "waeee [rome] AH | Bem On ete et sear str Com\n"
+    '" ae & ro\n'
+    "WH/h, bad ) 2.\n"
+    "{Gack valien| ‘O03 Bi , SS\n"
+    "—}+— : Ds\n"
+    "2 be S\n"
+    "Ye doy\n"
+    "ca\n"
+    "\n"
+    "Ghiet, Whe Poy: pon fC ivy 1 Srp ey\n"
+    "\n"
+    '"ch, FE\n'
+    "\n"
+    "N\n"
+    "<\n"
+    "\\\n"
+    "KR\n"
+    "&\n"
+    "wi\n"
+    "\n"
+    "por- 27 eR\n"
+    "{e. 610 “iSS* EZ secReT ©) CONFIDENTIAL «= [[){iATERNAL C1 UNCLASSIFIED\n"
+    "u USE ONLY .\n"
+    "\n"
+    "21K\n"
+    "\n"
+    "\n"
+    "\n"
+    "a ARIA Abe CENA ELIE LODE TUE\n"
+    "\n"
+    "MEMORANDUM FOR THE RECORD\n"
+    "SUBJECT: AMUPAS-1\n"
+    "\n"
+    "1. Qn Friday, 26 January 1962, Jane Roman (CI Staff Liaison\n"
+)
+MEMO_BELOW_ROUTING = (
+    "‘Vfoa- 10634-10098) 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY "
+    "ASSASSINATION RECORDS ACT OF 1992)\n"
+    "\n"
+    "Hat (1 CONFIDENTIAL C1 secret\n"
+    "\n"
+    "ROUTING AND RECORD SHEET\n"
+    "\n"
+    "SUBJECT: (Optional)\n"
+    "TRANSMITTAL OF OTS FILES TO OLC\n"
+    "\n"
+    "FROM: OFFICE OF TECHNICAL SERVICE Gaeta\n"
+    "OTS/MPS\n"
+    "222 South Building DATE\n"
+    "\n"
+    "26 June. 1978\n"
+    "\n"
+    ")s i gnatic rand\n"
+    "rug bs ted et nie OFFICER'S | COMMENTS (Number ecch comment to show from whom\n"
+    "INITIALS | to whom. Drow a fine across coluinn after each comment.)\n"
+    "\n"
+    "1. MR. HAROLD P, CLARK\n"
+    "SA/DDS&T\n"
+    "6-E-46 HOS\n"
+    "\n"
+    "2. Declassified and\n"
+    "byt the Cental nt Approved for Release\n"
+    "\n"
+    "elligence Agency\n"
+    "> iiR,_S_A, DIMASSINO/ 7\n"
+    "\n"
+    "DDS&T/RMO\n"
+    "\n"
+    "6-E-45 HQS\n"
+    "\n"
+    "4\n"
+    "\n"
+    "MR. RODGER GABRIELSONW\n"
+    "OLC\n"
+    "6-D-5317 HQS\n"
+    "\n"
+    "610 “irene (J secreT [] CONFIDENTIAL JS INTERNAL «= ]_UNCLASSIFIED\n"
+    "\n"
+    "\n"
+    "ADMINISTRATIVE - INTERNAL USE ONLY\n"
+    "\n"
+    "26 June 1978\n"
+    "\n"
+    "MEMORANDUM FOR: Office of Legislative Counsel\n"
+    "ATTENTION : Rodger S. Gabrielson\n"
+    "\n"
+    "SUBJECT : Transmittal of OTS Files for Permanent\n"
+    "Retention by OLC\n"
+    "\n"
+    "During the recent records review conducted by the\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (MEMO_BELOW_MFR, "DCI Staff Meeting, 11 May 1992"),
+        (MEMO_BELOW_TRANSFER, "AMUPAS-1"),
+        (MEMO_BELOW_ROUTING, "Transmittal of OTS Files for Permanent Retention by OLC"),
+    ],
+)
+def test_memo_subject_below_a_form(text, want):
+    assert _values(header, text, "subject") == [want]
+
+
+def test_memo_subject_below_needs_the_memorandum_line():
+    text = MEMO_BELOW_MFR.replace("MEMORANDUM FOR RECORD", "Some other line")
+    assert _values(header, text, "subject") == []

@@ -886,8 +886,13 @@ def test_routing_sheet_ended_by_the_page_stamp():
     f = _by_field(ROUTED)
     assert [c.value for c in f["sender"]] == ["Robert A. Barteaux, Chief, Operations Group"]
     assert f["addressees"][0].value.startswith("Donald P. Gregg")
-    # no page stamp: the routing sheet cannot be delimited, its boxes are not read
-    assert _by_field(ROUTED.replace("14-00000\n", "")) == {}
+    # no page stamp: the routing sheet cannot be delimited, its boxes are not read; only the memo's
+    # SUBJECT line under its MEMORANDUM FOR line is (rule:memo-below), no party
+    unstamped = _by_field(ROUTED.replace("14-00000\n", ""))
+    assert set(unstamped) == {"subject"}
+    assert [(c.value, c.method) for c in unstamped["subject"]] == [
+        ("House Select Committee on Assassinations", "rule:memo-below")
+    ]
 
 
 # catalogued/jfk-tesseract-2022/104-10096-10240: "SUBJECT - :", a subject over several lines (one

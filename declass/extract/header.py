@@ -630,11 +630,54 @@ def extract(doc: Document) -> Iterator[Candidate]:
     if hdrs and "addressees" not in got:
         yield from _inside_address(hdrs[0])
     if "subject" not in got:
+        for c in _memo_below(doc):
+            got.add(c.field)
+            yield c
+    if "subject" not in got:
         yield from _markdown_title(doc)
     if "sender" not in got and "addressees" in got:
         yield from _letterhead(doc)
     if not {"subject", "document_date"} & got:
         yield from _course(doc)
+
+
+# a memorandum below what the header reader cannot read past (a routing sheet, a transfer form, a cable
+# form on the first page): its "MEMORANDUM FOR ..." line and, within a few lines, its SUBJECT line
+# ("MEMORANDUM FOR THE RECORD" / "SUBJECT: Select Senate Committee Draft Report on President" / "Kennedy
+# Assassination"); read only where the header gave no subject
+_MEMO_FOR_LINE = re.compile(r"^\W{0,3}MEMORANDUM\s+FOR\b")
+_MEMO_SUBJECT_LINE = re.compile(r"^\W{0,3}SUBJECT\s?[:;]\s{0,3}(?P<v>[A-Z(].{3,150}?)\s*$")
+_MEMO_BELOW_LINES = 150
+
+
+def _memo_below(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i in prefilter.lines_could_match(doc, _MEMO_FOR_LINE, _MEMO_BELOW_LINES):
+        if not _MEMO_FOR_LINE.match(lines[i].text):
+            continue
+        for j in range(i + 1, min(len(lines), i + 7)):
+            m = _MEMO_SUBJECT_LINE.match(lines[j].text)
+            if not m:
+                continue
+            first = m.group("v")
+            start = lines[j].start + m.start("v")
+            end = lines[j].start + m.end("v")
+            value = first
+            nxt = lines[j + 1].text.strip() if j + 1 < len(lines) else ""
+            if (
+                len(nxt) <= 70
+                and _letters(nxt) >= 3
+                and nxt[:1].isupper()
+                and not SUBJECT_BODY_START.match(nxt)
+                and not re.match(r"^[A-Za-z ]{2,20}:", nxt)
+            ):
+                value = f"{first} {nxt}"
+                end = lines[j + 1].start + len(lines[j + 1].text.rstrip())
+            value = _clean_subject(value)
+            if _letters(value) >= 3 and not _noisy(value):
+                yield Candidate("subject", value, start, end, 0.8, "rule:memo-below")
+            return
+        return
 
 
 # an NSA course storyboard's heading table (ODNI releases, OCR to Markdown):

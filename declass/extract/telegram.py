@@ -491,6 +491,79 @@ def _info_report_subject(doc: Document) -> Iterator[Candidate]:
             yield Candidate("subject", value, m.start("v"), m.start("v") + len(m.group("v")), 0.9, METHOD)
 
 
+# the information report form's SUBJECT box without its colon, its DATE DISTR box right of it misread
+# ("SUBJECT Raul GONZALEZ (alias 'Olexi\") DATE STR. = 10 February 1965", "'SUBJECT Paulino LNU, alias
+# \"Mauricio\" Date OistR, | 5 February 1965", "SUBJECT ALERT STATUS OF CUBAN DIPLOMATIC Date Dist, 13 ..."),
+# read only under the form's COUNTRY / REPORT NO. line; an all-caps subject continues on the lines below
+_FORM_DISTR_SUBJ = re.compile(
+    r"^\W{0,3}(?:\S{1,2}[ \t]{1,3}\W?[ \t]?)?SUBJECT[.:;]?[ \t]{1,3}(?P<v>\S.{2,150}?)[ \t]{1,4}\W?[ \t]?"
+    r"[DdOoBbPpC][aA][tTr][eE][ \t]{1,3}[DdOo]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b"
+)
+_FORM_COUNTRY = re.compile(r"(?i)\bRE\w{2,3}T[ \t]?NO\b|^\W{0,3}COUNT\w{1,3}\b")
+_FORM_CONT = re.compile(
+    r"^[ \t]{0,4}(?P<v>[A-Z][A-Z0-9 ,.'’/()-]{2,80}?)[ \t,]*(?:\s(?:[Pp]rec\w*|PREC\w*)\b.*)?[ \t]*$"
+)
+_FORM_BOX_LINE = re.compile(r"(?i)^\W{0,3}(?:NO[.,]?\s{0,2}PAGES|REFERENCES|DATE\s+OF|PLACE|PRECEDENCE)")
+_LIST_NO = re.compile(r"^\d[.,][ \t]+")
+
+
+def _form_distr_subject(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i in lines_could_match(doc, _FORM_DISTR_SUBJ, 300):
+        ln = lines[i]
+        m = _FORM_DISTR_SUBJ.match(ln.text)
+        if not m or not any(_FORM_COUNTRY.search(x.text) for x in lines[max(0, i - 4) : i]):
+            continue
+        first = m.group("v").rstrip(" ,.|")
+        lead = _LIST_NO.match(first)
+        start = ln.start + m.start("v") + (lead.end() if lead else 0)
+        parts = [first[lead.end() :] if lead else first]
+        end = ln.start + m.start("v") + len(first)
+        if parts[0] == parts[0].upper():
+            for nxt in lines[i + 1 : i + 3]:
+                cm = _FORM_CONT.match(nxt.text)
+                if not cm or _FORM_BOX_LINE.match(nxt.text):
+                    break
+                parts.append(cm.group("v"))
+                end = nxt.start + cm.end("v")
+        joined = parts[0]
+        for part in parts[1:]:  # a word hyphenated across the box's lines ("ASSAS-" / "SINATION")
+            joined = joined[:-1] + part if joined.endswith("-") else f"{joined} {part}"
+        value = " ".join(joined.split()).rstrip(" ,.-")
+        if sum(ch.isalpha() for ch in value) >= 5:
+            yield Candidate("subject", value, start, end, 0.84, "rule:info-report-form")
+        return
+
+
+# the CIA's later cable form (1970s-1990s): "FROM: E/BNL INFO EUR/A, ..." or "SLUGS: WNINTEL RYBAT" and,
+# a few lines below, the cable's own "SUBJECT: WNINTEL NIFLAIR NIGALE © FLEMISH ORDER OF MILITANTS"
+# ("*SUBJECT: BKGB ACCESS SUPPORT TO USG<ASSASSINATION>RECORD REVIEW" / "BOARD"), all in capitals
+_CABLE_FORM_SUBJ = re.compile(r"^[ \t]{0,3}\*?SUBJECT[ \t]?:[ \t]*(?P<v>[A-Z0-9<(][^a-z\n]{5,150}?)[ \t]*$")
+_CABLE_FORM_ABOVE = re.compile(r"^[ \t]{0,3}(?:FROM|SLUGS)[ \t]?:[ \t]*[A-Z]")
+
+
+def _cable_form_subject(doc: Document) -> Iterator[Candidate]:
+    lines = doc.lines
+    for i in lines_could_match(doc, _CABLE_FORM_SUBJ, 80):
+        ln = lines[i]
+        m = _CABLE_FORM_SUBJ.match(ln.text)
+        if not m or not any(_CABLE_FORM_ABOVE.match(x.text) for x in lines[max(0, i - 6) : i]):
+            continue
+        start = ln.start + m.start("v")
+        end = ln.start + m.end("v")
+        parts = [m.group("v")]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None:
+            t = nxt.text.strip()
+            if t and not _SUBJ_END.match(nxt.text) and t == t.upper() and re.match(r"^[A-Z0-9(]", t):
+                parts.append(t)
+                end = nxt.start + len(nxt.text.rstrip())
+        value = " ".join(" ".join(parts).replace("<", " ").replace(">", " ").split()).rstrip(" ,.")
+        if sum(ch.isalpha() for ch in value) >= 5:
+            yield Candidate("subject", value, start, end, 0.86, "rule:cable-form")
+        return
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
     has_fm = False
     for c in _header(doc):
@@ -508,3 +581,5 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield from _cia_address_line(doc)
         yield from _info_report_subject(doc)
         yield from _tdcs_box_subject(doc)
+        yield from _form_distr_subject(doc)
+        yield from _cable_form_subject(doc)
