@@ -13,6 +13,7 @@ import re
 import statistics
 from collections.abc import Iterator
 
+from .. import data as data_files
 from ..dates import WEEKDAY_PREFIX, cited, find_dates
 from ..document import Document
 from ..prefilter import AlternativesSearch, could_match, lines_could_match, search
@@ -70,9 +71,8 @@ _DATE_DISTR = re.compile(r"DATE\s{0,3}DISTR\.?\s{0,3}:?\s{0,3}(?P<d>[^\n]{6,30})
 # the same label as Tesseract misreads it on the information reports' SUBJECT line: "Date ost, = 17
 # February 1965", "DATE O1STR, 26 May 1965", "Dare DISTR. ©=-18 March 1965", "pate oiste. 10 February",
 # "OaTE OstTR, «12 February 1965", "bate oistR. «= 9 February 1965", "DATE STR. = 10 February 1965"
-_DATE_DISTR_OCR = re.compile(
-    r"\b[DdPpOoBb][aA][tTr][eE]\s{1,3}[DdOo]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b[.,]?[^\w\n]{0,6}(?P<d>[^\n]{6,30})"
-)
+_DATE_DISTR_MISREAD = data_files.load("header_labels")["date_distr_misread"]["regex"]
+_DATE_DISTR_OCR = re.compile(r"\b" + _DATE_DISTR_MISREAD + r"[.,]?[^\w\n]{0,6}(?P<d>[^\n]{6,30})")
 # a subject line with its value: the next line may continue it, its dates are the subject's
 _SUBJECT_LINE = re.compile(r"^\W{0,3}(?:SUBJECT|SUBJ|Subject)\s{0,3}[:;.]\s{0,3}\S")
 _LETTER_RUNS = re.compile(r"[A-Za-z]+")

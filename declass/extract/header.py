@@ -120,7 +120,7 @@ def _banner(v: str) -> bool:
 TRAILING_REF = re.compile(r"(?:[\s:]{0,3}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+[\s:]*$")
 CHECKS = re.compile(r"[✓✔√✗*|]+")
 # the DATE DISTR box of a CIA information report, as Tesseract reads it ("DATE DISTR.’", "OaTE OstTR,")
-INFO_REPORT_DATE_BOX = re.compile(r"\s[DdOoBbPp][aA][tTr][eE]\s{1,3}[DdOo]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b")
+INFO_REPORT_DATE_BOX = re.compile(r"\s" + _data()["date_distr_misread"]["regex"])
 # the "RETURN TO CIA / Background Use Only / Do Not Reproduce" stamp of CIA records, read into the line it
 # overprints: "MEMORANDUM FOR: Acting Deputy Director for Operations RETURN TO CIA"
 CIA_RETURN_STAMP = re.compile(r"\s(?:RETURN\s?TO\s+CIA|Background\s+Use\s+Only|Do\s+Not\s+Reproduce)\b.*$")
