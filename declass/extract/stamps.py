@@ -219,9 +219,6 @@ BANNER_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\W{0,3}(?:R[a-z]?\W{0,3})?$")
 # the banner may be cut after PRESIDENT ("104-10093-10109 2025 RELEASE UNDER THE PRESIDENT"): its year is
 # still the release year (the Act is not named, so no authority)
 BANNER_TRUNCATED = re.compile(r"ELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}PRESI\s?DENT")
-# or cut or misread right after UNDER ("2022 RELEASE UNI PRESIDENT", "(2022 RELEASE UNDI", "[2022 RELEASE
-# UI", "2022 RELEASE ENDER THE PRESIDENT"): the year leads it, in capitals as the banner prints it
-BANNER_CUT = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\W{0,3}RELEASE\s{1,2}(?:U[NID]|[EU]NDER)")
 APPROVED = re.compile(
     r"APPROVED\s{1,3}FOR\s{1,3}RELEASE\s{0,3}(?::\s{0,2})?(?P<date>(?:19|20)\d\d(?:\s?/\s?\d\d\s?/\s?\d\d)?)(?![\d/])"
 )
@@ -280,11 +277,16 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
             seen_years.add(year)
             yield Candidate(F_DATE, year, y.start("year"), y.end("year"), 0.9, "rule:jfk-act-release-year")
-    for m in _find(BANNER_CUT, doc):
-        year = m.group("year")
-        if year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
-            seen_years.add(year)
-            yield Candidate(F_DATE, year, m.start("year"), m.end("year"), 0.88, "rule:jfk-act-release-year")
+    # the release phrases that hold the release year themselves (a `year` group): the banner cut or
+    # misread right after RELEASE ("2022 RELEASE UNI PRESIDENT", "(2022 RELEASE UNDI", "2022 RELEASE ENDER")
+    for name, pattern, conf in _release_patterns():
+        if "year" not in pattern.groupindex:
+            continue
+        for m in _find(pattern, doc):
+            year = m.group("year")
+            if year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
+                seen_years.add(year)
+                yield Candidate(F_DATE, year, m.start("year"), m.end("year"), conf, f"rule:{name}")
     for m in _find(NSA_RELEASED_ON, doc):
         value = _loose_value(m, 1992)
         if value:
