@@ -169,6 +169,9 @@ def extract(
         summary += "".join(f"\n  error: {path}: {message}" for path, message in errors)
     if fmt != "table" or output:
         click.echo(summary, err=True)
+    if target.wrote_nothing:
+        where = f"{output} was not written" if output not in (None, "-") else "nothing was written"
+        click.echo(f"declass: no records, and a MODS collection needs at least one: {where}", err=True)
     if stop.signum is not None:
         if ok:
             kept = "the run had finished: its output is complete"

@@ -217,6 +217,21 @@ def test_cli_mods_and_dc_outputs_validate():
                 schema(name).validate(child)
 
 
+def test_cli_mods_with_no_records_writes_no_invalid_collection(tmp_path):
+    # MODS 3.8 has no empty modsCollection: an empty run leaves an earlier output file as it was
+    out = tmp_path / "catalogue.xml"
+    out.write_text("earlier run\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["extract", "--format", "mods", "-o", str(out), str(empty)])
+    assert result.exit_code == 0, result.output
+    assert f"{out} was not written" in result.stderr
+    assert out.read_text() == "earlier run\n"
+    result = CliRunner().invoke(main, ["extract", "--format", "dc", str(empty)])
+    root = ET.fromstring(result.stdout.encode())
+    assert root.tag == "records" and len(root) == 0
+
+
 def test_cli_aspace_csv_follows_the_bulk_import_template(tmp_path):
     out = tmp_path / "aspace.csv"
     result = CliRunner().invoke(

@@ -286,6 +286,11 @@ class OutputTarget:
         if self.catalog is not None:
             self.catalog.write_error(path, error)
 
+    @property
+    def wrote_nothing(self) -> bool:
+        """The format has no valid empty document (MODS) and the run had no records: nothing was written."""
+        return getattr(self.writer, "wrote_nothing", False)
+
     def close(self, keep: bool = True) -> None:
         if self.catalog is not None:
             self.catalog.close()
@@ -294,7 +299,7 @@ class OutputTarget:
         if self._owned:
             self.stream.close()
         if self._tmp:
-            if keep:
+            if keep and not self.wrote_nothing:
                 os.replace(self._tmp, self.path)
             else:
                 os.unlink(self._tmp)

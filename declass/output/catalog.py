@@ -351,18 +351,28 @@ def aspace_row(rec: dict[str, Any]) -> dict[str, str]:
 
 
 class _XmlCollectionWriter(Writer):
-    """Streams records as child elements of one root element (`ROOT`, its start tag)."""
+    """Streams records as child elements of one root element (`ROOT`, its start tag). The root is
+    written with the first record; a run with no records writes an empty root, or nothing at all when
+    the format's schema needs at least one record (`EMPTY_ALLOWED`): `wrote_nothing` then says so."""
 
     ROOT = ""
+    EMPTY_ALLOWED = True
 
     def __init__(self, stream: IO[str]):
         super().__init__(stream)
-        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + self.ROOT + "\n")
+        self.started = False
+        self.wrote_nothing = False
+
+    def _start(self) -> None:
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + self.ROOT + "\n")
+        self.started = True
 
     def element(self, rec: dict[str, Any]) -> ET.Element:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def write(self, rec: dict[str, Any]) -> None:
+        if not self.started:
+            self._start()
         el = self.element(rec)
         ET.indent(el, space="  ", level=1)
         self.stream.write("  " + self.render(el) + "\n")
@@ -371,7 +381,12 @@ class _XmlCollectionWriter(Writer):
         return to_xml(el)
 
     def close(self) -> None:
-        self.stream.write("</" + self.ROOT[1:].split(" ", 1)[0].rstrip(">") + ">\n")
+        if not self.started and not self.EMPTY_ALLOWED:
+            self.wrote_nothing = True
+        else:
+            if not self.started:
+                self._start()
+            self.stream.write("</" + self.ROOT[1:].split(" ", 1)[0].rstrip(">") + ">\n")
         super().close()
 
 
@@ -386,8 +401,10 @@ class DcXmlWriter(_XmlCollectionWriter):
 
 
 class ModsWriter(_XmlCollectionWriter):
-    """`--format mods`: a `mods:modsCollection` of `mods:mods`, one per document."""
+    """`--format mods`: a `mods:modsCollection` of `mods:mods`, one per document. MODS 3.8 allows no
+    empty collection: a run without records writes nothing."""
 
+    EMPTY_ALLOWED = False
     ROOT = (
         f'<mods:modsCollection xmlns:mods="{NS_MODS}" xmlns:xsi="{NS_XSI}" '
         f'xsi:schemaLocation="{MODS_LOCATION}">'
