@@ -135,3 +135,26 @@ def test_rif_cover_sheet_is_skipped():
 def test_no_cue_no_type():
     # odni/20131119-odni__verification_slide style: nothing typed
     assert _type("Verification of RAS\n\nWhat must be checked before querying\n") == (None, None)
+
+
+def test_email_production_with_colonless_labels():
+    # benchmarks/state_foia/C05739559 and C05762319: "Sent" (and "From") printed without a colon
+    text = (
+        "               From:                          H < hrod17@clintonernailcom>\n"
+        "               Sent                           Wednesday, September 12, 2012 2:11 PM\n"
+    )
+    value, raw = _type(text)
+    assert value == "other" and raw.startswith("From:") and raw.endswith("Sent")
+    text = (
+        "From:                              Abedin, Huma <AbedinH@state.gov>\n"
+        "Sent                               Sunday, June 14, 2009 6:03 PM\n"
+    )
+    assert _type(text)[0] == "other"
+    # benchmarks/state_foia/C05739609: "From   Name" / "Sent   date", neither with a colon
+    text = (
+        "             From                             Marshall, Capricia P <MarshalICP@stategov>\n"
+        "             Sent                             Friday, September 14, 2012 5:18 PM\n"
+    )
+    assert _type(text)[0] == "other"
+    # a "From" sentence of a letter and a "Sent" word below it are no e-mail header
+    assert _type("From the Director\nSent to the field offices\n") == (None, None)

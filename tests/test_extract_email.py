@@ -126,3 +126,64 @@ def test_subject_continuation_in_the_value_column():
     assert s.value == "Fw: This am Green on Blue"
     (s,) = _by_field(C05739682)["subject"]
     assert s.value == "Re: Ending of speech"
+
+
+# benchmarks/state_foia/C05772538: an OCR bullet between the Subject label and its value
+C05772538 = """From:                                 H <hrod17@clintonemail.com >
+Sent:                                 Sunday, January 10, 2010 5:58 PM
+To:                                   'verveerms@state.gov'
+Subject:              •               Re: Thank you!
+"""
+# datahoarder/secretary-clinton-email-dump HRCEmail_SeptemberWeb/C05772908 (public release): an OCR
+# bullet before the To: label of the newest block; before it, the block ended at that line and no
+# header was read at all
+C05772908 = """  From:                            H <hrod17@clintonemail.com >
+  Sent:                            Tuesday, January 19, 2010 7:20 AM
+• To:                              'mchaleja@state.gov.
+  Cc:                              'crowleypj@state.gov'; 'cheryl.mills
+  Subject:                         Re: Al Jazeera English/follow-up
+"""
+
+
+def test_ocr_bullet_before_label_or_value():
+    (s,) = _by_field(C05772538)["subject"]
+    assert s.value == "Re: Thank you!" and C05772538[s.start : s.end] == "Re: Thank you!"
+    f = _by_field(C05772908)
+    assert [c.value for c in f["addressees"]] == ["mchaleja@state.gov"]
+    assert [c.value for c in f["copies_to"]] == ["crowleypj@state.gov", "cheryl.mills"]
+    assert f["subject"][0].value == "Re: Al Jazeera English/follow-up"
+    assert f["document_date"][0].value == "2010-01-19"
+    # HRCEmail_Feb13thWeb/C05760773 (public release), an older message of the chain: "•From: Lew, Jacob 3"
+    m = email.FIELD_LINE.match("•From: Lew, Jacob 3")
+    assert m and m["label"] == "From" and m["value"] == "Lew, Jacob 3"
+    # a bullet alone is no value
+    assert email._first_column("•") == ""
+
+
+# benchmarks/state_foia/C05772126 (sender) and C05763792 (Cc): the middle initial J read as "1"
+C05772126 = """From:                             Sullivan, Jacob 1 <SullivanJ1@state.gov>
+Sent:                             Saturday, December 18, 2010 2:40 PM
+To:
+Subject:                          RE: Emergency session of UNSC
+"""
+C05763792 = """From:                              Mills, Cheryl D <MillsCD©state.gov>
+Sent:                              Thursday, July 16, 2009 6:03 PM
+To:
+Cc:                                Abedin, Huma; Sullivan, Jacob 1
+Subject:                           FW: Africa
+"""
+
+
+def test_digit_read_for_middle_initial():
+    (s,) = _by_field(C05772126)["sender"]
+    assert s.value == "Sullivan, Jacob J" and C05772126[s.start : s.end] == "Sullivan, Jacob 1"
+    cc = _by_field(C05763792)["copies_to"]
+    assert [c.value for c in cc] == ["Abedin, Huma", "Sullivan, Jacob J"]
+    assert C05763792[cc[1].start : cc[1].end] == "Sullivan, Jacob 1"
+    # older messages of benchmarks/state_foia C05761458, C05758932 and HRCEmail_Feb13thWeb/C05760773
+    assert email._initial_letter("Tauscher, Ellen 0") == "Tauscher, Ellen O"
+    assert email._initial_letter("Blake, Robert 0") == "Blake, Robert O"
+    assert email._initial_letter("Lew, Jacob 3") == "Lew, Jacob J"
+    # not the directory's "Last, First M" shape, or not a digit: unchanged
+    for name in ("H2", "Valmoro, Lona i", "Room 1", "Smith, Daniel B", "Barks-Ruggles, Erica 7"):
+        assert email._initial_letter(name) == name

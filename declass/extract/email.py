@@ -3,6 +3,9 @@
 A chain is printed newest first, so the FIRST header block gives sender, addressees, copies and
 subject, and its "Sent:" line the document date. An empty "To:" gives no addressees. Values are the
 first column of the line: State's layout puts exemption codes (B6, 1.4(B)) in a right-hand column.
+A stray OCR bullet before a label ("• To:", "•From:") or before a value ("Subject:   •   Re: ...") is
+scan noise, not part of the header; a State directory name's middle initial read as a digit
+("Sullivan, Jacob 1", "Tauscher, Ellen 0") is given back its letter.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from .base import Candidate
 
 METHOD = "rule:email-header"
 
+# OCR bullets: a dot or square the scanner read off the page's margin or a punch hole
+NOISE = "•·▪■"
 FIELD_LINE = re.compile(
-    r"^[ \t]{0,40}(?P<label>From|Sent|Date|To|Cc|Bcc|Subject)(?::|(?=[ \t]{3,}\S))"
+    rf"^[ \t]{{0,40}}(?:[{NOISE}][ \t]{{0,3}})?"
+    r"(?P<label>From|Sent|Date|To|Cc|Bcc|Subject)(?::|(?=[ \t]{3,}\S))"
     r"[ \t]{0,60}(?P<value>[^\n]{0,400})$"
 )
 # "Wednesday, September 12, 2012 10:16 AM", "Friday, May 6, 201112:26 AM" (time glued to the year)
@@ -31,8 +37,23 @@ CTIME_DATE = re.compile(
 ADDRESS_TAIL = re.compile(r"\s{0,3}(?:<[^<>]{0,120}>?|\[mailto:[^\]]{0,120}\]?|\(mailto:[^)]{0,120}\)?)\s*$")
 
 
+LEADING_NOISE = re.compile(rf"^\s*(?:[{NOISE}]\s*)+")
+# "Sullivan, Jacob 1", "Lew, Jacob 3", "Tauscher, Ellen 0": the directory's "Last, First M" with the
+# middle initial read as a digit
+DIGIT_INITIAL = re.compile(
+    r"^(?P<name>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?, [A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?P<d>[013])$"
+)
+DIGIT_LETTER = {"0": "O", "1": "J", "3": "J"}
+
+
 def _first_column(value: str) -> str:
+    value = LEADING_NOISE.sub("", value)
     return re.split(r"\s{3,}|\t", value.strip())[0] if value.strip() else ""
+
+
+def _initial_letter(name: str) -> str:
+    m = DIGIT_INITIAL.match(name)
+    return f"{m['name']} {DIGIT_LETTER[m['d']]}" if m else name
 
 
 def _clean_party(raw: str) -> str:
@@ -55,7 +76,7 @@ def _parties(field: str, value: str, vstart: int, conf: float, split: bool) -> I
         if k < 0:
             continue
         s = vstart + k
-        yield Candidate(field, cleaned, s, s + len(cleaned), conf, METHOD)
+        yield Candidate(field, _initial_letter(cleaned), s, s + len(cleaned), conf, METHOD)
 
 
 def _sent_date(value: str, vstart: int) -> Candidate | None:
@@ -123,7 +144,14 @@ def extract(doc: Document) -> Iterator[Candidate]:
         return
 
 
+def _skip_noise(value: str, vs: int) -> tuple[str, int]:
+    """The value without a leading OCR bullet, and its start in the text."""
+    m = LEADING_NOISE.match(value)
+    return (value[m.end() :], vs + m.end()) if m else (value, vs)
+
+
 def _from_block(block: dict[str, tuple[str, int]], subject_end: int | None = None) -> Iterator[Candidate]:
+    block = {label: _skip_noise(*v) for label, v in block.items()}
     if "From" in block:
         value, vs = block["From"]
         col = _first_column(value)
