@@ -20,8 +20,10 @@ How a label is compared:
   among declass's identifiers (compared without spaces, case-folded).
 - document_type: a weak label from TEI structure alone (frus_tei.type_hint: ': Telegram' source note,
   [Telegram]/[Paraphrase] → telegram; 'Memorandum' head → memorandum; 'No. N' opener → dispatch;
-  'My Dear' salutation → letter; embassy/ministry heads, 'Excellency'/'Mr. Minister' salutations and
-  'Accept [etc.]' closings → note), empty where the structure says nothing.
+  'My Dear' salutation → letter; embassy/ministry heads, 'Excellency'/'Mr. Minister'/'Mr. Ambassador'
+  salutations and 'Accept [etc.]' closings → note), empty where the structure says nothing. The
+  declass rules for notes and memoranda were written from the same documents, so this row checks
+  that they fire as intended, not their accuracy on unseen text.
 - classification: FRUS prints no security markings, so the label is always empty and any declass value
   counts as `extra` (a false positive).
 

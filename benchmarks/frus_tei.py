@@ -158,7 +158,7 @@ def type_hint(div: ET.Element, text_blocks: list[str]) -> str | None:
         return "letter"
     # diplomatic notes: embassy/ministry parties, or "Excellency:"/"Mr. Minister:" and "Accept [etc.]"
     envoy = re.search(r"\b(Embassy|Legation|Ministry)\b", head_text)
-    if envoy or re.match(r"(Excellency|Mr\. Minister):", first_p):
+    if envoy or re.match(r"(Excellency|Mr\. Minister|Mr\. Ambassador):", first_p):
         return "note"
     if any(re.match(r"No\. \d+$", s) for s in segs):
         return "dispatch"

@@ -188,3 +188,35 @@ def test_unknown_source_note_form_before_a_frus_head():
 def test_source_line_needs_a_head_and_dateline():
     # the same first line without the FRUS head/dateline shape gives nothing
     assert _cands("832.796/658 Suppl.: Telegram\n\nSome body text.\n\nMore text.\n") == {}
+
+
+# frus1941v06_d262: a memorandum of conversation names its author after "by"
+MEMO_1941_D262 = """722.2315/1491
+
+Memorandum of Conversation, by the Under Secretary of State (Welles)
+
+[Washington,] May 20, 1941.
+
+The Ambassador of Brazil left with me the attached memorandum which he had just received from Foreign Minister
+"""
+
+
+def test_memorandum_of_conversation_author():
+    c = _cands(MEMO_1941_D262)
+    key = ("sender", "The Under Secretary of State (Welles)")
+    assert c[key] == "the Under Secretary of State (Welles)"
+    assert c[("document_type", "memorandum")] == "Memorandum"
+    assert c[("document_date", "1941-05-20")] == "May 20, 1941"
+    # heads of frus1938v02_d356 and frus1944v02_d275 (as history.state.gov titles them)
+    for head, author in (
+        (
+            "Memorandum of Conversation, by the Ambassador in Germany (Wilson)",
+            "the Ambassador in Germany (Wilson)",
+        ),
+        (
+            "Memorandum of Conversation, by the Acting Chief of the Aviation Division (Walstrom)",
+            "the Acting Chief of the Aviation Division (Walstrom)",
+        ),
+    ):
+        c = _cands(f"711.62/145\n\n{head}\n\n[Washington,] March 22, 1938.\n\nText.\n")
+        assert c[("sender", "T" + author[1:])] == author

@@ -28,6 +28,9 @@ _SOURCE_LINE = re.compile(r"^(?:File No\. )?\d{3}[\w.]*[^\n]{0,50}/[^\n]{1,20}$"
 # the head: "The X to the Y"; "Memorandum by the X"
 _HEAD = re.compile(r"^(?:The|Memorandum by|Memorandum of|President|Secretary)\b.{3,400}$")
 _MEMO_HEAD = re.compile(r"^Memorandum (?:by|of|for)\b")
+# "Memorandum by the Economic Adviser (Feis)", "Memorandum of Conversation, by the Under Secretary of State
+# (Welles)": the author follows "by"
+_MEMO_BY = re.compile(r"^Memorandum (?:of Conversation, )?by ")
 _BRACKET = re.compile(r"^\[(?P<note>[A-Za-z][^\]\n]{0,60})\]\s*$")
 # "Vologda, March 29, 1918, 9 p.m." / "Washington, July 20, 1927—3 p.m." / "Moscow, December 13, 1917.";
 # the editors bracket a place the original does not print: "[Washington,] November 6, 1936."
@@ -131,8 +134,9 @@ def extract(doc: Document) -> Iterator[Candidate]:
         yield Candidate("document_type", "memorandum", s, s + len("Memorandum"), 0.9, METHOD)
 
     # sender / addressees
-    if head.startswith("Memorandum by "):
-        rest_start = len("Memorandum by ")
+    memo_by = _MEMO_BY.match(head)
+    if memo_by:
+        rest_start = memo_by.end()
         rest = head[rest_start:]
         end = len(rest)
         cut = re.search(r"\) (?:of|on|to|concerning|regarding)\b", rest)
