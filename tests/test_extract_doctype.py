@@ -158,3 +158,81 @@ def test_email_production_with_colonless_labels():
     assert _type(text)[0] == "other"
     # a "From" sentence of a letter and a "Sent" word below it are no e-mail header
     assert _type("From the Director\nSent to the field offices\n") == (None, None)
+
+
+# FRUS documents outside the corpus (HistoryAtState/frus TEI; fragments in benchmarks/frus/tei/)
+
+
+def test_frus_diplomatic_notes():
+    # frus1927v01_d41: "Excellency:"
+    text = (
+        "500.A15 a 1/244a\n\nThe Secretary of State to the British Ambassador (Howard)\n\n"
+        "Washington, May 23, 1927.\n\nExcellency: In accordance with informal conversations on this "
+        "subject,\n"
+    )
+    assert _type(text) == ("note", "Excellency:")
+    # frus1918Russiav03_d45: a numbered note is a note, not a despatch
+    text = (
+        "File No. 861.51/255\n\nThe Secretary of State to the French Ambassador (Jusserand)\n\n"
+        "Washington, January 7, 1918.\n\nNo. 2030\n\nExcellency: In reply to your excellency’s note of\n"
+    )
+    assert _type(text) == ("note", "Excellency:")
+    # frus1934v04_d281: "Mr. Minister:"
+    text = (
+        "724.3415/4303\n\nThe Salvadoran Minister for Foreign Affairs (Araujo) to the Secretary of State\n\n"
+        "[Translation]\n\nSan Salvador, October 25, 1934. [Received November 3.]\n\n"
+        "No. A. 715 L. D. No. 1.792\n\n"
+        "Mr. Minister: In relation to the Note which I had the honor to address to Your Excellency,\n"
+    )
+    assert _type(text) == ("note", "Mr. Minister:")
+    # frus1927v01_d374: "Sir:" to a foreign envoy
+    text = (
+        "711.428/1089\n\nThe Secretary of State to the Canadian Minister (Massey)\n\n"
+        "Washington, March 30, 1927.\n\n"
+        "Sir: I have the honor to acknowledge the receipt of your note No. 53 of March 22, 1927,\n"
+    )
+    assert _type(text) == ("note", "the Canadian Minister")
+    # frus1936v03_d538: an embassy's note to a foreign ministry
+    text = (
+        "690D.11241/28\n\nThe American Embassy in France to the French Ministry for Foreign Affairs\n\n"
+        "No. 1414\n\nThe Embassy of the United States of America has the honor to refer to the\n"
+    )
+    assert _type(text) == ("note", "the French Ministry")
+
+
+def test_frus_sir_to_own_envoy_stays_despatch():
+    # frus1930v01_d329: an instruction to the American Minister is a despatch, not a note
+    text = (
+        "715.1715/366a\n\nThe Secretary of State to the Minister in Honduras (Lay)\n\n"
+        "Washington, May 21, 1930.\n\nNo. 1\n\nSir: The Department understands that the\n"
+    )
+    assert _type(text) == ("dispatch", "Sir:")
+
+
+def test_frus_memorandum_head():
+    # frus1936v03_d539 (undated) and frus1934v04_d640
+    text = (
+        "690D.11241/28\n\nMemorandum by the Second Secretary of Embassy in France (Werlich)\n\n"
+        "Paris [undated.]\n\nI called today upon M. Chauvel,\n"
+    )
+    assert _type(text) == ("memorandum", "Memorandum by")
+    text = (
+        "611.3231/701\n\nMemorandum by the Economic Adviser (Feis)\n\n[Washington,] December 6, 1934.\n\n"
+        "Mr. Muniz, who is serving as special assistant to the Brazilian Ambassador\n"
+    )
+    assert _type(text) == ("memorandum", "Memorandum by")
+
+
+def test_frus_personal_letter_to_foreign_envoy_is_a_letter():
+    # frus/frus1934v04_d349 and frus/frus1918Russiav03_d462 (corpus): "My Dear ...:" wins over the parties
+    text = (
+        "724.3415/39751\n\nThe Assistant Secretary of State (Welles) to the British Chargé (Osborne)\n\n"
+        "Washington, July 27, 1934.\n\nMy Dear Osborne: Thank you very much for your letter of July 23,\n"
+    )
+    assert _type(text)[0] != "note"
+    text = (
+        "File No. 661.119Vessels/12\n\nThe Russian Ambassador (Bakhmeteff) to the Counselor for the "
+        "Department of State (Polk)\n\nWashington, March 16, 1918.\n\n"
+        "My Dear Mr. Polk: Referring to the question of\n"
+    )
+    assert _type(text)[0] != "note"

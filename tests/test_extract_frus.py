@@ -93,3 +93,130 @@ def test_repeated_to_is_copies_to():
 def test_not_frus_without_dateline():
     text = "The Director to the Secretary of State\n\nSome body text without a dateline.\n"
     assert _cands(text) == {}
+
+
+# Snippets below are verbatim from FRUS documents outside the corpus (HistoryAtState/frus TEI, converted by
+# benchmarks/frus_tei.py; the fragments are in benchmarks/frus/tei/).
+
+# frus1930v01_d164 and frus1936v03_d407: memoranda, the editors bracket the place of the dateline
+MEMO_1930_D164 = """500.A15a3/1269
+
+Memorandum by the Secretary of State
+
+[Washington,] November 13, 1930.
+
+The Italian Ambassador had a long telegram which he did not read to me, nor give me the contents of.
+"""
+MEMO_1936_D407 = """124.84/129
+
+Memorandum by the Assistant Chief of the Division of Near Eastern Affairs (Alling)
+
+[Washington,] November 6, 1936.
+
+The Secretary called me to his office this morning to discuss the question of our representation in
+"""
+
+
+def test_memorandum_with_bracketed_dateline_place():
+    c = _cands(MEMO_1930_D164)
+    assert c[("sender", "The Secretary of State")] == "the Secretary of State"
+    assert c[("document_date", "1930-11-13")] == "November 13, 1930"
+    assert c[("document_type", "memorandum")] == "Memorandum"
+    assert not [k for k in c if k[0] == "addressees"]
+    c = _cands(MEMO_1936_D407)
+    key = ("sender", "The Assistant Chief of the Division of Near Eastern Affairs (Alling)")
+    assert c[key] == "the Assistant Chief of the Division of Near Eastern Affairs (Alling)"
+    assert c[("document_date", "1936-11-06")] == "November 6, 1936"
+
+
+# frus1936v03_d540: a file number with a letter after the class number ("690D.")
+D540_1936 = """690D.11241/29
+
+The Ambassador in France (Stratus) to the Secretary of State
+
+Paris, November 9, 1935. [Received November 20.]
+
+No. 2301
+
+Sir: In continuation of the Embassy’s despatch No. 2261 of October 26, 1935, with respect to customs
+"""
+# frus1936v03_d539 (same file class, another document)
+D539_1936_FILE = "690D.11241/28\n\nMemorandum by the Second Secretary of Embassy in France (Werlich)\n"
+
+
+def test_file_number_with_lettered_class():
+    c = _cands(D540_1936)
+    assert c[("sender", "The Ambassador in France (Stratus)")] == "The Ambassador in France (Stratus)"
+    assert c[("addressees", "The Secretary of State")] == "the Secretary of State"
+    assert c[("document_date", "1935-11-09")] == "November 9, 1935"
+    assert c[("document_type", "dispatch")] == "No. 2301"
+
+
+# frus1941v06_d540 and frus1927v01_d375: source notes in forms the file-number pattern does not know
+D540_1941 = """832.796/658 Suppl.: Telegram
+
+The Secretary of State to the Ambassador in Brazil (Caffery)
+
+Washington, December 12, 1941—10 p.m.
+
+1347. Dept’s 1336 of December 11, 10 p.m. By the time this telegram reaches you it is expected that Lati
+"""
+D375_1927 = """711.252/–
+
+The Secretary of State to the Ambassador in Chile (Collier)
+
+Washington, August 19, 1927.
+
+No. 765
+
+Sir: This Government has, as you are aware, entered upon the policy of negotiating with other countries
+"""
+
+
+def test_unknown_source_note_form_before_a_frus_head():
+    c = _cands(D540_1941)
+    assert c[("sender", "The Secretary of State")] == "The Secretary of State"
+    assert c[("addressees", "The Ambassador in Brazil (Caffery)")] == "the Ambassador in Brazil (Caffery)"
+    assert c[("document_date", "1941-12-12")] == "December 12, 1941"
+    assert c[("document_type", "telegram")] == "Telegram"
+    c = _cands(D375_1927)
+    assert c[("addressees", "The Ambassador in Chile (Collier)")] == "the Ambassador in Chile (Collier)"
+    assert c[("document_date", "1927-08-19")] == "August 19, 1927"
+    assert ("document_type", "telegram") not in c
+
+
+def test_source_line_needs_a_head_and_dateline():
+    # the same first line without the FRUS head/dateline shape gives nothing
+    assert _cands("832.796/658 Suppl.: Telegram\n\nSome body text.\n\nMore text.\n") == {}
+
+
+# frus1941v06_d262: a memorandum of conversation names its author after "by"
+MEMO_1941_D262 = """722.2315/1491
+
+Memorandum of Conversation, by the Under Secretary of State (Welles)
+
+[Washington,] May 20, 1941.
+
+The Ambassador of Brazil left with me the attached memorandum which he had just received from Foreign Minister
+"""
+
+
+def test_memorandum_of_conversation_author():
+    c = _cands(MEMO_1941_D262)
+    key = ("sender", "The Under Secretary of State (Welles)")
+    assert c[key] == "the Under Secretary of State (Welles)"
+    assert c[("document_type", "memorandum")] == "Memorandum"
+    assert c[("document_date", "1941-05-20")] == "May 20, 1941"
+    # heads of frus1938v02_d356 and frus1944v02_d275 (as history.state.gov titles them)
+    for head, author in (
+        (
+            "Memorandum of Conversation, by the Ambassador in Germany (Wilson)",
+            "the Ambassador in Germany (Wilson)",
+        ),
+        (
+            "Memorandum of Conversation, by the Acting Chief of the Aviation Division (Walstrom)",
+            "the Acting Chief of the Aviation Division (Walstrom)",
+        ),
+    ):
+        c = _cands(f"711.62/145\n\n{head}\n\n[Washington,] March 22, 1938.\n\nText.\n")
+        assert c[("sender", "T" + author[1:])] == author

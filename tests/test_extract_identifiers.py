@@ -92,6 +92,11 @@ def test_frus_file_numbers():
     ids = _ids("711.00111 Armament Control/777a: Telegram\n\nThe Secretary of State to the Ambassador\n")
     c, raw = ids["711.00111 Armament Control/777a"]
     assert raw == "711.00111 Armament Control/777a" and c.extra["kind"] == "state_decimal_file"
+    # frus1936v03_d538 and d540 (outside the corpus): a letter after the class number
+    ids = _ids("690D.11241/28\n\nThe American Embassy in France to the French Ministry for Foreign Affairs\n")
+    assert ids["690D.11241/28"][1] == "690D.11241/28"
+    ids = _ids("690D.11241/29\n\nThe Ambassador in France (Stratus) to the Secretary of State\n")
+    assert ids["690D.11241/29"][1] == "690D.11241/29"
 
 
 def test_state_doc_number_and_bates():

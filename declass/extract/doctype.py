@@ -21,7 +21,10 @@ from .base import Candidate
 HEAD_CHARS = 3000
 _RIF = re.compile(r"IDENTIFICATION\s{0,3}FORM|AGENCY\s{0,2}FILE\s{0,2}NUMBER", re.I)
 _FOOTER = re.compile(r"[DB][a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}\d{6,9}[^\n]{0,12}")
-_FRUS_HEAD = re.compile(r"(?m)^(?:File\s+No\.\s*)?\d{3}\.[^\n]{1,60}/\d{1,6}[a-z]?(?::\s{0,2}Telegram)?\s*$")
+# "File No. 861.51/264", "500.A15 a 1/457: Telegram", "690D.11241/28" (a letter after the class number)
+_FRUS_HEAD = re.compile(
+    r"(?m)^(?:File\s+No\.\s*)?\d{3}[A-Z]?\.[^\n]{1,60}/\d{1,6}[a-z]?(?::\s{0,2}Telegram)?\s*$"
+)
 _RIF_TYPE = re.compile(r"DOCUMENT\s{0,2}TYPE\s{0,2}:\s{0,3}(?P<v>[A-Z][A-Z ,.]{2,40})")
 
 
@@ -72,6 +75,23 @@ def extract(doc: Document) -> Iterator[Candidate]:
                 if m:
                     yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
                     return
+        # the editorial head (the line after the file line) names a memorandum's author, or a foreign
+        # government's envoy or ministry: a note ("Excellency:", "Mr. Minister:"; "Sir:" to a foreign envoy)
+        head_line = _frus_head_line(head, frus.end())
+        m = re.match(data["frus_memorandum"]["regex"], head_line[1])
+        if m:
+            s = base + head_line[0] + m.start()
+            conf = data["frus_memorandum"]["confidence"]
+            yield _cand("memorandum", s, s + len(m.group(0)), conf, "frus-memorandum", text)
+            return
+        note = data["frus_note"]
+        m = re.search(note["salutation"], head, re.M)
+        party = re.search(note["foreign_party"], head_line[1])
+        # a personal salutation ("My Dear Mr. Polk:") makes a letter, whoever the parties are
+        if (m or party) and not re.search(note["unless"], head, re.M):
+            s, e = (m.start(), m.end()) if m else (head_line[0] + party.start(), head_line[0] + party.end())
+            yield _cand("note", base + s, base + e, note["confidence"], "frus-note", text)
+            return
         m = re.search(data["frus_dispatch"]["regex"], head, re.M)
         if m:
             yield _cand(
@@ -96,6 +116,12 @@ def extract(doc: Document) -> Iterator[Candidate]:
             dtype = data["rif_document_type"].get(word)
             if dtype:
                 yield _cand(dtype, m.start("v"), m.start("v") + len(word), 0.6, "rif-document-type", text)
+
+
+def _frus_head_line(head: str, pos: int) -> tuple[int, str]:
+    """(offset, text) of the first non-empty line after `pos` (the FRUS file line's end)."""
+    m = re.compile(r"[^\S\n]*\n\s*(?P<l>[^\n]+)").match(head, pos)
+    return (m.start("l"), m.group("l")) if m else (pos, "")
 
 
 def _cand(dtype: str, start: int, end: int, conf: float, name: str, text: str) -> Candidate:

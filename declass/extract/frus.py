@@ -19,13 +19,25 @@ METHOD = "rule:frus"
 # how many non-empty lines from the top the head may sit at
 _HEAD_WINDOW = 6
 
-# "861.00/1401", "File No. 861.00/1401", "500.A15 a 1/457: Telegram", "711.00111 Armament Control/777a"
-_FILE_LINE = re.compile(r"^(?:File No\. )?\d{3}\.[\w .-]{0,40}/\d+\w{0,3}(?P<tel>: Telegram)?\s*$")
+# "861.00/1401", "File No. 861.00/1401", "500.A15 a 1/457: Telegram", "711.00111 Armament Control/777a",
+# "690D.11241/28" (a letter after the class number)
+_FILE_LINE = re.compile(r"^(?:File No\. )?\d{3}[A-Z]?\.[\w .-]{0,40}/\d+\w{0,3}(?P<tel>: Telegram)?\s*$")
+# a source-note line in a form the file-number pattern does not know ("832.796/658 Suppl.: Telegram"):
+# short, with a slash between digits; only taken as such when a FRUS head and dateline follow it
+_SOURCE_LINE = re.compile(r"^(?:File No\. )?\d{3}[\w.]*[^\n]{0,50}/[^\n]{1,20}$")
 # the head: "The X to the Y"; "Memorandum by the X"
 _HEAD = re.compile(r"^(?:The|Memorandum by|Memorandum of|President|Secretary)\b.{3,400}$")
+_MEMO_HEAD = re.compile(r"^Memorandum (?:by|of|for)\b")
+# "Memorandum by the Economic Adviser (Feis)", "Memorandum of Conversation, by the Under Secretary of State
+# (Welles)": the author follows "by"
+_MEMO_BY = re.compile(r"^Memorandum (?:of Conversation, )?by ")
 _BRACKET = re.compile(r"^\[(?P<note>[A-Za-z][^\]\n]{0,60})\]\s*$")
-# "Vologda, March 29, 1918, 9 p.m." / "Washington, July 20, 1927—3 p.m." / "Moscow, December 13, 1917."
-_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{1,40}?), (?P<rest>[A-Z][a-z]{2,9}\.? \d{1,2}, \d{4})")
+# "Vologda, March 29, 1918, 9 p.m." / "Washington, July 20, 1927—3 p.m." / "Moscow, December 13, 1917.";
+# the editors bracket a place the original does not print: "[Washington,] November 6, 1936."
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ -]{1,40}?|\[[A-Z][\w.'’ -]{1,40}?,\]),? "
+    r"(?P<rest>[A-Z][a-z]{2,9}\.? \d{1,2}, \d{4})"
+)
 _NUMBER_LINE = re.compile(r"^No\. \d+\s*$")
 _SALUTATION = re.compile(r"^(?:My )?Dear [A-Z][^:\n]{0,60}:", re.IGNORECASE)
 # split "X to Y" at the " to " after the sender's parenthesized name, else at the first " to "
@@ -83,12 +95,16 @@ def extract(doc: Document) -> Iterator[Candidate]:
         return
     i = 0
     is_telegram = False
-    if _FILE_LINE.match(lines[0].text.strip()):
-        fm = _FILE_LINE.match(lines[0].text.strip())
-        if fm.group("tel"):
+    first = lines[0].text.strip()
+    fm = _FILE_LINE.match(first)
+    source_tel = None  # the telegram marker of a source line, yielded once the head and dateline confirm it
+    if fm or (_SOURCE_LINE.match(first) and not _HEAD.match(first)):
+        if first.endswith(": Telegram"):
             is_telegram = True
             s = lines[0].start + lines[0].text.index(": Telegram") + 2
-            yield Candidate("document_type", "telegram", s, s + len("Telegram"), 0.9, METHOD)
+            source_tel = Candidate("document_type", "telegram", s, s + len("Telegram"), 0.9, METHOD)
+            if fm:
+                yield source_tel
         i = 1
     if i >= len(lines):
         return
@@ -109,10 +125,18 @@ def extract(doc: Document) -> Iterator[Candidate]:
     undated = re.match(r"^(?:\[?Undated\]?|[A-Z][\w .'’-]{1,40}, undated)", dl.text)
     if not dm and not undated:
         return
+    if source_tel is not None and not fm:
+        yield source_tel
+
+    # a memorandum's head names its author: "Memorandum by the Economic Adviser (Feis)"
+    if _MEMO_HEAD.match(head):
+        s = head_line.start + head_line.text.index("Memorandum")
+        yield Candidate("document_type", "memorandum", s, s + len("Memorandum"), 0.9, METHOD)
 
     # sender / addressees
-    if head.startswith("Memorandum by "):
-        rest_start = len("Memorandum by ")
+    memo_by = _MEMO_BY.match(head)
+    if memo_by:
+        rest_start = memo_by.end()
         rest = head[rest_start:]
         end = len(rest)
         cut = re.search(r"\) (?:of|on|to|concerning|regarding)\b", rest)

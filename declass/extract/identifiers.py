@@ -258,8 +258,9 @@ def _agency_file_numbers(doc: Document) -> Iterator[Candidate]:
 
 
 # ---------------------------------------------------------------- FRUS / State decimal file number
+# "861.00/1401", "500.A15 a 1/457: Telegram", "690D.11241/28" (a letter after the class number)
 _FRUS_FILE = re.compile(
-    r"(?m)^[ \t]{0,4}(?:File\s+No\.\s*)?(?P<v>\d{3}\.[0-9A-Za-z][0-9A-Za-z .\-]{0,40}/\d{1,6}[a-z]?)"
+    r"(?m)^[ \t]{0,4}(?:File\s+No\.\s*)?(?P<v>\d{3}[A-Z]?\.[0-9A-Za-z][0-9A-Za-z .\-]{0,40}/\d{1,6}[a-z]?)"
     r"(?::\s{0,2}Telegram)?[ \t]*$"
 )
 
