@@ -1937,6 +1937,28 @@ def test_cia_cable_address_line_names_headquarters():
     assert _cable_address("THE DIRECTOR INFORMED THE STATION\nPRIORITY DIRECTORATE MATTERS\n") == []
 
 
+# DIR with one letter misread on the address line, right before INFO / CITE: pdf/104-10075-10225 (a line
+# OCR added to the scan's text layer), catalogued 104-10276-10244 (To Name DIRECTOR),
+# jfk-tesseract/2022__104-10192-10254 (gold addressee DIRECTOR)
+CABLE_DIP_CITE = (
+    "| 2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 |\n"
+    "bi secrer TT] 38\nDIP. cms. WAVE 8295 aoe : 7 bj | Ll i\na aN SECRET ac ae\n"
+    "DIP. CITE WAVE 8295) 2 0 Te . & gy. | Ll :\n"
+)
+CABLE_CIR_INFO = "\n. CIR INFO WAVE CITE MEXI.2994 COUSLER ACTIN@\n\nPBRUMEN\n"
+CABLE_OIR_INFO = "\nOIR INFO LANT WAVE ‘CARA cite u\n"
+
+
+def test_cia_cable_address_line_dir_misread():
+    for text in (CABLE_DIP_CITE, CABLE_CIR_INFO, CABLE_OIR_INFO):
+        doc = Document.from_text(text)
+        (c,) = [c for c in telegram.extract(doc) if c.method == "rule:cia-address"]
+        assert c.value == "DIRECTOR" and c.confidence < 0.8, text
+        assert text[c.start : c.end] in ("DIP", "CIR", "OIR")
+    # the misreading alone, or before other words, is no address line
+    assert _cable_address("\nDIP. 8295\nOIR WAVE CITE\nTHE CIR INFO\n") == []
+
+
 # "CITE DIR" read "CITE OR" / "CTE OR" on an outgoing cable's later page (104-10100-10225, 104-10234-10012,
 # 104-10290-10090: the catalogue's From Name is DIRECTOR)
 CITE_OR_INFO = "CONF:\n\nINFO : -2-\n\n1 : INFO CITE OR Ts of 3\n\neS\n"

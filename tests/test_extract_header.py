@@ -497,6 +497,78 @@ def test_dispatch_form_column():
     assert DISPATCH_BERN[subject.start : subject.end].endswith("GIBSON, Trace Request")
 
 
+# The same form where OCR ran its boxes together: the title lost or out of place, so the form's
+# "ACTION REQUIRED - REFERENCES" box marks it; a party read with the rest of its line.
+# pdf/104-10073-10074 (text layer of the scan): the sender inside a line of box debris
+DISPATCH_RUN_TOGETHER = (
+    "% Chief, Task Force W . \n \n \n \n \n oro. ~~ Oma? Guage tesa AY CAR OGL MmMOLTING . —_—___—__ ~ 7 ~ . "
+    '" . mos Chief of Station, JMWAVE. WE: “a aasteact joe \n7 ASS] AHOROE TUE \n'
+    "4° raeaOpe rational /CVROST 7ANCUTLER ] oe . \nx g-AMCUTLER~-1 Fropress Feport for November _ and "
+    "Pecember 1967, Loe mm, i: ACTION REQUED REFERENCES - SA \nAétion Required: Ter vour information. . \n"
+)
+# catalogued 104-10069-10185 (From COS, JMWAVE; To CHIEF, TASK FORCE W): the title "| DISPAYCH [Fen" above
+DISPATCH_NO_TITLE = (
+    "\nChief, Task Force W\n\nTee curete\nC) =\nChief of Station, JMWAVE a\ni Uperationa 1/GYROSE r ae\n"
+    "ia) Agreed Activities ieeseetenom\nETON REQUAED REFERENCES\n\n"
+)
+# catalogued 104-10086-10316 (From CHIEF, WHD; To COS, MEXICO CITY): headquarters writes to a station
+DISPATCH_TO_STATION = (
+    "D1 g P AT C H ery Trocrsane\nSECRET | new Baa\nw Tats for eae\n"
+    "z Chief of Station, Mexico City [NO INDEXING REQUIRED\n3 ony a,\nene oes\na ene etn\nTi zs\n"
+    ': Chief, WHD ‘werorion 1\nSURE\n__RYBAR/s :\n\n"RGTION REQUIRED - REFERENCES\n\n'
+)
+# catalogued 104-10418-10265 (To CHIEF, EUROPEAN DIVISION): the title with a box after it, the boxes'
+# capitals after the party
+DISPATCH_BOX_CAPITALS = (
+    "DISPATCH : |\n. 7 Dee day EN MARKED FOR INDEXING _|\n\\ 7 =\n"
+    "Chief, European Division NO INDEXING REQUIRED\nINFO. . JONLY QUALIFIED DESK\nCAN JUDGE INDEXING\nFROM\n"
+    "Chief of Station, The Hague  MICROFIM\nsuuET RYBAT/SYMPATHIZER/MHCOLOR { A\n\ngs = Willem OLTMANS\n\n"
+    "ACTION REQUIRED - REFERENCES\n\nReferences: A. DIRECTOR 224537\n"
+)
+# catalogued 104-10246-10041 (From COS, MEXICO CITY; To CHIEF, KURIOT, info CHIEF, WHD): 'Attn' ends the
+# addressee, the INFO box's party is neither addressee nor sender
+DISPATCH_ATTN = (
+    "lets\n\nChief, KURIOT Attn: Peter T. SWINEHART,\n\nMARKED FOR INDEXING\n\nNO INDEXING REQUIRED\n\n"
+    "IFO, ONLY QUALIFIED DESK\n\nCAN JUDGE INDEXING\n\nChief, WH Division\n\nFROM\n\n"
+    "Chief of Station, Mexico City,\n\nsusect AQUATIC/Operational\n"
+    "Monthly Operational Report for the Period 1 - 30 November 1964\nACTION REQUIRED - REFERENCES\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, to, sender",
+    [
+        (DISPATCH_RUN_TOGETHER, "Chief, Task Force W", "Chief of Station, JMWAVE"),
+        (DISPATCH_NO_TITLE, "Chief, Task Force W", "Chief of Station, JMWAVE"),
+        (DISPATCH_TO_STATION, "Chief of Station, Mexico City", "Chief, WHD"),
+        (DISPATCH_BOX_CAPITALS, "Chief, European Division", "Chief of Station, The Hague"),
+        (DISPATCH_ATTN, "Chief, KURIOT", "Chief of Station, Mexico City"),
+    ],
+)
+def test_dispatch_form_boxes_run_together(text, to, sender):
+    cands = [c for c in header._dispatch(header._Header(Document.from_text(text), 0, len(text)))]
+    got = {c.field: c for c in cands}
+    assert got["addressees"].value == to and got["sender"].value == sender
+    for c in cands:
+        assert c.method == "rule:dispatch-form" and c.confidence < 0.8
+        # the evidence is the party as printed, without the debris after it
+        assert text[c.start : c.end].endswith(c.value.rsplit(", ", 1)[1])
+    assert "subject" not in got  # the subject lines are debris too: not read
+
+
+def test_dispatch_run_together_needs_the_form():
+    # the same party lines without the ACTION REQUIRED - REFERENCES box (a memo's distribution) are no form
+    text = DISPATCH_NO_TITLE.replace("ETON REQUAED REFERENCES", "Distribution:")
+    assert list(header._dispatch(header._Header(Document.from_text(text), 0, len(text)))) == []
+    # an INFO list ("Chief, EE; Chief, WE") is neither addressee nor sender
+    text = "Chief, EE; Chief, WE\nz Chief of Station, Bern a\nACTION REQUIRED - REFERENCES\n"
+    assert list(header._dispatch(header._Header(Document.from_text(text), 0, len(text)))) == []
+    # through the whole pipeline, the run-together form gives its parties
+    rec = declass.extract_text(DISPATCH_RUN_TOGETHER)
+    assert rec.sender.value == "Chief of Station, JMWAVE"
+    assert [a.value for a in rec.addressees] == ["Chief, Task Force W"]
+
+
 def test_subject_continues_when_visibly_unfinished():
     # jfk-applevision/2025__124-90137-10053: all-caps FBI subject over five lines, one in quotes
     text = (

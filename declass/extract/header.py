@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
 from .. import data as data_files
 from .. import prefilter
@@ -1109,14 +1110,33 @@ def _label_block(hdr: _Header, i: int, seen: set[str]) -> list[Candidate] | None
     return out
 
 
+class _DispatchRes(NamedTuple):
+    title: re.Pattern
+    title_head: re.Pattern
+    box: re.Pattern
+    action: re.Pattern
+    party: re.Pattern
+    head: re.Pattern
+    inline: re.Pattern
+    refs: re.Pattern
+    reach: int
+    stop: frozenset[str]
+
+
 @cache
-def _dispatch_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _dispatch_res() -> _DispatchRes:
     d = _data()["dispatch"]
-    return (
+    return _DispatchRes(
         re.compile(d["title"]),
+        re.compile(d["title_head"]),
         re.compile(_alt(d["box_words"]), re.IGNORECASE),
         re.compile(d["action_box"], re.IGNORECASE),
         re.compile(d["party"]),
+        re.compile(d["party_head"]),
+        re.compile(d["party_inline"]),
+        re.compile(d["references_box"]),
+        d["references_reach"],
+        frozenset(d["place_stop"]),
     )
 
 
@@ -1130,44 +1150,109 @@ def _dispatch_party(m: re.Match) -> str:
     return f"Chief, {place}"
 
 
+class _Party(NamedTuple):
+    line: int
+    value: str
+    start: int
+    end: int
+
+
+def _strict_party(r: _DispatchRes, ln: Line, k: int) -> _Party | None:
+    m = r.party.match(ln.text)
+    if not m:
+        return None
+    return _Party(k, _dispatch_party(m), ln.start + m.start("v"), ln.start + m.end("v"))
+
+
+def _tolerant_party(r: _DispatchRes, ln: Line, k: int) -> _Party | None:
+    """A party with the neighbouring boxes' text run into its line: at the line's start any 'Chief, X',
+    inside the line only 'Chief of Station, X'; never in an INFO list ('Chief, EE; Chief, WE'). The
+    place ends at a stop word ('Attn') or where capitalised words give way to a box's capitals
+    ('Chief, European Division NO INDEXING REQUIRED')."""
+    if ";" in ln.text:
+        return None
+    m = r.head.match(ln.text) or r.inline.search(ln.text)
+    if not m:
+        return None
+    words = m.group("place").split(" ")
+    cut = len(words)
+    for i, w in enumerate(words):
+        caps_after_title = i > 0 and len(w) > 1 and w.isupper() and not words[i - 1].isupper()
+        if w in r.stop or caps_after_title or r.box.fullmatch(w):
+            cut = i
+            break
+    if cut == 0:
+        return None
+    place = " ".join(words[:cut])
+    office = m.group("office")
+    if office:
+        value = f"Chief of {'Base' if office.lower() == 'base' else 'Station'}, {place}"
+    else:
+        value = f"Chief, {place}"
+    s = ln.start + m.start("v")
+    return _Party(k, value, s, ln.start + m.start("place") + len(place))
+
+
+def _dispatch_span(r: _DispatchRes, lines: list[Line]) -> tuple[int, int, bool] | None:
+    """(line before the boxes, ACTION REQUIRED line, whether the title marks the form): the first title
+    line followed within 60 lines by the ACTION REQUIRED box with the indexing boxes near it; else the
+    'ACTION REQUIRED - REFERENCES' box and the lines above it."""
+    for t0, ln in enumerate(lines):
+        if not (r.title.fullmatch(ln.text.strip()) or r.title_head.match(ln.text)):
+            continue
+        end = next((k for k in range(t0 + 1, len(lines)) if r.action.search(lines[k].text)), None)
+        if end is not None and end - t0 <= 60 and any(r.box.search(x.text) for x in lines[t0 : end + 16]):
+            return t0, end, True
+    end = next((k for k, ln in enumerate(lines) if r.refs.search(ln.text)), None)
+    return None if end is None else (max(-1, end - r.reach - 1), end, False)
+
+
 def _dispatch(hdr: _Header) -> Iterator[Candidate]:
     """A CIA DISPATCH form printed as a column by OCR: the TO, INFO, FROM and SUBJECT boxes' values
     come in that order above the ACTION REQUIRED box, their labels lost or out of place. The first
     'Chief, X' line is the addressee; the sender is the first 'Chief of Station, X' line after a FROM
     label, else the last such line (INFO lines name several offices, separated by ';'); the subject
-    is the text after the sender, skipping the date and the indexing boxes printed beside it."""
-    title, box, action, party = _dispatch_res()
+    is the text after the sender, skipping the date and the indexing boxes printed beside it.
+    Where OCR lost the form's title or printed it out of place, its 'ACTION REQUIRED - REFERENCES' box
+    marks the form; where the boxes ran together on a line, the parties are read with the rest of
+    their line (`_tolerant_party`). Either way the parties get a lower confidence and no subject."""
+    r = _dispatch_res()
     lines = hdr.lines[:80]
-    t0 = next((k for k, ln in enumerate(lines) if title.fullmatch(ln.text.strip())), None)
-    if t0 is None:
+    span = _dispatch_span(r, lines)
+    if span is None:
         return
-    end = next((k for k in range(t0 + 1, len(lines)) if action.search(lines[k].text)), None)
-    if end is None or end - t0 > 60 or not any(box.search(ln.text) for ln in lines[t0 : end + 16]):
-        return
-    found: list[tuple[int, re.Match]] = []
+    t0, end, titled = span
     from_label: int | None = None
+    found: list[_Party] = []
+    tolerant = not titled
     for k in range(t0 + 1, end):
         got = hdr.label_at(k)
         if got is not None and got[0] == "from" and not got[1].group("value").strip():
             from_label = k if from_label is None else from_label
-        m = party.match(lines[k].text)
-        if m:
-            found.append((k, m))
+        strict, loose = _strict_party(r, lines[k], k), _tolerant_party(r, lines[k], k)
+        if loose is not None and (strict is None or strict.value != loose.value):
+            tolerant = True
+            found.append(loose)
+        elif strict is not None:
+            found.append(strict)
     if len(found) < 2:
         return
-    to_k, to_m = found[0]
-    after = [f for f in found[1:] if from_label is not None and f[0] > from_label]
-    if from_label is not None and (to_k > from_label or not after):
+    to = found[0]
+    after = [f for f in found[1:] if from_label is not None and f.line > from_label]
+    if from_label is not None and (to.line > from_label or not after):
         return
-    from_k, from_m = after[0] if after else found[-1]
+    sender = after[0] if after else found[-1]
     conf = 0.85 if after else 0.78
-    for field, ln, m in (("addressees", lines[to_k], to_m), ("sender", lines[from_k], from_m)):
-        s = ln.start + m.start("v")
-        yield Candidate(field, _dispatch_party(m), s, ln.start + m.end("v"), conf, "rule:dispatch-form")
+    if tolerant:
+        conf -= 0.06
+    for field, p in (("addressees", to), ("sender", sender)):
+        yield Candidate(field, p.value, p.start, p.end, conf, "rule:dispatch-form")
+    if tolerant:
+        return
     parts: list[Line] = []
-    for k in range(from_k + 1, end):
+    for k in range(sender.line + 1, end):
         t = lines[k].text.strip()
-        if not t or box.search(t) or party.match(lines[k].text) or hdr.label_at(k) is not None:
+        if not t or r.box.search(t) or r.party.match(lines[k].text) or hdr.label_at(k) is not None:
             continue
         if re.fullmatch(r"S[A-Z0-9]{3,6}T", t) or (find_dates(t) and _letters(t) < 14):
             continue  # a mangled SUBJECT label ("SUFVECT"), the dispatch date

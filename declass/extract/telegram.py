@@ -430,7 +430,9 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
 # addressee first ("IMMEDIATE DIR CITE HEXI 6948", "PRIORITY DIRECTOR INFO KADRID", "DIR INFO LOND CITE"),
 # behind a margin letter ("Y  PRITY, DIR CITE WAVE 7162"), CITE misread ("PRIORITY DIR GETE-STOC-4314").
 # Read only for headquarters (DIR / DIRECTOR) with a precedence before it or INFO / CITE after it: a bare
-# "DIRECTOR" line can be the sender's box of an outgoing cable.
+# "DIRECTOR" line can be the sender's box of an outgoing cable. DIR with one letter misread (telegram.json
+# "dir_misread": "DIP. CITE WAVE 8295", ". CIR INFO WAVE CITE MEXI.2994", "OIR INFO LANT WAVE") is read
+# only right before INFO / CITE, at a lower confidence.
 _CABLE_PREC = r"(?:IMMEDIATE|IMMED|PRIORITY|PRITY|ROUTINE|OPIM|FLASH)"
 _CABLE_DIR = re.compile(
     r"^[^A-Za-z0-9]{0,4}(?:[A-Za-z][^A-Za-z0-9]{1,3})?(?:"
@@ -440,13 +442,29 @@ _CABLE_DIR = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _cable_dir_misread() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _vocab()["dir_misread"])
+    return re.compile(
+        r"^[^A-Za-z0-9]{0,4}(?:[A-Za-z][^A-Za-z0-9]{1,3})?"
+        rf"(?P<b>{words})[^A-Za-z0-9\s]{{0,2}}\s+(?:INFO|CITE)\b"
+    )
+
+
 def _cia_address_line(doc: Document) -> Iterator[Candidate]:
+    misread = _cable_dir_misread()
     for ln in doc.lines[:80]:
         m = _CABLE_DIR.match(ln.text)
         if m:
             g = "a" if m.group("a") else "b"
             s, e = ln.start + m.start(g), ln.start + m.end(g)
             yield Candidate("addressees", "DIRECTOR", s, e, 0.8, "rule:cia-address")
+            return
+    for ln in doc.lines[:80]:
+        m = misread.match(ln.text)
+        if m:
+            s, e = ln.start + m.start("b"), ln.start + m.end("b")
+            yield Candidate("addressees", "DIRECTOR", s, e, 0.72, "rule:cia-address")
             return
 
 
