@@ -282,10 +282,11 @@ def test_cia_information_report_form_numbers():
     # catalogued jfk-tesseract-2022 (unseen releases): "UFG 7675" read; an empty box's next words are not
     assert "UFG 7675" in _ids("FIELD REPORT NO. UFG 7675\n")
     assert not [v for v in _ids("FIELD REPORT NO. Do Not\nFIELD REPORT NO. et 35279\n") if "35279" in v]
-    # the label's dot or apostrophe read between its words, a mark before the value: 176-10036-10095,
-    # 176-10036-10078 (catalogued)
+    # the label's dot read between its words, a mark before the value: 176-10036-10095 (catalogued)
     assert ids_of("APPRAISAL FIELD. REPORT NO. _FVS-8806\n") == {"FVS-8806": "FVS-8806"}
-    assert ids_of("APPRAISAL 3 . FIELD'REPORT NO. _Fvs 79237;\n") == {"FVS 79237": "Fvs 79237"}
+    # five digits without a thousands comma are a misreading: 176-10036-10078 (catalogued, a 1962
+    # Saigon report among FVS 8604 / 8806 / 9725 of 1963)
+    assert ids_of("APPRAISAL 3 . FIELD'REPORT NO. _Fvs 79237;\n") == {}
     # pdf/124-10279-10020 (fresh OCR of the scan): "NO." read onto the next line, a thousands comma
     text = "| TPES S - ACQ? _MEXICO, MEXICO CITY (29 AUGUST 1967) FIELD REPORT BRSS \n"
     text += "{ eg fe Day NO. HMM-11,295 . = B55 8 oO souRcE: [MEXICAN SECURITY OFFICER WITH. ACCESS\n"

@@ -446,13 +446,14 @@ def _course_numbers(doc: Document) -> Iterator[Candidate]:
 
 
 # CIA information report form box: "FIELD REPORT NO. UFG 7675" (OCR: "Fvs 9725",
-# "FIELD. REPORT NO. _FVS-8806", "FIELD'REPORT NO. _Fvs 79237"); a large number keeps its thousands
-# comma ("HMM-11,295"), and the box's "NO." may be read onto the next line ("FIELD REPORT BRSS \n{ eg fe
-# Day NO. HMM-11,295"). The IN number in its REFERENCES box is not read: the corpus gold takes it in one
-# report (pdf/176-10036-10149) and leaves it out in another (jfk-tesseract-2025/176-10036-10094).
+# "FIELD. REPORT NO. _FVS-8806"); the box's "NO." may be read onto the next line ("FIELD REPORT BRSS \n{ eg
+# fe Day NO. HMM-11,295"). A number of five digits or more is printed with its thousands comma
+# ("HMM-11,295", "EL _35,970", "OEL430, 995"): five digits without one ("_Fvs 79237;") are a misreading,
+# not read. The IN number in its REFERENCES box is not read: the corpus gold takes it in one report
+# (pdf/176-10036-10149) and leaves it out in another (jfk-tesseract-2025/176-10036-10094).
 _FIELD_REPORT = re.compile(
     r"FIELD[ \t.'_]{1,2}REPORT(?:[ \t]?N[O0]\.?|[^\n]{0,12}\n[^\n]{0,20}?(?<![A-Za-z])N[O0]\.)[ \t_]{1,3}"
-    r"(?P<a>[A-Z][A-Za-z]{2,3})(?P<sep>[ \t_-]{0,2})(?P<n>\d{1,3},\d{3}|\d{3,6})(?![\d,])"
+    r"(?P<a>[A-Z][A-Za-z]{2,3})(?P<sep>[ \t_-]{0,2})(?P<n>\d{1,3},\d{3}|\d{3,4})(?![\d,])"
 )
 
 
