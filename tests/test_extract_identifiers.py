@@ -82,6 +82,7 @@ def test_release_stamp_below_the_top_framed_by_braces_or_a_stray_word():
     # a number cited in prose is not a stamp: words between it and the release phrase
     assert _ids(lead + "see 104-10111-10076 and the 2022 RELEASE") == {}
     assert _ids(lead + "104-10111-10076 filed 2022 RELEASE") == {}
+    assert _ids(lead + "Record 104-10111-10076 in 2017 released under the Act") == {}
 
 
 def test_record_numbers_listed_in_body_are_not_identifiers():

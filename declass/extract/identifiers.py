@@ -42,11 +42,13 @@ _STAMP_DAMAGED_104 = re.compile(
     r"(?m)^\W{0,3}[0-9'lI|]{0,2}04-(?P<rest>1\d{4}-1\d{4})(?![\d-])(?=[\s)\]|.,]{0,8}\[?\{?\s?(?:19|20)\d\d\s+RELEAS)"
 )
 _RIF_NUMBER_LABEL = re.compile(r"RECORD[\s_]{0,3}NUMBER\s{0,3}[:;]?[\s:=—-]{0,4}$", re.I)
-# the release stamp after the number, its frame read as brackets, braces or a stray word of up to four
-# letters: "104-10059-10206 | 2023 RELEASE", "{104-10290-10046}RF 2025 RELEASE",
-# "104-10111-10076] al 2022 RELEASE", "104-10096-10240] iz [ 2022 RELEASE"
+# the release stamp after the number, its frame read as brackets or braces: "104-10059-10206 | 2023 RELEASE",
+# "124-10278-10391 (2022 RELEASE"; or as a stray word of up to four letters, then only before the banner's
+# capitals (prose cites a record "in 2017 released"): "{104-10290-10046}RF 2025 RELEASE UNDER",
+# "104-10111-10076] al 2022 RELEASE UNDER", "104-10096-10240] iz [ 2022 RELEASE UNDER"
 _RELEASE_AFTER = re.compile(
-    r"^[\s)\]}|.,°'‘’“”*_~-]{0,8}(?:[A-Za-z]{1,4}[ \t|]{1,3})?[\[{(]?\s?(?:19|20)\d\d\s+RELEAS", re.I
+    r"^[\s)\]}|.,°'‘’“”*_~-]{0,8}(?:[\[{(]?\s?(?:19|20)\d\d\s+(?i:RELEAS)"
+    r"|[A-Za-z]{1,4}[ \t|]{1,3}[\[{(]?\s?(?:19|20)\d\d\s{1,3}RELEASE\s{1,3}UNDER)"
 )
 _RESTRICTED_BEFORE = re.compile(r"ITEM\s{1,3}IS\s{1,3}RESTRICTED\W{0,6}$", re.I)
 
