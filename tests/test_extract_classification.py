@@ -219,6 +219,21 @@ def test_slug_far_from_any_marking_is_content():
     assert _controls(text) == {}
 
 
+def test_slug_before_typic_read_anywhere_even_damaged():
+    # a slug line "<control> TYPIC <crypt>" is a control with no marking near it, the control word
+    # OCR-damaged: pdf/104-10290-10046 (fresh OCR of the scan, its SECRET pages away), catalogued
+    # jfk-tesseract-2022 104-10217-10091 and 104-10217-10099
+    assert _controls("td VheCs 725 \n7 cwewewe th . QI, \n\n\nR\u00a5fat TYP AMERD \nWe - 0. RE NAVA\n") == {
+        "RYBAT": "R\u00a5fat"
+    }
+    assert _controls(
+        "PRIORITY DIRECTOR INFO KADRID\n\n\u201cal\n\naan\nRYBaq TYPIG ALECRU iihr..CSEOs4\n"
+    ) == {"RYBAT": "RYBaq"}
+    assert _controls(": RYBAT TYPIC ANECRU\n") == {"RYBAT": "RYBAT"}
+    # TYPIC in a dispatch subject, or a damaged word not right before it, is no slug
+    assert _controls("SUBJECT: Operational/TYPIC/AMLEQ\nRYBaq is here TYPIC\nRABAT, TYPICALLY\n") == {}
+
+
 def test_title_case_and_wrapped_control_markings():
     # jfk-tesseract-2025/177-10002-10096 (President's Intelligence Checklist): the cover sheet's
     # "COMINT / Channels" access block and the page footer "For The President Only - Top Secret"

@@ -66,6 +66,25 @@ def test_release_header_record_number_with_stray_digit():
     assert "104-10336-10011" in ids
 
 
+def test_release_stamp_below_the_top_framed_by_braces_or_a_stray_word():
+    # a stamp further down (after a garbled first page) is read when the release phrase follows the
+    # number, its frame read as braces or a short stray word: pdf/104-10290-10046 (fresh OCR of the scan)
+    # and the catalogued jfk-tesseract-2022 104-10111-10076, 104-10096-10240, 124-10144-10472
+    lead = "x" * 300 + "\n"
+    for line, want in [
+        ("{104-10290-10046}RF 2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY", "104-10290-10046"),
+        ("104-10111-10076] al 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY", "104-10111-10076"),
+        ("\u2018104-10096-10240] iz [ 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY", "104-10096-10240"),
+        ("124-10144-10472| t {2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY", "124-10144-10472"),
+    ]:
+        c, raw = _ids(lead + line)[want]
+        assert raw == want and c.method == "rule:nara-release-header"
+    # a number cited in prose is not a stamp: words between it and the release phrase
+    assert _ids(lead + "see 104-10111-10076 and the 2022 RELEASE") == {}
+    assert _ids(lead + "104-10111-10076 filed 2022 RELEASE") == {}
+    assert _ids(lead + "Record 104-10111-10076 in 2017 released under the Act") == {}
+
+
 def test_record_numbers_listed_in_body_are_not_identifiers():
     # jfk-applevision/2021__docid-32112895 page 2 lists other record numbers
     text = "x" * 400 + "\nCOMMISSION ON CIA ACTIVITIES WITHIN THE UNITED STATES\n\n178-10002-10089\n\n"
@@ -269,3 +288,18 @@ def test_cia_information_report_form_numbers():
     # catalogued jfk-tesseract-2022 (unseen releases): "UFG 7675" read; an empty box's next words are not
     assert "UFG 7675" in _ids("FIELD REPORT NO. UFG 7675\n")
     assert not [v for v in _ids("FIELD REPORT NO. Do Not\nFIELD REPORT NO. et 35279\n") if "35279" in v]
+    # the label's dot read between its words, a mark before the value: 176-10036-10095 (catalogued)
+    assert ids_of("APPRAISAL FIELD. REPORT NO. _FVS-8806\n") == {"FVS-8806": "FVS-8806"}
+    # five digits without a thousands comma are a misreading: 176-10036-10078 (catalogued, a 1962
+    # Saigon report among FVS 8604 / 8806 / 9725 of 1963)
+    assert ids_of("APPRAISAL 3 . FIELD'REPORT NO. _Fvs 79237;\n") == {}
+    # pdf/124-10279-10020 (fresh OCR of the scan): "NO." read onto the next line, a thousands comma
+    text = "| TPES S - ACQ? _MEXICO, MEXICO CITY (29 AUGUST 1967) FIELD REPORT BRSS \n"
+    text += "{ eg fe Day NO. HMM-11,295 . = B55 8 oO souRcE: [MEXICAN SECURITY OFFICER WITH. ACCESS\n"
+    assert ids_of(text) == {"HMM-11,295": "HMM-11,295"}
+    # an empty box: a number two lines down is not the box's
+    assert ids_of("DATE ACQ. May 1964 FIELD REPORT NO.\n\nSOURCE NO. UFG 1234\n") == {}
+
+
+def ids_of(text):
+    return {v: raw for v, (c, raw) in _ids(text).items() if c.method == "rule:field-report-number"}

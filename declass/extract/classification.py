@@ -629,6 +629,14 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 if t in v.slug:
                     s = ln.start + ln.text.index(t)
                     yield t, s, s + len(t), 0.75
+    # a CIA cable slug line anywhere: a slug control, maybe OCR-damaged, before the TYPIC cryptonym
+    # ("RYBAT TYPIC ANECRU", "RYBaq TYPIG ALECRU", "R¥fat TYP AMERD"): TYPIC stands only in slugs
+    # and subject lines, and the damaged word is read only right before it
+    for n in doc.lines_with(("typ",), folded=True):
+        got = _damaged_slug(doc.lines[n].text)
+        if got:
+            name, s, e = got
+            yield name, doc.lines[n].start + s, doc.lines[n].start + e, 0.72
     # portion marks with controls: "(TS//SI//NF)"
     for m in re.finditer(r"\((?:TS|S|C)//([A-Z]{1,6}(?:/{1,2}[A-Z]{1,6}){0,3})\)", text):
         for seg in re.finditer(r"[A-Z]+", m.group(1)):
@@ -636,6 +644,25 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
             if name:
                 s = m.start(1) + seg.start()
                 yield name, s, s + len(seg.group()), 0.75
+
+
+_SLUG_OCR = str.maketrans({"¥": "Y", "8": "B", "5": "S", "0": "O", "1": "I", "$": "S"})
+_SLUG_TYPIC = re.compile(r"TYP[A-Z]{0,2}\W?", re.I)
+
+
+def _damaged_slug(line: str) -> tuple[str, int, int] | None:
+    """(slug control, start, end) of a slug line `<control> TYPIC ...` of at most five words, the control
+    word as OCR may damage it (one letter in five wrong)."""
+    toks = list(re.finditer(r"\S+", line))
+    if toks and not re.search(r"[A-Za-z]", toks[0].group()):
+        toks = toks[1:]  # a mark before the slug (": RYBAT TYPIC")
+    if not 2 <= len(toks) <= 5 or not _SLUG_TYPIC.fullmatch(toks[1].group()):
+        return None
+    word = re.sub(r"[^A-Z]", "", toks[0].group().upper().translate(_SLUG_OCR))
+    for name in _vocab().slug:
+        if len(word) == len(name) and difflib.SequenceMatcher(None, word, name).ratio() >= 0.8:
+            return name, toks[0].start(), toks[0].end()
+    return None
 
 
 def extract(doc: Document) -> Iterator[Candidate]:

@@ -42,7 +42,14 @@ _STAMP_DAMAGED_104 = re.compile(
     r"(?m)^\W{0,3}[0-9'lI|]{0,2}04-(?P<rest>1\d{4}-1\d{4})(?![\d-])(?=[\s)\]|.,]{0,8}\[?\{?\s?(?:19|20)\d\d\s+RELEAS)"
 )
 _RIF_NUMBER_LABEL = re.compile(r"RECORD[\s_]{0,3}NUMBER\s{0,3}[:;]?[\s:=—-]{0,4}$", re.I)
-_RELEASE_AFTER = re.compile(r"^[\s)\]|.,°'‘’]{0,8}\[?\s?(?:19|20)\d\d\s+RELEAS", re.I)
+# the release stamp after the number, its frame read as brackets or braces: "104-10059-10206 | 2023 RELEASE",
+# "124-10278-10391 (2022 RELEASE"; or as a stray word of up to four letters, then only before the banner's
+# capitals (prose cites a record "in 2017 released"): "{104-10290-10046}RF 2025 RELEASE UNDER",
+# "104-10111-10076] al 2022 RELEASE UNDER", "104-10096-10240] iz [ 2022 RELEASE UNDER"
+_RELEASE_AFTER = re.compile(
+    r"^[\s)\]}|.,°'‘’“”*_~-]{0,8}(?:[\[{(]?\s?(?:19|20)\d\d\s+(?i:RELEAS)"
+    r"|[A-Za-z]{1,4}[ \t|]{1,3}[\[{(]?\s?(?:19|20)\d\d\s{1,3}RELEASE\s{1,3}UNDER)"
+)
 _RESTRICTED_BEFORE = re.compile(r"ITEM\s{1,3}IS\s{1,3}RESTRICTED\W{0,6}$", re.I)
 
 
@@ -441,11 +448,15 @@ def _course_numbers(doc: Document) -> Iterator[Candidate]:
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.85, "course-number", "control_number")
 
 
-# CIA information report form box: "FIELD REPORT NO. UFG 7675" (OCR: "Fvs 9725"). The IN number in its
-# REFERENCES box is not read: the corpus gold takes it in one report (pdf/176-10036-10149) and leaves it
-# out in another (jfk-tesseract-2025/176-10036-10094).
+# CIA information report form box: "FIELD REPORT NO. UFG 7675" (OCR: "Fvs 9725",
+# "FIELD. REPORT NO. _FVS-8806"); the box's "NO." may be read onto the next line ("FIELD REPORT BRSS \n{ eg
+# fe Day NO. HMM-11,295"). A number of five digits or more is printed with its thousands comma
+# ("HMM-11,295", "EL _35,970", "OEL430, 995"): five digits without one ("_Fvs 79237;") are a misreading,
+# not read. The IN number in its REFERENCES box is not read: the corpus gold takes it in one report
+# (pdf/176-10036-10149) and leaves it out in another (jfk-tesseract-2025/176-10036-10094).
 _FIELD_REPORT = re.compile(
-    r"FIELD[ \t]REPORT[ \t]N[O0]\.?[ \t]{1,3}(?P<a>[A-Z][A-Za-z]{2,3})[ \t-]?(?P<n>\d{3,6})\b"
+    r"FIELD[ \t.'_]{1,2}REPORT(?:[ \t]?N[O0]\.?|[^\n]{0,12}\n[^\n]{0,20}?(?<![A-Za-z])N[O0]\.)[ \t_]{1,3}"
+    r"(?P<a>[A-Z][A-Za-z]{2,3})(?P<sep>[ \t_-]{0,2})(?P<n>\d{1,3},\d{3}|\d{3,4})(?![\d,])"
 )
 
 
@@ -453,7 +464,7 @@ def _info_report_numbers(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:15000]
     m = prefilter.search(_FIELD_REPORT, head)
     if m:
-        value = f"{m['a'].upper()} {m['n']}"
+        value = f"{m['a'].upper()}{'-' if '-' in m['sep'] else ' '}{m['n']}"
         yield _cand(value, m.start("a"), m.end("n"), 0.78, "field-report-number", "control_number")
 
 
