@@ -31,6 +31,12 @@ def _is_page_image(page) -> bool:
     return False
 
 
+def _reread_pages(page_images: set[int], starts: set[int]) -> list[int]:
+    """The scanned pages whose text layer may be read again: the first page of each document, when
+    it is one image."""
+    return sorted(page_images & starts)
+
+
 def read_pdf_probed(
     data, path: str, sha256: str, ocr: str = "auto", probe: bool = True, max_pages: int | None = None
 ) -> tuple[Document, dict[int, str]]:
@@ -104,7 +110,7 @@ def read_pdf_probed(
                     if i > 0 and i not in starts:
                         headers[i] = ocr_mod.ocr_pdf_header(pdf[i])
                 starts = set(boundaries(pages, headers))
-            for i in sorted(page_images & starts):
+            for i in _reread_pages(page_images, starts):
                 if ocr_mod.text_quality(pages[i]) < ocr_mod.LAYER_QUALITY_OK:
                     page = pdf[i]
                     fresh = _clean(ocr_mod.ocr_pdf_page(page, header_as_block=True))
