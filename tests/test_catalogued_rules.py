@@ -2232,3 +2232,280 @@ def test_memo_subject_below_a_form(text, want):
 def test_memo_subject_below_needs_the_memorandum_line():
     text = MEMO_BELOW_MFR.replace("MEMORANDUM FOR RECORD", "Some other line")
     assert _values(header, text, "subject") == []
+
+
+# -- round 6 of the catalogue comparison
+
+# 180-10068-10318: an ARRB Final Determination Notification above the RIF, its agency labels only
+ARRB_NOTICE_PAYROLL = (
+    "ao ennedy Assassination\n"
+    "| o 7 ecards Collection Act of\n"
+    "| == 992 [44 USC 2107 Note).\n"
+    "\n"
+    "Assassination Records Review Board\n"
+    "Final Determination Notification\n"
+    "\n"
+    "AGENCY : HSCA\n"
+    "RECORD NUMBER : 180-10068-10318\n"
+    "RECORD SERIES : STAFF PAYROLL RECORDS\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "December 8, 1995\n"
+    "Status of Document: Postponed in Part\n"
+    "\n"
+    "Number of releases of previously postponed information: 5\n"
+    "\n"
+    "Reason for Board Action: The Review Board's decision was premised on several factors\n"
+    "including: (a) the significant historical interest in the document in question; (b) the\n"
+    "absence of evidence that the release of the information would cause harm to the United\n"
+    "States or to any individual.\n"
+    "\n"
+    "Number of Postponements: 2\n"
+    "\n"
+    "Postponements: All the postponements in this document represent Social Security numbers.\n"
+    "\n"
+    "| Reason for Board Action: The text is redacted because the public disclosure of the redaction could\n"
+    "reasonably be expected to constitute an unwarranted invasion of personal privacy"
+    ", and that invasion of\n"
+    "privacy would be so substantial that it outweighs the public interest.\n"
+    "\n"
+    "Substitute Language: SSN\n"
+    "\n"
+    "Date of Next Review: 2017\n"
+    "\n"
+    "Board Review Completed: 10/24/95\n"
+    "\n"
+    "| ‘Nw 68261\n"
+    "| Docld:32243284 Page 1\n"
+    "\n"
+    "\n"
+    "OG Date: 08/20/93\n"
+    "~ Page:1\n"
+    "JFK ASSASSINATION SYSTEM\n"
+    "\n"
+    "IDENTIFICATION FORM\n"
+    "\n"
+    "AGENCY INFORMATION\n"
+    "\n"
+    "HSCA\n"
+    "180-10068-10318\n"
+    "\n"
+    "AGENCY\n"
+    "RECORD NUMBER\n"
+    "\n"
+    "RECORDS SERIES :\n"
+    "STAFF PAYROLL RECORDS\n"
+    "\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "DOCUMENT INFORMATION\n"
+    "ORIGINATOR HSCA\n"
+    "FROM\n"
+    "TO\n"
+    "\n"
+    "TITLE\n"
+    "\n"
+    "DATE : 08/15/77\n"
+    "PAGES : 5\n"
+    "\n"
+    "SUBJECTS :\n"
+    "HSCA, ADMINISTRATION\n"
+    "BROWN, WILLIAM\n"
+    "\n"
+    "DOCUMENT TYPE : PRINTED FORM\n"
+    "CLASSIFICATION : U\n"
+    "RESTRICTIONS : 3\n"
+    "CURRENT STATUS : P\n"
+    "DATE OF LAST REVIEW : 07/07/93\n"
+    "\n"
+    "OPENING CRITERIA :\n"
+)
+
+# 180-10070-10153: the same notification, the RIF labels then values
+ARRB_NOTICE_PAYROLL_2 = (
+    "Assassination Records Review Board\n"
+    "Final Determination Notification\n"
+    "\n"
+    "AGENCY : HSCA\n"
+    "\n"
+    "RECORD NUMBER : 180-10070-10153 ennedy Assassination\n"
+    "RECORD SERIES : STAFF PAYROLL RECORDS ecards Collection Act of\n"
+    "AGENCY FILE NUMBER : 992 (44 USC 2107 Note]\n"
+    "\n"
+    "December 8, 1995\n"
+    "Status of Document: Postponed in Part\n"
+    "\n"
+    "Number of releases of previously postponed information: 7\n"
+    "\n"
+    "Reason for Board Action: The Review Board's decision was premised on several factors\n"
+    "including: (a) the significant historical interest in the document in question; (b) the\n"
+    "absence of evidence that the release of the information would cause harm to the United\n"
+    "States or to any individual.\n"
+    "\n"
+    "Number of Postponements: 5\n"
+    "\n"
+    "Postponements: All the postponements in this document represent Social Security numbers.\n"
+    "\n"
+    "Reason for Board Action: The text is redacted because the public disclosure of the redaction could\n"
+    "reasonably be expected to constitute an unwarranted invasion of personal privacy"
+    ", and that invasion of\n"
+    "privacy would be so substantial that it outweighs the public interest.\n"
+    "\n"
+    "Substitute Language: SSN\n"
+    "\n"
+    "Date of Next Review: 2017\n"
+    "\n"
+    "|\n"
+    "|\n"
+    "\n"
+    "Board Review Completed: 10/24/95\n"
+    "\n"
+    "NW 68261\n"
+    "Docld:32244095 Page 1\n"
+    "\n"
+    "\n"
+    "c : Date: 08/20/93\n"
+    "Page:1\n"
+    "\n"
+    "JFK ASSASSINATION SYSTEM\n"
+    "\n"
+    "IDENTIFICATION FORM\n"
+    "\n"
+    "AGENCY INFORMATION\n"
+    "\n"
+    "AGENCY\n"
+    "RECORD NUMBER\n"
+    "\n"
+    "HSCA\n"
+    "180-10070-10153\n"
+    "\n"
+    "RECORDS SERIES :\n"
+    "STAFF PAYROLL RECORDS\n"
+    "\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "ORIGINATOR :\n"
+    "FROM :\n"
+    "TO :\n"
+    "\n"
+    "TITLE :\n"
+    "\n"
+    "DATE : 05/23/77\n"
+    "\n"
+    "PAGES : 7\n"
+    "SUBJECTS :\n"
+    "\n"
+    "HSCA; ADMINISTRATION\n"
+    "\n"
+    "SCHULTZ, NANCY P.\n"
+    "\n"
+    "DOCUMENT TYPE PRINTED FORM\n"
+    "\n"
+    "| CLASSIFICATION : U\n"
+    "RESTRICTIONS : 3\n"
+    "CURRENT STATUS : P\n"
+    "\n"
+    "DATE OF LAST REVIEW : 07/16/93\n"
+)
+
+# 104-10172-10333: routing and record sheet, the microfilm stamp its only date (catalogued 1957-04-12)
+MICROFILM_ROUTING = (
+    "e ROUTING AND RECORD SHEET /1221 02419 B71\n"
+    'INSTHUCTIONS: Te siovt deutetsan tite "TO" even Meade owh commen! t comerant wit'
+    " Oe gimbal om the “TO stone\n"
+    "| i nceets GaP Tears howe Snake De ouceed ovo ontace ATCOED actgt TS “ah Sewer tee init\n"
+    "pa [FROM: Gacouent =r aLonng,\n"
+    "AN cocuwent bare =\n"
+    "at FOF\n"
+    "oy 7 ROOM DATE ormreny on\n"
+    "f NO. [arceven jronweseee! ITS COMMENTS\n"
+    "\n"
+    "WEP T0561 Yan. {>\n"
+    "\n"
+    "|\n"
+    "\n"
+    "NYA He\n"
+    "\n"
+    "NOTE: It 0 copy ce amectmests ate tomored from the oh\n"
+    "tached document, neve the Jocatioa of the copy and/ot attache\n"
+    "ment hereoa. It this RECOSD COPY ts to be retatned ta\n"
+    "the Mes at the Deak, call the Coated Ue Section, for pet\n"
+    "eusont Joan,\n"
+    "\n"
+    "OY:\n"
+    "\n"
+    "ty\n"
+    "\n"
+    "Oat Le CE. He\n"
+    "\n"
+    "Fee\n"
+    "\n"
+    "6 ; -f- ii b MICROFILMED\n"
+    "7 BV i fy de i AUG 27 1959\n"
+    "| | DOC. MICRO. SER.\n"
+    'Or "\n'
+    "[SR Rep! S| yea] ps\n"
+    "= GOLUD Gargery Ye.\n"
+)
+
+# 104-10169-10332: record sheet, the stamp misread "MCROFLEED" (catalogued 1961-04-01)
+MICROFILM_RECORD_SHEET = (
+    "RECCRD SHEET.\n"
+    "\n"
+    ".~)\n"
+    ": Peon to Fite ae Wer sétion saanen_—___—]\n"
+    "oo “ 7 —- .\n"
+    "ii Detaca back | Te eit no. and title shown are not\n"
+    "i 7 froper, insert proper file no. below\n"
+    "ee moserocticatrsuators and forward document to RID/AN. a\n"
+    "ing preservatzoa.\n"
+    "FRGFER TENS i\n"
+    ". a\n"
+    "‘TO: ALL _ADDRESSEES © Pi,\n"
+    "a x apeasPayte Cd\n"
+    "Se Sol Ry\n"
+    "Pal Uae 4\n"
+    ". Proce Oy,\n"
+    "MCROFLEED Lica V :\n"
+    "pal .\n"
+    "\n"
+    "JUN 19 1961 |\n"
+    "te MENT BiCRGFiLRY SERVICE onto\n"
+    "ane TEM a) LZ a _\n"
+    "pet | tas he Z calle 8%\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [(ARRB_NOTICE_PAYROLL, "1977-08-15"), (ARRB_NOTICE_PAYROLL_2, "1977-05-23")],
+)
+def test_rif_below_an_arrb_notification(text, want):
+    # the notification's AGENCY / RECORD NUMBER / RECORD SERIES labels are no form: the RIF below is read
+    assert _values(rif, text, "document_date") == [want]
+    assert _values(rif, text, "declassification.review_dates") in (["1993-07-07"], ["1993-07-16"])
+
+
+def test_rif_notification_alone_is_still_read_as_before():
+    # without the form below, the notification's labels are all there is (no date: none is labelled)
+    notice = ARRB_NOTICE_PAYROLL[: ARRB_NOTICE_PAYROLL.index("OG Date")]
+    assert _values(rif, notice, "document_date") == []
+
+
+@pytest.mark.parametrize("text", [MICROFILM_ROUTING, MICROFILM_RECORD_SHEET])
+def test_microfilm_stamp_date_is_no_dateline(text):
+    assert _values(dates, text, "document_date") == []
+
+
+@pytest.mark.parametrize(
+    "text, stamp, want",
+    [
+        (MICROFILM_ROUTING, "MICROFILMED", "1959-08-27"),
+        (MICROFILM_RECORD_SHEET, "MCROFLEED", "1961-06-19"),
+    ],
+)
+def test_microfilm_stamp_words_are_what_skip_the_date(text, stamp, want):
+    # the stamp's words gone (and the MICRO. SER. / FILM SERVICE line), its date reads as a dateline again
+    bare = text.replace(stamp, "").replace("DOC. MICRO. SER.", "").replace("BiCRGFiLRY SERVICE", "")
+    assert _values(dates, bare, "document_date") == [want]

@@ -83,6 +83,21 @@ def _letters(text: str) -> int:
     return sum(map(len, _LETTER_RUNS.findall(text)))
 
 
+# CIA's microfilm stamp, its date between "MICROFILMED" and "DOC. MICRO. SER." (or "DOCUMENT MICROFILM
+# SERVICE"), as Tesseract reads it: "MiCROFILMED", "MCROFLEED", "BiCRGFiLRY SERVICE": a processing date
+_MICROFILM = re.compile(r"M[iI1l]?CRO(?:F|\.?\s?SER)|F[iI1l]L\w{0,3}\s+SERVICE", re.IGNORECASE)
+
+
+def _microfilm_lines(zone) -> set[int]:
+    """Indices of the zone's lines that may hold a microfilm stamp's date: the stamp's own line, the one
+    above ("AUG 27 1959\nDOC. MICRO. SER.") and the two below ("MCROFLEED\npal .\nJUN 19 1961")."""
+    near: set[int] = set()
+    for j, ln in enumerate(zone):
+        if _MICROFILM.search(ln.text):
+            near.update(range(j - 1, j + 3))
+    return near
+
+
 _STAMP_RUNS_ON = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS")
 _DATE_DISPATCHED = re.compile(r"DATE\s{0,2}DISPATCHED", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
@@ -286,7 +301,10 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     skip_next = False
     month_only: Candidate | None = None
+    microfilm = _microfilm_lines(zone) if _MICROFILM.search(doc.text) else set()
     for i, ln in enumerate(zone):
+        if i in microfilm:
+            continue
         prev = zone[i - 1].text.strip() if i else ""
         if prev.endswith(":") and not re.search(r"DATE\s*:$|Date\s*:$", prev):
             # the value of some other label ("DPOB:", "REFERENCE:")
