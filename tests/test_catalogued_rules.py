@@ -2509,3 +2509,45 @@ def test_microfilm_stamp_words_are_what_skip_the_date(text, stamp, want):
     # the stamp's words gone (and the MICRO. SER. / FILM SERVICE line), its date reads as a dateline again
     bare = text.replace(stamp, "").replace("DOC. MICRO. SER.", "").replace("BiCRGFiLRY SERVICE", "")
     assert _values(dates, bare, "document_date") == [want]
+
+
+# 104-10219-10176: the dateline right below the JFK Act release banner
+BANNER_DATELINE = (
+    "104-10219-10176 [2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    "\n"
+    "8 April 1977 i\n"
+    "\n"
+    "MEMORANDUM FOR: Special Assistant to DDO for\n"
+    "External Oversight\n"
+    "\n"
+    "FROM : Jackson R. Horton :\n"
+    "Chief, Domestic Collection Division H\n"
+    "SUBJECT : Joseph Raymond Merola\n"
+)
+
+# 104-10239-10031: the same, "February" misread "vebruary"
+BANNER_DATELINE_2 = (
+    "10239-10034\n"
+    "\n"
+    "2lpy\n"
+    "\n"
+    "{2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 |\n"
+    "\n"
+    "26 vebruary 1965\n"
+    "\n"
+    "WH/C £65-84\n"
+    "\n"
+    "UN=2476 : :\n"
+    "MEMOFANDUM FOR: Chief, EE/M :\n"
+)
+
+
+@pytest.mark.parametrize("text, want", [(BANNER_DATELINE, "1977-04-08"), (BANNER_DATELINE_2, "1965-02-26")])
+def test_dateline_below_the_jfk_release_banner(text, want):
+    # the banner holds no date that could run on to the next line: the dateline below it is read
+    assert _values(dates, text, "document_date") == [want]
+
+
+def test_a_review_stamp_date_on_the_next_line_is_still_skipped():
+    text = "RELEASED BY CIA\n12 March 2018\n\nno dateline here\n"
+    assert _values(dates, text, "document_date") == []

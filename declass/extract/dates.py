@@ -98,6 +98,8 @@ def _microfilm_lines(zone) -> set[int]:
     return near
 
 
+# "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992"
+_JFK_BANNER = re.compile(r"RELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}PRESIDENT", re.IGNORECASE)
 _STAMP_RUNS_ON = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS")
 _DATE_DISPATCHED = re.compile(r"DATE\s{0,2}DISPATCHED", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
@@ -316,8 +318,9 @@ def extract(doc: Document) -> Iterator[Candidate]:
             skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
             continue
         if skipped[i] or _NOT_DOC_DATE.search(ln.text) or _NOT_DOC_DATE_WORD.search(ln.text):
-            # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021")
-            skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
+            # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021"); the JFK
+            # Act's release banner holds no date that could run on ("...ACT OF 1992 |\n\n8 April 1977")
+            skip_next = bool(_STAMP_RUNS_ON.search(ln.text)) and not _JFK_BANNER.search(ln.text)
             continue
         if skip_next:
             skip_next = False
