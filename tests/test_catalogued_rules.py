@@ -6,10 +6,12 @@ systematic errors it showed are pinned here, each rule on snippets of at least t
 """
 
 import pytest
+from conftest import CORPUS, needs_corpus
 
 from declass.dates import cited
 from declass.document import Document
 from declass.extract import dates, header, identifiers, rif, stamps, telegram
+from declass.pipeline import extract_document
 
 
 def _values(module, text, field):
@@ -2551,3 +2553,151 @@ def test_dateline_below_the_jfk_release_banner(text, want):
 def test_a_review_stamp_date_on_the_next_line_is_still_skipped():
     text = "RELEASED BY CIA\n12 March 2018\n\nno dateline here\n"
     assert _values(dates, text, "document_date") == []
+
+
+# 180-10141-10238: a routing slip, then the memorandum, its reference number above its date
+ROUTING_THEN_MEMO = (
+    "'130-10141-10238\n"
+    "\n"
+    "“RETURNTO cia\n"
+    "ckground Us\n"
+    "Ba Not Bi Reproduce\n"
+    "\n"
+    "e Only\n"
+    "\n"
+    "a\n"
+    "ae\n"
+    "a\n"
+    "»\n"
+    '"ee\n'
+    "\n"
+    "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 3\n"
+    "2 ae\n"
+    "\n"
+    "fide iy\n"
+    "Hih\n"
+    "\n"
+    "TLL GHECK CLASSIFICATION TOP AND oT eee\n"
+    "UNCLASSIFIED” I L. CONFIDENTIAL SECRET\n"
+    "\n"
+    "OFFICIAL ROUTING SLIP\n"
+    "\n"
+    "PREPARE REPLY\n"
+    "RECOMMENDATION,\n"
+    "RETURN\n"
+    "\n"
+    "SIGNATURE\n"
+    "\n"
+    "APPROYES FOR RELEASE 1863\n"
+    "CIA HISTORICAL REVIEW PROGRAM\n"
+    "\n"
+    "eae\n"
+    "\n"
+    "FOLD HERE TO RETURN TO SENDER\n"
+    "FROM: NAME, ADORESS AND PHONE NO.\n"
+    "\n"
+    "Le lov\n"
+    "\n"
+    "istic” [| CONFIDENTIAL\n"
+    "Foam, 0. 237 Use previous editions\n"
+    "\n"
+    "(40)\n"
+    "\n"
+    ", 14-0 23&\n"
+    "\n"
+    "\n"
+    "As PER ade cobleesa Ton),\n"
+    "\n"
+    "241\n"
+    "\n"
+    "REPLACES FORM 36-8\n"
+    "WHICH MAY BE USED.\n"
+    "\n"
+    "\n"
+    "\n"
+    "Bovs,\n"
+    "\n"
+    ";  badaw\n"
+    "\n"
+    "‘ : X 1239\n"
+    "2d 39\n"
+    "Ci [exo\n"
+    "\n"
+    "OLC 78-1065/42\n"
+    "12 June 1978\n"
+    "\n"
+    "MEMORANDUM FOR: Mr. Shepanek\n"
+    "\n"
+    "O/SA/DO/O\n"
+    "FROM : Mr. Rodger S. Gabrielson\n"
+    "OLC/C&R\n"
+    "SUBJECT :. Sanitization of HSCA Researcher Notes\n"
+    "\n"
+)
+
+# 104-10096-10115: a routing and record sheet (its DATE box the day it was routed), then the memo
+RECORD_SHEET_THEN_MEMO = (
+    '*"104-10096-10118) ‘7 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINA'
+    "TION RECORDS ACT OF 1992 }\n"
+    "Sree INTERNAL : :\n"
+    "LS CUNCLASSIFIED —— [[] ANTERNAL C1_conpnentiat i] SECRET\n"
+    ": : ROUTING, AND RECORD SHEET :\n"
+    "\n"
+    "‘SUBJECT: Oriol\n"
+    "‘oldow-up to SLHORIZON-1 Report Mentioning Cuban Minister-Counselor Statement\n"
+    "on the Assassination of President Kennedy\n"
+    "EXTENSION | NO.\n"
+    "Raymond A, Warren LA/COG/257-77\n"
+    "Chief, Latin America Division 1431 DATE\n"
+    "3C2019 Has. 1 November 1977\n"
+    "\n"
+    "TO: (Officer designation, room number, and\n"
+    "\n"
+    "COMMENTS (Number each comment to, show from whom\n"
+    "Draw a line across column after each comment.)\n"
+    "\n"
+    ". ol\n"
+    "& The Inspector General\n"
+    "2E24\n"
+    "\n"
+    'fom 610 "ERE" Gx] SECRET [] CONFIDENTIAL [7] INTERNAL =~] UNCLASSIFIED\n'
+    "\n"
+    "\n"
+    "\n"
+    "LA/COG/257-77\n"
+    "3 NOV 1977\n"
+    "\n"
+    "MEMORANDUM FOR: The Inspector General\n"
+    "\n"
+    "ATTENT TON : Scott Breckinridge\n"
+    "VIA : SA/ADDO\n"
+    "FROM : Raymond A, Warren\n"
+)
+
+
+def _memo_for(text):
+    doc = Document.from_text(text)
+    return [c.value for c in dates.extract(doc) if c.method == "rule:memo-for-dateline"]
+
+
+@pytest.mark.parametrize(
+    "text, want", [(ROUTING_THEN_MEMO, "1978-06-12"), (RECORD_SHEET_THEN_MEMO, "1977-11-03")]
+)
+def test_dateline_above_memorandum_for_below_a_routing_sheet(text, want):
+    assert _memo_for(text) == [want]
+    # through the pipeline too: above the routing sheet's DATE box read as a fallback dateline
+    assert extract_document(Document.from_text(text)).document_date.value == want
+
+
+def test_dateline_above_memorandum_for_needs_the_date_alone_on_its_line():
+    text = RECORD_SHEET_THEN_MEMO.replace("3 NOV 1977\n", "3 NOV 1977 sent to IG\n")
+    assert _memo_for(text) == []
+
+
+@needs_corpus
+def test_memorandum_for_far_below_the_body_start_heads_an_attachment():
+    # jfk-applevision/2023__104-10336-10011: a letter's text, then (4,500 characters down) a later memo
+    # of 24 August 1998; the document's own date is 18 December 1997
+    path = CORPUS / "jfk-applevision" / "2023__104-10336-10011.txt"
+    assert "24 August 1998\n\nMEMORANDUM FOR" in path.read_text()
+    assert _memo_for(path.read_text()) == []

@@ -255,11 +255,46 @@ def _dispatch_box(doc: Document) -> Iterator[Candidate]:
                 return
 
 
+# a memorandum's dateline right above its "MEMORANDUM FOR" line, below a routing sheet or a cover page
+# that kept it out of the top zone: "11 June 1976\n\nMEMORANDUM FOR: Chief, ...", "OLC 78-1065/42\n12 June
+# 1978\n\nMEMORANDUM FOR: Mr. Shepanek" (an office reference number may stand above the date)
+_MEMO_FOR = re.compile(r"^\W{0,3}MEMORANDUM\s{1,3}FOR\b", re.M)
+_MEMO_FOR_DATELINE = re.compile(
+    r"^\W{0,3}(?P<d>\d{1,2}\s[A-Za-z]{3,9}\.?\s\d{4}|[A-Za-z]{3,9}\.?\s\d{1,2},\s?\d{4})\W{0,3}$"
+)
+# how far below the body's start (after a RIF) the memorandum line may stand: further down (after a
+# covering memo's text, 2 corpus and 2 catalogue records at 4,300-5,000 characters) it heads an attachment
+MEMO_FOR_CHARS = 2000
+
+
+def _memo_for_dateline(doc: Document, body: int | None) -> Iterator[Candidate]:
+    if body is None or "MEMORANDUM" not in doc.text[body : body + MEMO_FOR_CHARS]:
+        return
+    for m in _MEMO_FOR.finditer(doc.text, body, body + MEMO_FOR_CHARS):
+        above = doc.text[max(0, m.start() - 120) : m.start()].rstrip().rsplit("\n", 2)
+        line = above[-1]
+        dm = _MEMO_FOR_DATELINE.match(line)
+        if dm is None:
+            continue
+        base = m.start() - len(doc.text[max(0, m.start() - 120) : m.start()]) + len("\n".join(above[:-1]))
+        base += 1 if len(above) > 1 else 0
+        found = find_dates(dm.group("d"), base=base + dm.start("d"))
+        if (
+            len(found) == 1
+            and found[0].form in ("day_month_year", "month_day_year")
+            and _plausible(found[0].value)
+        ):
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.75, "rule:memo-for-dateline")
+        return  # the first memorandum only: a later one is an attachment
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
     yield from _originator_line(doc)
     yield from _fbi_reply_line(doc)
     yield from _dispatch_box(doc)
     start = _body_start(doc)
+    yield from _memo_for_dateline(doc, start)
     if start is None:
         return
     zone = []
