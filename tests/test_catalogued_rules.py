@@ -6,10 +6,12 @@ systematic errors it showed are pinned here, each rule on snippets of at least t
 """
 
 import pytest
+from conftest import CORPUS, needs_corpus
 
 from declass.dates import cited
 from declass.document import Document
 from declass.extract import dates, header, identifiers, rif, stamps, telegram
+from declass.pipeline import extract_document
 
 
 def _values(module, text, field):
@@ -2232,3 +2234,470 @@ def test_memo_subject_below_a_form(text, want):
 def test_memo_subject_below_needs_the_memorandum_line():
     text = MEMO_BELOW_MFR.replace("MEMORANDUM FOR RECORD", "Some other line")
     assert _values(header, text, "subject") == []
+
+
+# -- round 6 of the catalogue comparison
+
+# 180-10068-10318: an ARRB Final Determination Notification above the RIF, its agency labels only
+ARRB_NOTICE_PAYROLL = (
+    "ao ennedy Assassination\n"
+    "| o 7 ecards Collection Act of\n"
+    "| == 992 [44 USC 2107 Note).\n"
+    "\n"
+    "Assassination Records Review Board\n"
+    "Final Determination Notification\n"
+    "\n"
+    "AGENCY : HSCA\n"
+    "RECORD NUMBER : 180-10068-10318\n"
+    "RECORD SERIES : STAFF PAYROLL RECORDS\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "December 8, 1995\n"
+    "Status of Document: Postponed in Part\n"
+    "\n"
+    "Number of releases of previously postponed information: 5\n"
+    "\n"
+    "Reason for Board Action: The Review Board's decision was premised on several factors\n"
+    "including: (a) the significant historical interest in the document in question; (b) the\n"
+    "absence of evidence that the release of the information would cause harm to the United\n"
+    "States or to any individual.\n"
+    "\n"
+    "Number of Postponements: 2\n"
+    "\n"
+    "Postponements: All the postponements in this document represent Social Security numbers.\n"
+    "\n"
+    "| Reason for Board Action: The text is redacted because the public disclosure of the redaction could\n"
+    "reasonably be expected to constitute an unwarranted invasion of personal privacy"
+    ", and that invasion of\n"
+    "privacy would be so substantial that it outweighs the public interest.\n"
+    "\n"
+    "Substitute Language: SSN\n"
+    "\n"
+    "Date of Next Review: 2017\n"
+    "\n"
+    "Board Review Completed: 10/24/95\n"
+    "\n"
+    "| ‘Nw 68261\n"
+    "| Docld:32243284 Page 1\n"
+    "\n"
+    "\n"
+    "OG Date: 08/20/93\n"
+    "~ Page:1\n"
+    "JFK ASSASSINATION SYSTEM\n"
+    "\n"
+    "IDENTIFICATION FORM\n"
+    "\n"
+    "AGENCY INFORMATION\n"
+    "\n"
+    "HSCA\n"
+    "180-10068-10318\n"
+    "\n"
+    "AGENCY\n"
+    "RECORD NUMBER\n"
+    "\n"
+    "RECORDS SERIES :\n"
+    "STAFF PAYROLL RECORDS\n"
+    "\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "DOCUMENT INFORMATION\n"
+    "ORIGINATOR HSCA\n"
+    "FROM\n"
+    "TO\n"
+    "\n"
+    "TITLE\n"
+    "\n"
+    "DATE : 08/15/77\n"
+    "PAGES : 5\n"
+    "\n"
+    "SUBJECTS :\n"
+    "HSCA, ADMINISTRATION\n"
+    "BROWN, WILLIAM\n"
+    "\n"
+    "DOCUMENT TYPE : PRINTED FORM\n"
+    "CLASSIFICATION : U\n"
+    "RESTRICTIONS : 3\n"
+    "CURRENT STATUS : P\n"
+    "DATE OF LAST REVIEW : 07/07/93\n"
+    "\n"
+    "OPENING CRITERIA :\n"
+)
+
+# 180-10070-10153: the same notification, the RIF labels then values
+ARRB_NOTICE_PAYROLL_2 = (
+    "Assassination Records Review Board\n"
+    "Final Determination Notification\n"
+    "\n"
+    "AGENCY : HSCA\n"
+    "\n"
+    "RECORD NUMBER : 180-10070-10153 ennedy Assassination\n"
+    "RECORD SERIES : STAFF PAYROLL RECORDS ecards Collection Act of\n"
+    "AGENCY FILE NUMBER : 992 (44 USC 2107 Note]\n"
+    "\n"
+    "December 8, 1995\n"
+    "Status of Document: Postponed in Part\n"
+    "\n"
+    "Number of releases of previously postponed information: 7\n"
+    "\n"
+    "Reason for Board Action: The Review Board's decision was premised on several factors\n"
+    "including: (a) the significant historical interest in the document in question; (b) the\n"
+    "absence of evidence that the release of the information would cause harm to the United\n"
+    "States or to any individual.\n"
+    "\n"
+    "Number of Postponements: 5\n"
+    "\n"
+    "Postponements: All the postponements in this document represent Social Security numbers.\n"
+    "\n"
+    "Reason for Board Action: The text is redacted because the public disclosure of the redaction could\n"
+    "reasonably be expected to constitute an unwarranted invasion of personal privacy"
+    ", and that invasion of\n"
+    "privacy would be so substantial that it outweighs the public interest.\n"
+    "\n"
+    "Substitute Language: SSN\n"
+    "\n"
+    "Date of Next Review: 2017\n"
+    "\n"
+    "|\n"
+    "|\n"
+    "\n"
+    "Board Review Completed: 10/24/95\n"
+    "\n"
+    "NW 68261\n"
+    "Docld:32244095 Page 1\n"
+    "\n"
+    "\n"
+    "c : Date: 08/20/93\n"
+    "Page:1\n"
+    "\n"
+    "JFK ASSASSINATION SYSTEM\n"
+    "\n"
+    "IDENTIFICATION FORM\n"
+    "\n"
+    "AGENCY INFORMATION\n"
+    "\n"
+    "AGENCY\n"
+    "RECORD NUMBER\n"
+    "\n"
+    "HSCA\n"
+    "180-10070-10153\n"
+    "\n"
+    "RECORDS SERIES :\n"
+    "STAFF PAYROLL RECORDS\n"
+    "\n"
+    "AGENCY FILE NUMBER :\n"
+    "\n"
+    "ORIGINATOR :\n"
+    "FROM :\n"
+    "TO :\n"
+    "\n"
+    "TITLE :\n"
+    "\n"
+    "DATE : 05/23/77\n"
+    "\n"
+    "PAGES : 7\n"
+    "SUBJECTS :\n"
+    "\n"
+    "HSCA; ADMINISTRATION\n"
+    "\n"
+    "SCHULTZ, NANCY P.\n"
+    "\n"
+    "DOCUMENT TYPE PRINTED FORM\n"
+    "\n"
+    "| CLASSIFICATION : U\n"
+    "RESTRICTIONS : 3\n"
+    "CURRENT STATUS : P\n"
+    "\n"
+    "DATE OF LAST REVIEW : 07/16/93\n"
+)
+
+# 104-10172-10333: routing and record sheet, the microfilm stamp its only date (catalogued 1957-04-12)
+MICROFILM_ROUTING = (
+    "e ROUTING AND RECORD SHEET /1221 02419 B71\n"
+    'INSTHUCTIONS: Te siovt deutetsan tite "TO" even Meade owh commen! t comerant wit'
+    " Oe gimbal om the “TO stone\n"
+    "| i nceets GaP Tears howe Snake De ouceed ovo ontace ATCOED actgt TS “ah Sewer tee init\n"
+    "pa [FROM: Gacouent =r aLonng,\n"
+    "AN cocuwent bare =\n"
+    "at FOF\n"
+    "oy 7 ROOM DATE ormreny on\n"
+    "f NO. [arceven jronweseee! ITS COMMENTS\n"
+    "\n"
+    "WEP T0561 Yan. {>\n"
+    "\n"
+    "|\n"
+    "\n"
+    "NYA He\n"
+    "\n"
+    "NOTE: It 0 copy ce amectmests ate tomored from the oh\n"
+    "tached document, neve the Jocatioa of the copy and/ot attache\n"
+    "ment hereoa. It this RECOSD COPY ts to be retatned ta\n"
+    "the Mes at the Deak, call the Coated Ue Section, for pet\n"
+    "eusont Joan,\n"
+    "\n"
+    "OY:\n"
+    "\n"
+    "ty\n"
+    "\n"
+    "Oat Le CE. He\n"
+    "\n"
+    "Fee\n"
+    "\n"
+    "6 ; -f- ii b MICROFILMED\n"
+    "7 BV i fy de i AUG 27 1959\n"
+    "| | DOC. MICRO. SER.\n"
+    'Or "\n'
+    "[SR Rep! S| yea] ps\n"
+    "= GOLUD Gargery Ye.\n"
+)
+
+# 104-10169-10332: record sheet, the stamp misread "MCROFLEED" (catalogued 1961-04-01)
+MICROFILM_RECORD_SHEET = (
+    "RECCRD SHEET.\n"
+    "\n"
+    ".~)\n"
+    ": Peon to Fite ae Wer sétion saanen_—___—]\n"
+    "oo “ 7 —- .\n"
+    "ii Detaca back | Te eit no. and title shown are not\n"
+    "i 7 froper, insert proper file no. below\n"
+    "ee moserocticatrsuators and forward document to RID/AN. a\n"
+    "ing preservatzoa.\n"
+    "FRGFER TENS i\n"
+    ". a\n"
+    "‘TO: ALL _ADDRESSEES © Pi,\n"
+    "a x apeasPayte Cd\n"
+    "Se Sol Ry\n"
+    "Pal Uae 4\n"
+    ". Proce Oy,\n"
+    "MCROFLEED Lica V :\n"
+    "pal .\n"
+    "\n"
+    "JUN 19 1961 |\n"
+    "te MENT BiCRGFiLRY SERVICE onto\n"
+    "ane TEM a) LZ a _\n"
+    "pet | tas he Z calle 8%\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [(ARRB_NOTICE_PAYROLL, "1977-08-15"), (ARRB_NOTICE_PAYROLL_2, "1977-05-23")],
+)
+def test_rif_below_an_arrb_notification(text, want):
+    # the notification's AGENCY / RECORD NUMBER / RECORD SERIES labels are no form: the RIF below is read
+    assert _values(rif, text, "document_date") == [want]
+    assert _values(rif, text, "declassification.review_dates") in (["1993-07-07"], ["1993-07-16"])
+
+
+def test_rif_notification_alone_is_still_read_as_before():
+    # without the form below, the notification's labels are all there is (no date: none is labelled)
+    notice = ARRB_NOTICE_PAYROLL[: ARRB_NOTICE_PAYROLL.index("OG Date")]
+    assert _values(rif, notice, "document_date") == []
+
+
+@pytest.mark.parametrize("text", [MICROFILM_ROUTING, MICROFILM_RECORD_SHEET])
+def test_microfilm_stamp_date_is_no_dateline(text):
+    assert _values(dates, text, "document_date") == []
+
+
+@pytest.mark.parametrize(
+    "text, stamp, want",
+    [
+        (MICROFILM_ROUTING, "MICROFILMED", "1959-08-27"),
+        (MICROFILM_RECORD_SHEET, "MCROFLEED", "1961-06-19"),
+    ],
+)
+def test_microfilm_stamp_words_are_what_skip_the_date(text, stamp, want):
+    # the stamp's words gone (and the MICRO. SER. / FILM SERVICE line), its date reads as a dateline again
+    bare = text.replace(stamp, "").replace("DOC. MICRO. SER.", "").replace("BiCRGFiLRY SERVICE", "")
+    assert _values(dates, bare, "document_date") == [want]
+
+
+# 104-10219-10176: the dateline right below the JFK Act release banner
+BANNER_DATELINE = (
+    "104-10219-10176 [2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n"
+    "\n"
+    "8 April 1977 i\n"
+    "\n"
+    "MEMORANDUM FOR: Special Assistant to DDO for\n"
+    "External Oversight\n"
+    "\n"
+    "FROM : Jackson R. Horton :\n"
+    "Chief, Domestic Collection Division H\n"
+    "SUBJECT : Joseph Raymond Merola\n"
+)
+
+# 104-10239-10031: the same, "February" misread "vebruary"
+BANNER_DATELINE_2 = (
+    "10239-10034\n"
+    "\n"
+    "2lpy\n"
+    "\n"
+    "{2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 |\n"
+    "\n"
+    "26 vebruary 1965\n"
+    "\n"
+    "WH/C £65-84\n"
+    "\n"
+    "UN=2476 : :\n"
+    "MEMOFANDUM FOR: Chief, EE/M :\n"
+)
+
+
+@pytest.mark.parametrize("text, want", [(BANNER_DATELINE, "1977-04-08"), (BANNER_DATELINE_2, "1965-02-26")])
+def test_dateline_below_the_jfk_release_banner(text, want):
+    # the banner holds no date that could run on to the next line: the dateline below it is read
+    assert _values(dates, text, "document_date") == [want]
+
+
+def test_a_review_stamp_date_on_the_next_line_is_still_skipped():
+    text = "RELEASED BY CIA\n12 March 2018\n\nno dateline here\n"
+    assert _values(dates, text, "document_date") == []
+
+
+# 180-10141-10238: a routing slip, then the memorandum, its reference number above its date
+ROUTING_THEN_MEMO = (
+    "'130-10141-10238\n"
+    "\n"
+    "“RETURNTO cia\n"
+    "ckground Us\n"
+    "Ba Not Bi Reproduce\n"
+    "\n"
+    "e Only\n"
+    "\n"
+    "a\n"
+    "ae\n"
+    "a\n"
+    "»\n"
+    '"ee\n'
+    "\n"
+    "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 3\n"
+    "2 ae\n"
+    "\n"
+    "fide iy\n"
+    "Hih\n"
+    "\n"
+    "TLL GHECK CLASSIFICATION TOP AND oT eee\n"
+    "UNCLASSIFIED” I L. CONFIDENTIAL SECRET\n"
+    "\n"
+    "OFFICIAL ROUTING SLIP\n"
+    "\n"
+    "PREPARE REPLY\n"
+    "RECOMMENDATION,\n"
+    "RETURN\n"
+    "\n"
+    "SIGNATURE\n"
+    "\n"
+    "APPROYES FOR RELEASE 1863\n"
+    "CIA HISTORICAL REVIEW PROGRAM\n"
+    "\n"
+    "eae\n"
+    "\n"
+    "FOLD HERE TO RETURN TO SENDER\n"
+    "FROM: NAME, ADORESS AND PHONE NO.\n"
+    "\n"
+    "Le lov\n"
+    "\n"
+    "istic” [| CONFIDENTIAL\n"
+    "Foam, 0. 237 Use previous editions\n"
+    "\n"
+    "(40)\n"
+    "\n"
+    ", 14-0 23&\n"
+    "\n"
+    "\n"
+    "As PER ade cobleesa Ton),\n"
+    "\n"
+    "241\n"
+    "\n"
+    "REPLACES FORM 36-8\n"
+    "WHICH MAY BE USED.\n"
+    "\n"
+    "\n"
+    "\n"
+    "Bovs,\n"
+    "\n"
+    ";  badaw\n"
+    "\n"
+    "‘ : X 1239\n"
+    "2d 39\n"
+    "Ci [exo\n"
+    "\n"
+    "OLC 78-1065/42\n"
+    "12 June 1978\n"
+    "\n"
+    "MEMORANDUM FOR: Mr. Shepanek\n"
+    "\n"
+    "O/SA/DO/O\n"
+    "FROM : Mr. Rodger S. Gabrielson\n"
+    "OLC/C&R\n"
+    "SUBJECT :. Sanitization of HSCA Researcher Notes\n"
+    "\n"
+)
+
+# 104-10096-10115: a routing and record sheet (its DATE box the day it was routed), then the memo
+RECORD_SHEET_THEN_MEMO = (
+    '*"104-10096-10118) ‘7 2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINA'
+    "TION RECORDS ACT OF 1992 }\n"
+    "Sree INTERNAL : :\n"
+    "LS CUNCLASSIFIED —— [[] ANTERNAL C1_conpnentiat i] SECRET\n"
+    ": : ROUTING, AND RECORD SHEET :\n"
+    "\n"
+    "‘SUBJECT: Oriol\n"
+    "‘oldow-up to SLHORIZON-1 Report Mentioning Cuban Minister-Counselor Statement\n"
+    "on the Assassination of President Kennedy\n"
+    "EXTENSION | NO.\n"
+    "Raymond A, Warren LA/COG/257-77\n"
+    "Chief, Latin America Division 1431 DATE\n"
+    "3C2019 Has. 1 November 1977\n"
+    "\n"
+    "TO: (Officer designation, room number, and\n"
+    "\n"
+    "COMMENTS (Number each comment to, show from whom\n"
+    "Draw a line across column after each comment.)\n"
+    "\n"
+    ". ol\n"
+    "& The Inspector General\n"
+    "2E24\n"
+    "\n"
+    'fom 610 "ERE" Gx] SECRET [] CONFIDENTIAL [7] INTERNAL =~] UNCLASSIFIED\n'
+    "\n"
+    "\n"
+    "\n"
+    "LA/COG/257-77\n"
+    "3 NOV 1977\n"
+    "\n"
+    "MEMORANDUM FOR: The Inspector General\n"
+    "\n"
+    "ATTENT TON : Scott Breckinridge\n"
+    "VIA : SA/ADDO\n"
+    "FROM : Raymond A, Warren\n"
+)
+
+
+def _memo_for(text):
+    doc = Document.from_text(text)
+    return [c.value for c in dates.extract(doc) if c.method == "rule:memo-for-dateline"]
+
+
+@pytest.mark.parametrize(
+    "text, want", [(ROUTING_THEN_MEMO, "1978-06-12"), (RECORD_SHEET_THEN_MEMO, "1977-11-03")]
+)
+def test_dateline_above_memorandum_for_below_a_routing_sheet(text, want):
+    assert _memo_for(text) == [want]
+    # through the pipeline too: above the routing sheet's DATE box read as a fallback dateline
+    assert extract_document(Document.from_text(text)).document_date.value == want
+
+
+def test_dateline_above_memorandum_for_needs_the_date_alone_on_its_line():
+    text = RECORD_SHEET_THEN_MEMO.replace("3 NOV 1977\n", "3 NOV 1977 sent to IG\n")
+    assert _memo_for(text) == []
+
+
+@needs_corpus
+def test_memorandum_for_far_below_the_body_start_heads_an_attachment():
+    # jfk-applevision/2023__104-10336-10011: a letter's text, then (4,500 characters down) a later memo
+    # of 24 August 1998; the document's own date is 18 December 1997
+    path = CORPUS / "jfk-applevision" / "2023__104-10336-10011.txt"
+    assert "24 August 1998\n\nMEMORANDUM FOR" in path.read_text()
+    assert _memo_for(path.read_text()) == []

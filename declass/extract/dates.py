@@ -83,6 +83,23 @@ def _letters(text: str) -> int:
     return sum(map(len, _LETTER_RUNS.findall(text)))
 
 
+# CIA's microfilm stamp, its date between "MICROFILMED" and "DOC. MICRO. SER." (or "DOCUMENT MICROFILM
+# SERVICE"), as Tesseract reads it: "MiCROFILMED", "MCROFLEED", "BiCRGFiLRY SERVICE": a processing date
+_MICROFILM = re.compile(r"M[iI1l]?CRO(?:F|\.?\s?SER)|F[iI1l]L\w{0,3}\s+SERVICE", re.IGNORECASE)
+
+
+def _microfilm_lines(zone) -> set[int]:
+    """Indices of the zone's lines that may hold a microfilm stamp's date: the stamp's own line, the one
+    above ("AUG 27 1959\nDOC. MICRO. SER.") and the two below ("MCROFLEED\npal .\nJUN 19 1961")."""
+    near: set[int] = set()
+    for j, ln in enumerate(zone):
+        if _MICROFILM.search(ln.text):
+            near.update(range(j - 1, j + 3))
+    return near
+
+
+# "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992"
+_JFK_BANNER = re.compile(r"RELEASE\s{1,3}UNDER\s{1,3}THE\s{1,3}PRESIDENT", re.IGNORECASE)
 _STAMP_RUNS_ON = re.compile(r"Case\s?#|RELEASE|REVIEW|DECLASS")
 _DATE_DISPATCHED = re.compile(r"DATE\s{0,2}DISPATCHED", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bTO|\bthrough|\bTHROUGH|\bfrom|\bFROM)\s{0,3}$")
@@ -238,11 +255,46 @@ def _dispatch_box(doc: Document) -> Iterator[Candidate]:
                 return
 
 
+# a memorandum's dateline right above its "MEMORANDUM FOR" line, below a routing sheet or a cover page
+# that kept it out of the top zone: "11 June 1976\n\nMEMORANDUM FOR: Chief, ...", "OLC 78-1065/42\n12 June
+# 1978\n\nMEMORANDUM FOR: Mr. Shepanek" (an office reference number may stand above the date)
+_MEMO_FOR = re.compile(r"^\W{0,3}MEMORANDUM\s{1,3}FOR\b", re.M)
+_MEMO_FOR_DATELINE = re.compile(
+    r"^\W{0,3}(?P<d>\d{1,2}\s[A-Za-z]{3,9}\.?\s\d{4}|[A-Za-z]{3,9}\.?\s\d{1,2},\s?\d{4})\W{0,3}$"
+)
+# how far below the body's start (after a RIF) the memorandum line may stand: further down (after a
+# covering memo's text, 2 corpus and 2 catalogue records at 4,300-5,000 characters) it heads an attachment
+MEMO_FOR_CHARS = 2000
+
+
+def _memo_for_dateline(doc: Document, body: int | None) -> Iterator[Candidate]:
+    if body is None or "MEMORANDUM" not in doc.text[body : body + MEMO_FOR_CHARS]:
+        return
+    for m in _MEMO_FOR.finditer(doc.text, body, body + MEMO_FOR_CHARS):
+        above = doc.text[max(0, m.start() - 120) : m.start()].rstrip().rsplit("\n", 2)
+        line = above[-1]
+        dm = _MEMO_FOR_DATELINE.match(line)
+        if dm is None:
+            continue
+        base = m.start() - len(doc.text[max(0, m.start() - 120) : m.start()]) + len("\n".join(above[:-1]))
+        base += 1 if len(above) > 1 else 0
+        found = find_dates(dm.group("d"), base=base + dm.start("d"))
+        if (
+            len(found) == 1
+            and found[0].form in ("day_month_year", "month_day_year")
+            and _plausible(found[0].value)
+        ):
+            d = found[0]
+            yield Candidate("document_date", d.value, d.start, d.end, 0.75, "rule:memo-for-dateline")
+        return  # the first memorandum only: a later one is an attachment
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
     yield from _originator_line(doc)
     yield from _fbi_reply_line(doc)
     yield from _dispatch_box(doc)
     start = _body_start(doc)
+    yield from _memo_for_dateline(doc, start)
     if start is None:
         return
     zone = []
@@ -286,7 +338,10 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     skip_next = False
     month_only: Candidate | None = None
+    microfilm = _microfilm_lines(zone) if _MICROFILM.search(doc.text) else set()
     for i, ln in enumerate(zone):
+        if i in microfilm:
+            continue
         prev = zone[i - 1].text.strip() if i else ""
         if prev.endswith(":") and not re.search(r"DATE\s*:$|Date\s*:$", prev):
             # the value of some other label ("DPOB:", "REFERENCE:")
@@ -298,8 +353,9 @@ def extract(doc: Document) -> Iterator[Candidate]:
             skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
             continue
         if skipped[i] or _NOT_DOC_DATE.search(ln.text) or _NOT_DOC_DATE_WORD.search(ln.text):
-            # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021")
-            skip_next = bool(_STAMP_RUNS_ON.search(ln.text))
+            # a stamp's date may sit on the following line ("Case#:NW\n56000 Date: 11-03-2021"); the JFK
+            # Act's release banner holds no date that could run on ("...ACT OF 1992 |\n\n8 April 1977")
+            skip_next = bool(_STAMP_RUNS_ON.search(ln.text)) and not _JFK_BANNER.search(ln.text)
             continue
         if skip_next:
             skip_next = False

@@ -219,6 +219,9 @@ def _strong_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+_AGENCY_LABELS = {"record_number", "record_series", "agency_file_number"}
+
+
 def _find_form(doc: Document) -> tuple[int, int] | None:
     """Line index range [first, last) of the RIF, or None when the text has no RIF near its start."""
     d = _data()
@@ -237,7 +240,9 @@ def _find_form(doc: Document) -> tuple[int, int] | None:
         hit = _match_label(ln.text.strip())
         if hit and hit[0] in _data()["strong"]:
             if first is not None and ln.number - strong[-1] > 40:
-                if len(names) >= 3:
+                # an ARRB "Final Determination Notification" above the form repeats only the form's
+                # agency labels (AGENCY, RECORD NUMBER, RECORD SERIES, AGENCY FILE NUMBER): no form
+                if len(names) >= 3 and not names <= _AGENCY_LABELS:
                     break
                 strong, names, first = [], set(), None
             if first is None:
