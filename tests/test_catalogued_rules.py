@@ -2701,3 +2701,40 @@ def test_memorandum_for_far_below_the_body_start_heads_an_attachment():
     path = CORPUS / "jfk-applevision" / "2023__104-10336-10011.txt"
     assert "24 August 1998\n\nMEMORANDUM FOR" in path.read_text()
     assert _memo_for(path.read_text()) == []
+
+
+# speckle read as a lone lower-case letter (or a doubled one) after a subject is not part of it
+# (104-10056-10096, 104-10103-10043, 124-90100-10183; corpus pdf/104-10167-10083 "... 1959 q")
+SPECKLE_SUBJECTS = [
+    (
+        "NEMORANDUN FOR: ADDP .\n\nC/CI/R & A (Mr. Rocca) a\n"
+        "SUBJECT : Garrison and The Kennedy Assassinati q\n"
+        "REFERENCE : CI/R & A Memorandum Dated .26 Apr 1967 1\n",
+        "Garrison and The Kennedy Assassinati",
+    ),
+    (
+        "6-21 February 1974 Dee,\n\nMEMORANDUM FOR THE RECORD \u00a9 : _ c\n"
+        "SUBJECT: Office.of Finance Records - 8.-Howard Hunt e\n\n"
+        "\u201c- 41. On the instruction of Mr. Steven L. Kuhn, Chief _.\n",
+        "Office.of Finance Records - 8.-Howard Hunt",
+    ),
+    (
+        'TO: DIRECTOR, FBI (87-41245)\nFROM: "SAC PITTSBURGH (87-5446)\n'
+        "SUBJECT: BERNARD 3, EZHAYA, et al t\n\n",
+        "BERNARD 3, EZHAYA, et al",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,subject", SPECKLE_SUBJECTS)
+def test_speckle_after_a_subject_is_dropped(text, subject):
+    doc = Document.from_text(text)
+    got = [c for c in header.extract(doc) if c.field == "subject"]
+    assert got and got[0].value == subject
+    assert doc.text[got[0].start : got[0].end].startswith(subject)  # the evidence still covers it
+
+
+def test_a_subject_ending_in_a_real_short_word_keeps_it():
+    text = "TO: Director\nFROM: Chief, WH\nSUBJECT: Request for Review of Project AMWORLD as\n\n"
+    got = [c.value for c in header.extract(Document.from_text(text)) if c.field == "subject"]
+    assert got == ["Request for Review of Project AMWORLD as"]

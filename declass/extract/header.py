@@ -249,6 +249,11 @@ def _bad_party(v: str) -> bool:
     return v.casefold() in {w.casefold() for w in d["not_parties"]}
 
 
+# speckle OCR reads as letters after a subject: one lower-case letter or a doubled one ("... 17 Septaaber
+# 1959 q", "... Howard Hunt e", "... 38984 a", "... S$ REK kk"); no title ends in one
+OCR_SPECKLE_TAIL = re.compile(r"(?:\s(?:[a-z]|([a-z])\1))+$")
+
+
 def _clean_subject(value: str) -> str:
     v = re.split(r"\s{4,}|\t", value.strip())[0]
     v = PORTION_MARK.sub("", v).strip()
@@ -904,7 +909,7 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                 _clean_subject(p) + (p.rstrip()[-1] if n < len(parts) - 1 and p.rstrip()[-1] in ",;" else "")
                 for n, (p, _) in enumerate(parts)
             )
-            value_out = re.sub(r"\s{2,}", " ", value_out).strip()
+            value_out = OCR_SPECKLE_TAIL.sub("", re.sub(r"\s{2,}", " ", value_out).strip())
             first_raw = parts[0][0]
             c1 = _clean_subject(first_raw)
             s0 = parts[0][1] + max(0, first_raw.find(c1[: max(1, min(len(c1), 12))]))
