@@ -2701,3 +2701,66 @@ def test_memorandum_for_far_below_the_body_start_heads_an_attachment():
     path = CORPUS / "jfk-applevision" / "2023__104-10336-10011.txt"
     assert "24 August 1998\n\nMEMORANDUM FOR" in path.read_text()
     assert _memo_for(path.read_text()) == []
+
+
+# a header label whose colon OCR lost opens the next header line: it is no second addressee
+# 104-10123-10312, 104-10061-10122, 104-10112-10378 (CIA memoranda), 124-90106-10197 (FBI memorandum)
+UNPUNCTUATED_LABELS = [
+    (
+        "MEMORANDUM FOR: Director, Security Office\n"
+        "SUBJECT Commendation of Mr. James O'Connell\n"
+        "\n"
+        "1. I would like to take this opportunity to commend\n",
+        ["Director, Security Office"],
+    ),
+    (
+        "04 DECIS78\nMEMORANDUM FOR: DDO/IMS/IG/EIR\nFROM (Ms Li Latta)\n‘lans and Review Group\n\n",
+        ["DDO/IMS/IG/EIR"],
+    ),
+    (
+        "Memorandum\n\n"
+        "TO : Deputy Chief, Personnel Security Division DATE: 4 October 1962\n"
+        "FROM 1 H. Pme )\n\nsupyect: CONEIN, Tacien Emile\n",
+        ["Deputy Chief, Personnel Security Division"],
+    ),
+    (
+        "= Memorandum\n"
+        "TO: DIRECTOR, FBI &105-117222) DATE: September 30, 1965\n"
+        'FROM” i 2" JUAN (105-6323) (P)\n'
+        "; wool E axes L\n",
+        ["DIRECTOR, FBI"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNPUNCTUATED_LABELS)
+def test_label_without_colon_below_the_addressee_is_no_party(text, expected):
+    assert _values(header, text, "addressees") == expected
+
+
+def test_party_continuation_still_read():
+    # the same continuation path keeps a second addressee line that is no label
+    text = "MEMORANDUM FOR: Director, Security Office\nDeputy Director for Plans\n\n1. The following\n"
+    assert _values(header, text, "addressees") == ["Director, Security Office", "Deputy Director for Plans"]
+
+
+# a date box or stamp (a day and a month in capitals) is no party: 194-10006-10197 (an Army form: "DATE;"
+# after a semicolon, so split as a second addressee), 104-10103-10348 (a cable's time stamp under FROM)
+def test_date_box_is_no_addressee():
+    text = (
+        "SUBJECT: SCHEER, Robert, SSN YE pee tart\n"
+        "DPOB: 4 April 1936, Bronx, New York\n"
+        "\n"
+        "TO: Chief, OPO FROM: ACSI DATE; 28 JUL 196? CMT 3\n"
+        "\n"
+        ": ~E a\n"
+    )
+    assert _values(header, text, "addressees") == ["Chief, OPO"]
+
+
+def test_time_stamp_below_the_sender_is_not_its_title():
+    text = (
+        "DATE 19 FEB 63 |\n\n. a 5\nTO :.. DIRECTOR 3 . 6\nFROM; UMWAVE\n4 : FEB 20 ookoz 65\n"
+        "ACTION: c/SAS 3 i nS\n\nINFO; oP, S/C 2 ROUT INE\n"
+    )
+    assert _values(header, text, "sender") == ["UMWAVE"]
