@@ -2764,3 +2764,71 @@ def test_time_stamp_below_the_sender_is_not_its_title():
         "ACTION: c/SAS 3 i nS\n\nINFO; oP, S/C 2 ROUT INE\n"
     )
     assert _values(header, text, "sender") == ["UMWAVE"]
+
+
+# the CIA cable form's FROM box with its separator lost or a speck before the station, above the ACTION
+# box (incoming: 104-10192-10266, 104-10048-10251) or the CONF box (outgoing: 104-10227-10089,
+# 104-10234-10069); the outgoing form's TO box names stations, so DIRECTOR there is the sender only
+CIA_FORM_LOOSE = [
+    (
+        "CLASSIFIED MESSAGE. <) LN. iG\n\nto 4%  DIAECTOR\nFROM i, UMAVE\n\n"
+        "ACTION: TFW 10(MR CHARLES MATT, TrW, NOTIFIED AND COPY suorte\n",
+        "JMWAVE",
+    ),
+    ('i" CLASSIFIED MESSAGE\n\n7 DIRECTOR\nROM 4 LONDON\ncTION: C/AWH 4\n', "LONDON"),
+    ("“os : CLASSIFIED MESSAGE\n\nuni d B-2-C-R-R-T\n\nFrom, DIRECTOR\n\nCONF,\n\n", "DIRECTOR"),
+    (
+        "tate: eee EU/ LOR Dre my cs mur tio.\n10 \\|PARIS ROME\n\nFROM DIRECTOR”\n\n"
+        "CONE, “By, DEO RDP, ve, Fle\n\n1O IMMEDIATE PART BF ROME (PRI\n",
+        "DIRECTOR",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,sender", CIA_FORM_LOOSE)
+def test_cia_form_from_box_without_its_separator(text, sender):
+    doc = Document.from_text(text)
+    got = [(c.field, c.value) for c in telegram._cia_form(doc)]
+    assert got[0] == ("sender", sender)
+    if "CONF" in text or "CONE" in text:
+        assert all(f == "sender" for f, _ in got)  # no DIRECTOR addressee on the outgoing form
+
+
+def test_cia_form_from_box_loose_reading_needs_the_form():
+    # body text starting with FROM above a numbered line is no FROM box (104-10048-10251's body)
+    text = "FROM USSR TO U. S. HE PASSED THROUGH U. Ke HOWEVER, IF MOVING\nTHRU IN TRANSIT ONLY\n"
+    assert list(telegram._cia_form(Document.from_text(text))) == []
+
+
+# the outgoing form's CONF box is no title line of "FROM: DIRECTOR" (104-10192-10166, 104-10227-10180)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DATE\n\nto\n\nFROM: DIRECTOR\nCONF,\n\nINFO\n",
+        "to JIMWA VE\nFROM. DIRECTOR\n\nCONF BELL 10\n| INO.\n",
+    ],
+)
+def test_cable_conf_box_is_not_the_senders_title(text):
+    doc = Document.from_text(text)
+    assert "CONF" not in " ".join(_values(header, text, "sender"))
+    assert [c.value for c in telegram._cia_form(doc) if c.field == "sender"] == ["DIRECTOR"]
+
+
+# a RIF box cut to one letter names no party; an FBI office code of two letters does
+# (144-10001-10365, 124-90006-10135)
+def test_rif_one_letter_from_box_is_no_sender():
+    head = "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\n"
+    nsa = (
+        head + "AGENCY : NSA\nRECORD NUMBER : 144-10001-10365\nRECORDS SERIES :\n\nAGENCY FILE NUMBER :\n\n"
+        "ORIGINATOR : NSA\nFROM : N\n\nTITLE :\n\nNSA SIGINT COMMAND CENTER OPSUM #2039\nDATE : 12/13/63\n"
+    )
+    fbi = (
+        "JFK Assassination System\nIdentification Form\n\nDate:\n\n5/29/201\n\nAgency Information\n\n"
+        "AGENCY: FBI\nRECORD NUMBER: — 124-90006-10135\nRECORD SERIES: HQ\n"
+        "AGENCY FILENUMBER: — CR 100-420590-50\nDocument Information\nORIGINATOR: FBI\nFROM: MM\nTO: HQ\n"
+        "TITLE :\nDATE: — 03/12/1964\nPAGES: 12\nSUBJECTS :\nPAULINO SIERRA MARTINEZ\n"
+        "DOCUMENT TYPE: PAPER, TEXTUAL DOCUMENT\nCLASSIFICATION: Secret\n"
+    )
+    assert _values(rif, nsa, "sender") == []
+    assert _values(rif, fbi, "sender") == ["MM"]
+    assert _values(rif, fbi, "addressees") == ["HQ"]

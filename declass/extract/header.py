@@ -529,6 +529,9 @@ DAY_MONTH = re.compile(
     r"|\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\.?\s{0,2}\d{1,2}\b"
 )
 
+# the CONF box below an outgoing CIA cable's "FROM: DIRECTOR" is no title of the sender
+CABLE_CONF_BOX = re.compile(r"^\W{0,4}(?:CONF|CONE|COMF)\b")
+
 
 def _party_cands(field: str, ln: Line, m_start: int, raw: str, conf: float) -> Iterator[Candidate]:
     """One candidate per party in `raw` (which starts at offset `m_start`)."""
@@ -1007,6 +1010,7 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                 and _is_continuation(nxt.text)
                 and hdr.label_at(i + 1) is None
                 and not UNPUNCTUATED_LABEL.match(nxt.text)
+                and not CABLE_CONF_BOX.match(nxt.text)
                 and not DAY_MONTH.search(nxt.text)
             ):
                 more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
