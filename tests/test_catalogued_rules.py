@@ -2703,6 +2703,137 @@ def test_memorandum_for_far_below_the_body_start_heads_an_attachment():
     assert _memo_for(path.read_text()) == []
 
 
+# a header label whose colon OCR lost opens the next header line: it is no second addressee
+# 104-10123-10312, 104-10061-10122, 104-10112-10378 (CIA memoranda), 124-90106-10197 (FBI memorandum)
+UNPUNCTUATED_LABELS = [
+    (
+        "MEMORANDUM FOR: Director, Security Office\n"
+        "SUBJECT Commendation of Mr. James O'Connell\n"
+        "\n"
+        "1. I would like to take this opportunity to commend\n",
+        ["Director, Security Office"],
+    ),
+    (
+        "04 DECIS78\nMEMORANDUM FOR: DDO/IMS/IG/EIR\nFROM (Ms Li Latta)\n‘lans and Review Group\n\n",
+        ["DDO/IMS/IG/EIR"],
+    ),
+    (
+        "Memorandum\n\n"
+        "TO : Deputy Chief, Personnel Security Division DATE: 4 October 1962\n"
+        "FROM 1 H. Pme )\n\nsupyect: CONEIN, Tacien Emile\n",
+        ["Deputy Chief, Personnel Security Division"],
+    ),
+    (
+        "= Memorandum\n"
+        "TO: DIRECTOR, FBI &105-117222) DATE: September 30, 1965\n"
+        'FROM” i 2" JUAN (105-6323) (P)\n'
+        "; wool E axes L\n",
+        ["DIRECTOR, FBI"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNPUNCTUATED_LABELS)
+def test_label_without_colon_below_the_addressee_is_no_party(text, expected):
+    assert _values(header, text, "addressees") == expected
+
+
+def test_party_continuation_still_read():
+    # the same continuation path keeps a second addressee line that is no label
+    text = "MEMORANDUM FOR: Director, Security Office\nDeputy Director for Plans\n\n1. The following\n"
+    assert _values(header, text, "addressees") == ["Director, Security Office", "Deputy Director for Plans"]
+
+
+# a date box or stamp (a day and a month in capitals) is no party: 194-10006-10197 (an Army form: "DATE;"
+# after a semicolon, so split as a second addressee), 104-10103-10348 (a cable's time stamp under FROM)
+def test_date_box_is_no_addressee():
+    text = (
+        "SUBJECT: SCHEER, Robert, SSN YE pee tart\n"
+        "DPOB: 4 April 1936, Bronx, New York\n"
+        "\n"
+        "TO: Chief, OPO FROM: ACSI DATE; 28 JUL 196? CMT 3\n"
+        "\n"
+        ": ~E a\n"
+    )
+    assert _values(header, text, "addressees") == ["Chief, OPO"]
+
+
+def test_time_stamp_below_the_sender_is_not_its_title():
+    text = (
+        "DATE 19 FEB 63 |\n\n. a 5\nTO :.. DIRECTOR 3 . 6\nFROM; UMWAVE\n4 : FEB 20 ookoz 65\n"
+        "ACTION: c/SAS 3 i nS\n\nINFO; oP, S/C 2 ROUT INE\n"
+    )
+    assert _values(header, text, "sender") == ["UMWAVE"]
+
+
+# the CIA cable form's FROM box with its separator lost or a speck before the station, above the ACTION
+# box (incoming: 104-10192-10266, 104-10048-10251) or the CONF box (outgoing: 104-10227-10089,
+# 104-10234-10069); the outgoing form's TO box names stations, so DIRECTOR there is the sender only
+CIA_FORM_LOOSE = [
+    (
+        "CLASSIFIED MESSAGE. <) LN. iG\n\nto 4%  DIAECTOR\nFROM i, UMAVE\n\n"
+        "ACTION: TFW 10(MR CHARLES MATT, TrW, NOTIFIED AND COPY suorte\n",
+        "JMWAVE",
+    ),
+    ('i" CLASSIFIED MESSAGE\n\n7 DIRECTOR\nROM 4 LONDON\ncTION: C/AWH 4\n', "LONDON"),
+    ("“os : CLASSIFIED MESSAGE\n\nuni d B-2-C-R-R-T\n\nFrom, DIRECTOR\n\nCONF,\n\n", "DIRECTOR"),
+    (
+        "tate: eee EU/ LOR Dre my cs mur tio.\n10 \\|PARIS ROME\n\nFROM DIRECTOR”\n\n"
+        "CONE, “By, DEO RDP, ve, Fle\n\n1O IMMEDIATE PART BF ROME (PRI\n",
+        "DIRECTOR",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,sender", CIA_FORM_LOOSE)
+def test_cia_form_from_box_without_its_separator(text, sender):
+    doc = Document.from_text(text)
+    got = [(c.field, c.value) for c in telegram._cia_form(doc)]
+    assert got[0] == ("sender", sender)
+    if "CONF" in text or "CONE" in text:
+        assert all(f == "sender" for f, _ in got)  # no DIRECTOR addressee on the outgoing form
+
+
+def test_cia_form_from_box_loose_reading_needs_the_form():
+    # body text starting with FROM above a numbered line is no FROM box (104-10048-10251's body)
+    text = "FROM USSR TO U. S. HE PASSED THROUGH U. Ke HOWEVER, IF MOVING\nTHRU IN TRANSIT ONLY\n"
+    assert list(telegram._cia_form(Document.from_text(text))) == []
+
+
+# the outgoing form's CONF box is no title line of "FROM: DIRECTOR" (104-10192-10166, 104-10227-10180)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DATE\n\nto\n\nFROM: DIRECTOR\nCONF,\n\nINFO\n",
+        "to JIMWA VE\nFROM. DIRECTOR\n\nCONF BELL 10\n| INO.\n",
+    ],
+)
+def test_cable_conf_box_is_not_the_senders_title(text):
+    doc = Document.from_text(text)
+    assert "CONF" not in " ".join(_values(header, text, "sender"))
+    assert [c.value for c in telegram._cia_form(doc) if c.field == "sender"] == ["DIRECTOR"]
+
+
+# a RIF box cut to one letter names no party; an FBI office code of two letters does
+# (144-10001-10365, 124-90006-10135)
+def test_rif_one_letter_from_box_is_no_sender():
+    head = "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\n"
+    nsa = (
+        head + "AGENCY : NSA\nRECORD NUMBER : 144-10001-10365\nRECORDS SERIES :\n\nAGENCY FILE NUMBER :\n\n"
+        "ORIGINATOR : NSA\nFROM : N\n\nTITLE :\n\nNSA SIGINT COMMAND CENTER OPSUM #2039\nDATE : 12/13/63\n"
+    )
+    fbi = (
+        "JFK Assassination System\nIdentification Form\n\nDate:\n\n5/29/201\n\nAgency Information\n\n"
+        "AGENCY: FBI\nRECORD NUMBER: — 124-90006-10135\nRECORD SERIES: HQ\n"
+        "AGENCY FILENUMBER: — CR 100-420590-50\nDocument Information\nORIGINATOR: FBI\nFROM: MM\nTO: HQ\n"
+        "TITLE :\nDATE: — 03/12/1964\nPAGES: 12\nSUBJECTS :\nPAULINO SIERRA MARTINEZ\n"
+        "DOCUMENT TYPE: PAPER, TEXTUAL DOCUMENT\nCLASSIFICATION: Secret\n"
+    )
+    assert _values(rif, nsa, "sender") == []
+    assert _values(rif, fbi, "sender") == ["MM"]
+    assert _values(rif, fbi, "addressees") == ["HQ"]
+
+
 # speckle read as a lone lower-case letter (or a doubled one) after a subject is not part of it
 # (104-10056-10096, 104-10103-10043, 124-90100-10183; corpus pdf/104-10167-10083 "... 1959 q")
 SPECKLE_SUBJECTS = [

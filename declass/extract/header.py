@@ -524,12 +524,28 @@ _FIELD = {
 }
 
 
+# a header label whose colon OCR lost ("SUBJECT Commendation of ...", "FROM (Ms ...)", "FROM” i 2\" JUAN")
+# starts the next header line: it does not continue the party above it
+UNPUNCTUATED_LABEL = re.compile(r"^\s{0,6}(?:SUBJECT|Subject|SUBJ|FROM|From)\b(?!\s{0,2}[:;.])")
+# a day and month in capitals, as a date stamp or a DATE box prints them ("28 JUL 196?", "FEB 20 ookoz"):
+# no name or office holds one
+DAY_MONTH = re.compile(
+    r"\b\d{1,2}\s{0,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\b"
+    r"|\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\.?\s{0,2}\d{1,2}\b"
+)
+
+# the CONF box below an outgoing CIA cable's "FROM: DIRECTOR" is no title of the sender
+CABLE_CONF_BOX = re.compile(r"^\W{0,4}(?:CONF|CONE|COMF)\b")
+
+
 def _party_cands(field: str, ln: Line, m_start: int, raw: str, conf: float) -> Iterator[Candidate]:
     """One candidate per party in `raw` (which starts at offset `m_start`)."""
     for part in re.finditer(r"[^;]+", raw):
         cleaned = _clean_party(part.group())
         if _bad_party(cleaned) or _stop_re().search(cleaned) or _noisy(cleaned):
             continue
+        if DAY_MONTH.search(cleaned):
+            continue  # "TO: Chief, OPO FROM: ACSI DATE; 28 JUL 196?": the date box after a semicolon
         if MONTH_NAME.search(cleaned) and find_dates(cleaned):
             continue
         k = raw.find(cleaned, part.start())
@@ -940,7 +956,7 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                 t = lines[k].text
                 if not t.strip() or hdr.label_at(k) is not None or not _is_continuation(t):
                     break
-                if len(t.strip()) > 70:
+                if len(t.strip()) > 70 or UNPUNCTUATED_LABEL.match(t):
                     break
                 more = list(_party_cands(field, lines[k], lines[k].start, t, conf))
                 first_word = t.split()[0]
@@ -998,6 +1014,9 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                 and not re.search(r"[A-Za-z]{2}\s?:", nxt.text)
                 and _is_continuation(nxt.text)
                 and hdr.label_at(i + 1) is None
+                and not UNPUNCTUATED_LABEL.match(nxt.text)
+                and not CABLE_CONF_BOX.match(nxt.text)
+                and not DAY_MONTH.search(nxt.text)
             ):
                 more = list(_party_cands(field, nxt, nxt.start, nxt.text, conf))
                 if more and len(nxt.text.strip()) <= 60:

@@ -561,5 +561,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             continue
         if not value or len(slot.parts) > 1 and slot.name in ("from", "to", "date", "review_date"):
             continue
+        if slot.name in ("from", "to") and len(re.findall(r"[A-Za-z0-9]", value)) < 2:
+            continue  # "FROM : N": a box cut to one letter names no party (an FBI office code has two)
         seen.add(slot.name)
         yield Candidate(field_name, value, start, end, round(conf, 2), METHOD)

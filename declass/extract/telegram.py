@@ -384,12 +384,21 @@ def _eyes_only(doc: Document) -> Iterator[Candidate]:
 
 # CIA "CLASSIFIED MESSAGE" form (incoming cable): the TO / FROM / ACTION / INFO boxes, whose labels
 # the scan often cuts at the left edge ("mom: LONDON", "om. MEXICO CITY", "Frou + HAVANA 92",
-# "TON: WH 8"). Read only where the ACTION box follows the FROM box, so the layout is certain.
-_FORM_ACTION = re.compile(r"^\W{0,6}(?i:(?:AC)?T[I1l]?ON)\s{0,2}[:;.,=]")
+# "TON: WH 8", "cTION: C/AWH 4"). Read only where the ACTION box follows the FROM box, so the layout is
+# certain. The outgoing form has the same FROM box above its CONF box ("From, DIRECTOR" / "CONF,").
+_FORM_ACTION = re.compile(r"^\W{0,6}(?i:(?:AC|[a-z])?T[I1l]?ON)\s{0,2}[:;.,=]")
+_FORM_CONF = re.compile(r"^\W{0,4}(?:CONF|CONE|COMF)\b")
 _FORM_FROM = re.compile(
     r"^\W{0,4}(?i:FROM|FRON|FROU|FRQM|FPOM|ROM|MOM|OM)\s{0,2}[.,;:+]\s{0,3}"
     r"(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)(?![A-Za-z])"
 )
+# the FROM box without its separator, or with a speck read before the station ("FROM i, UMAVE",
+# "ROM 4 LONDON", "FROM DIRECTOR”"): only a full label, at a lower confidence
+_FORM_FROM_LOOSE = re.compile(
+    r"^\W{0,4}(?i:FROM|FRON|FROU|FRQM|FPOM|ROM)\s{1,3}(?:[^A-Z\s]{1,2}\s{1,2})?"
+    r"(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)(?![A-Za-z])"
+)
+_FORM_NOT_STATION = frozenset({"THE", "AND", "FOR", "WITH", "THIS", "THAT"})
 _FORM_TO = re.compile(r"^\W{0,4}(?:(?i:T[O0])\W{0,6})?(?P<v>DIRECTOR)(?![A-Za-z])[\W\d]{0,12}$")
 
 
@@ -399,24 +408,29 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
     cable's own date by a day (catalogued jfk-tesseract-2022/104-10103-10348: FEB 20 for 1963-02-19)."""
     lines = doc.lines
     for i, ln in enumerate(lines[:80]):
-        if not _FORM_ACTION.match(ln.text):
+        outgoing = bool(_FORM_CONF.match(ln.text))
+        if not outgoing and not _FORM_ACTION.match(ln.text):
             continue
         above = [x for x in lines[max(0, i - 8) : i] if x.text.strip()][-4:]
-        fm_k = next(
-            (
-                k
-                for k in range(len(above) - 1, max(-1, len(above) - 3), -1)
-                if _FORM_FROM.match(above[k].text)
-            ),
-            None,
-        )
-        if fm_k is None:
+        found = None
+        for k in range(len(above) - 1, max(-1, len(above) - 3), -1):
+            m = _FORM_FROM.match(above[k].text)
+            conf = 0.85
+            if m is None:
+                m = _FORM_FROM_LOOSE.match(above[k].text)
+                conf = 0.78
+            if m is not None and m.group("v") not in _FORM_NOT_STATION:
+                found = k, m, conf
+                break
+        if found is None:
             continue
+        fm_k, m, conf = found
         fl = above[fm_k]
-        m = _FORM_FROM.match(fl.text)
         value = _station(m.group("v"))
         s = fl.start + m.start("v")
-        yield Candidate("sender", value, s, s + len(m.group("v")), 0.85, "rule:cia-form")
+        yield Candidate("sender", value, s, s + len(m.group("v")), conf, "rule:cia-form")
+        if outgoing:
+            return  # the outgoing form's TO box names the stations: DIRECTOR there is no addressee
         for x in above[:fm_k][::-1]:
             tm = _FORM_TO.match(x.text)
             if tm:
