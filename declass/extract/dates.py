@@ -271,13 +271,13 @@ def _memo_for_dateline(doc: Document, body: int | None) -> Iterator[Candidate]:
     if body is None or "MEMORANDUM" not in doc.text[body : body + MEMO_FOR_CHARS]:
         return
     for m in _MEMO_FOR.finditer(doc.text, body, body + MEMO_FOR_CHARS):
-        above = doc.text[max(0, m.start() - 120) : m.start()].rstrip().rsplit("\n", 2)
-        line = above[-1]
-        dm = _MEMO_FOR_DATELINE.match(line)
+        window = max(0, m.start() - 120)
+        before = doc.text[window : m.start()].rstrip()
+        line_start = before.rfind("\n") + 1  # the last non-blank line above the memorandum line
+        dm = _MEMO_FOR_DATELINE.match(before[line_start:])
         if dm is None:
             continue
-        base = m.start() - len(doc.text[max(0, m.start() - 120) : m.start()]) + len("\n".join(above[:-1]))
-        base += 1 if len(above) > 1 else 0
+        base = window + line_start
         found = find_dates(dm.group("d"), base=base + dm.start("d"))
         if (
             len(found) == 1
