@@ -51,6 +51,8 @@ class _Vocab:
     form_cues: list[str]
     release_cues: list[str]
     level_word_re: re.Pattern  # level words as written, for labelled / RIF values
+    review_level_re: re.Pattern  # CONFIDENTIAL and above, as a State review block prints them
+    rif_value_re: re.Pattern  # a RIF CLASSIFICATION value on its own line (the levels its codes stand for)
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +99,22 @@ def _vocab() -> _Vocab:
         form_cues=[c.upper() for c in data["form_cues"]],
         release_cues=[c.upper() for c in data["release_cues"]],
         level_word_re=level_word_re,
+        review_level_re=re.compile(
+            r"(?<![A-Za-z])("
+            + _words_alt(lv for lv, rank in data["levels"].items() if rank >= 3)
+            + r")(?![A-Za-z])"
+        ),
+        rif_value_re=re.compile(
+            r"[:•.\s—\-]{0,4}("
+            + _words_alt(f for lv in set(data["rif_codes"].values()) for f in (lv.title(), lv))
+            + ")"
+        ),
     )
+
+
+def _words_alt(words) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _canon_level(word: str) -> str | None:
@@ -419,9 +436,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
     # State review blocks where the level is not right after "Class:" (columns interleaved)
     reviews = {mk.start for mk in marks if mk.kind == "review"}  # (a set: thousands of blocks stay linear)
     for m in _finditer(_REVIEW_BLOCK, doc):
-        got = re.search(
-            r"(?<![A-Za-z])(TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])", text[m.end() : m.end() + 200]
-        )
+        got = _vocab().review_level_re.search(text[m.end() : m.end() + 200])
         if got:
             s = m.end() + got.start(1)
             if s not in reviews:
@@ -468,11 +483,7 @@ def _rif(doc: Document) -> _Mark | None:
             t = nxt.text.strip()
             if not t:
                 continue
-            full = re.fullmatch(
-                r"[:•.\s—\-]{0,4}(Top Secret|Secret|Confidential|Unclassified"
-                r"|TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)",
-                t,
-            )
+            full = v.rif_value_re.fullmatch(t)
             if full:
                 s = nxt.start + nxt.text.index(full.group(1))
                 return _Mark(_canon_level(full.group(1)), s, s + len(full.group(1)), nxt.number, 0.8, "rif")

@@ -107,15 +107,21 @@ BANNER_DATE = re.compile(
 )
 PORTION_MARK = re.compile(r"^\((?:U|C|S|TS|[A-Z]{1,4}(?:/{1,2}[A-Z]{1,8}){1,4})\)\s{0,3}")
 TRAILING_PORTION_MARK = re.compile(r"\s\((?:U|C|S|TS|[A-Z]{1,2}(?:/{1,2}[A-Z]{1,8}){1,3})\)$")
-CLASS_WORD = re.compile(
-    r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|CONFIDENTAL|UNCLASSIFIED|CLASSIFIED|SENSITIVE)[A-Z]?\b"
-)
-SPACED_CLASS = re.compile(r"(?:TOP)?SECRET\w?|CONFIDENTIAL\w?|UNCLASSIFIED|SENSITIVE")
+
+
+@cache
+def _banner_res() -> tuple[re.Pattern, re.Pattern]:
+    d = _data()["banner_words"]
+    words = "|".join(re.escape(w) for w in d["words"])
+    compacted = [re.escape(w) for w in d["compacted"]]
+    compacted += [re.escape(w) + "[A-Z]?" for w in d["compacted_glued"]]
+    return re.compile(rf"\b(?:{words})[A-Z]?\b"), re.compile("|".join(compacted))
 
 
 def _banner(v: str) -> bool:
     """A classification banner, also spaced or hyphenated (S-E-C-R-E-T) or glued (SECRETI)."""
-    return bool(CLASS_WORD.search(v.upper()) or SPACED_CLASS.fullmatch(re.sub(r"[^A-Za-z]", "", v).upper()))
+    word, compacted = _banner_res()
+    return bool(word.search(v.upper()) or compacted.fullmatch(re.sub(r"[^A-Za-z]", "", v).upper()))
 
 
 TRAILING_REF = re.compile(r"(?:[\s:]{0,3}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+[\s:]*$")

@@ -59,6 +59,7 @@ MULTILINE = {"title", "subjects", "comments", "record_series", "restrictions", "
 @lru_cache(maxsize=1)
 def _data() -> dict:
     raw = data_files.load("rif")
+    codes = data_files.load("classification")["rif_codes"]  # the form's S/T/C/U codes -> levels
     # the value follows a separator, or (numbers only: "DATE OF LAST REVIEW 06/04/93") just spaces
     # ("!" is a colon in the damaged "FRO! TAYLOR, GARY.")
     sep = r"[ \t]{0,4}(?:(?:[:;•=—|.!]|(?<=[ \t])(?=\d))[ \t]{0,4}(?P<rest>.*)|$)"
@@ -83,11 +84,16 @@ def _data() -> dict:
         "strong": set(raw["strong_labels"]),
         "order": {name: i for i, name in enumerate(raw["canonical_order"])},
         "form_order": {name: i for i, name in enumerate(raw["form_order"])},
-        # the form's S/T/C/U codes and the levels, from the classification vocabulary
-        "class_codes": data_files.load("classification")["rif_codes"],
+        # the codes and the levels, from the classification vocabulary
+        "class_codes": codes,
         "class_levels": set(data_files.load("classification")["levels"]),
+        # a level the codes stand for, or a letter code ("5", a misread S, only where a code is expected)
         "class_re": re.compile(
-            r"^(?P<c>TOP\s?SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|[STCU])(?:\s{1,3}[A-Z]{1,4})?\s{0,3}[.,]?$",
+            r"^(?P<c>"
+            + "|".join(sorted({w.replace(" ", r"\s?") for w in codes.values()}, key=lambda w: (-len(w), w)))
+            + "|["
+            + "".join(c for c in codes if c.isalpha())
+            + r"])(?:\s{1,3}[A-Z]{1,4})?\s{0,3}[.,]?$",
             re.IGNORECASE,
         ),
         "status_re": re.compile(rf"^(?:{raw['status_words']})\b", re.IGNORECASE),
