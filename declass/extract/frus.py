@@ -27,7 +27,6 @@ _FILE_LINE = re.compile(r"^(?:File No\. )?\d{3}[A-Z]?\.[\w .-]{0,40}/\d+\w{0,3}(
 _SOURCE_LINE = re.compile(r"^(?:File No\. )?\d{3}[\w.]*[^\n]{0,50}/[^\n]{1,20}$")
 # the head: "The X to the Y"; "Memorandum by the X"
 _HEAD = re.compile(r"^(?:The|Memorandum by|Memorandum of|President|Secretary)\b.{3,400}$")
-_MEMO_HEAD = re.compile(r"^Memorandum (?:by|of|for)\b")
 # "Memorandum by the Economic Adviser (Feis)", "Memorandum of Conversation, by the Under Secretary of State
 # (Welles)": the author follows "by"
 _MEMO_BY = re.compile(r"^Memorandum (?:of Conversation, )?by ")
@@ -127,11 +126,6 @@ def extract(doc: Document) -> Iterator[Candidate]:
         return
     if source_tel is not None and not fm:
         yield source_tel
-
-    # a memorandum's head names its author: "Memorandum by the Economic Adviser (Feis)"
-    if _MEMO_HEAD.match(head):
-        s = head_line.start + head_line.text.index("Memorandum")
-        yield Candidate("document_type", "memorandum", s, s + len("Memorandum"), 0.9, METHOD)
 
     # sender / addressees
     memo_by = _MEMO_BY.match(head)
