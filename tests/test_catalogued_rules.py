@@ -2968,13 +2968,20 @@ def test_subject_on_the_line_below_its_label_still_read():
     assert _values(header, text, "subject") == ["Project LIENVOY Renewal"]
 
 
-# a RIF TITLE box read as a mark names no subject (124-10217-10494 "TITLE: ‘"); a mark before a title
-# continued on the next line keeps the title (157-10011-10124 "TITLE : @." / "INTERVIEW WITH HARVEY, WILLIAM")
+# a RIF TITLE box read as a mark names no subject (124-10217-10494 "TITLE: ‘", 124-90065-10032
+# "TITLE: * 5"); a mark before a title continued on the next line keeps the title (157-10011-10124
+# "TITLE : @." / "INTERVIEW WITH HARVEY, WILLIAM")
 RIF_TITLE_MARK = (
     "JFK Assassination System \u2018 Date: 5/21/201\nIdentification Form\n\nAgency Information\n\n"
     "AGENCY: FBI\nRECORD NUMBER: = 124-10217-10494\n\nRECORD SERIES: HQ\n\n"
     "AGENCY FILENUMBER: \u2014 105-114543-18\n\nDocument Information\n\nORIGINATOR: CIA\n\n"
     "FROM: CIA\nTO: HQ\nTITLE: \u2018\n\nDATE: \u2014 05/04/1963\nPAGES : 2\n"
+)
+RIF_TITLE_SPECK = (
+    "JFK Assassination System\nIdentification Form\n\nDate: 6/9/2015\n\nAgency Information\n\n"
+    "AGENCY: FBI\nRECORD NUMBER: \u2014 124-90065-10032\nRECORD SERIES: HQ\n"
+    "AGENCY FILENUMBER: \u2014 CR 174-689-52 \u00e9\nDocument Information\nORIGINATOR: FBI\nFROM: NY\n"
+    "TO: - HQ\nTITLE: * 5\nDATE: 05/21/1968\n\u201cPAGES: 9\nSUBJECTS : ;\n"
 )
 RIF_TITLE_MARK_CONTINUED = (
     "He JFK ASSASSINATION SYSTEM\n\n\u00a9 IDENTIFICATION FORM\n\nAGENCY INFORMATION\n\n"
@@ -2987,4 +2994,6 @@ RIF_TITLE_MARK_CONTINUED = (
 def test_rif_title_of_a_mark_is_no_subject():
     assert _values(rif, RIF_TITLE_MARK, "subject") == []
     assert _values(rif, RIF_TITLE_MARK, "sender") == ["CIA"]  # the form itself is still read
+    assert _values(rif, RIF_TITLE_SPECK, "subject") == []  # 124-90065-10032 "TITLE: * 5"
+    assert _values(rif, RIF_TITLE_SPECK, "sender") == ["NY"]
     assert _values(rif, RIF_TITLE_MARK_CONTINUED, "subject") == ["@. INTERVIEW WITH HARVEY, WILLIAM"]
