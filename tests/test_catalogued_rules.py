@@ -2869,3 +2869,131 @@ def test_a_subject_ending_in_a_real_short_word_keeps_it():
     text = "TO: Director\nFROM: Chief, WH\nSUBJECT: Request for Review of Project AMWORLD as\n\n"
     got = [c.value for c in header.extract(Document.from_text(text)) if c.field == "subject"]
     assert got == ["Request for Review of Project AMWORLD as"]
+
+
+# the information report form's SUBJECT box with its label damaged by OCR ("SuBECT", "SuMECt", "SUWECT",
+# "SURECT"), read only on the DATE DISTR box's line under the form's COUNTRY / REPORT NO. line:
+# 104-10186-10196, 104-10186-10054 ("Date ost,"), 104-10186-10218, 104-10179-10121 ("Dare piste."),
+# 124-10217-10494 (a clean label, "pate piste,")
+FORM_DAMAGED_LABELS = [
+    (
+        "COUNTRY Cuba REPORTNO. = CS C1=316/00617-65\n"
+        "SuBECT Toman OOIRAC Ortiz DATE DISTR. 10 February 1965\n"
+        ": fiat :\n",
+        "Toman OOIRAC Ortiz",
+        0.8,
+    ),
+    (
+        "counter Cuba REPORT NO. CSCI-316/00801-65 +\n"
+        "SuMECt “Beltran” (an alias) : Date ost, = 17 February 1965\n"
+        "NOracs& 1 !\n",
+        "“Beltran” (an alias)",
+        0.8,
+    ),
+    (
+        "COUNTRY Cuba/Haiti ‘REPORT NO. CSCI-316/02627-64\n"
+        "SUWECT . Rone DEPESTRE, Haitian DATE DISTR §=—«17 Decesiber”' 1964\n"
+        "Communist Leader -\n",
+        "Rone DEPESTRE, Haitian",
+        0.8,
+    ),
+    (
+        "County cuna foeett ate HT tocs -3/490,978.\n"
+        "\n"
+        "SURECT STATEMENTS OF MANOLA’RAY, EXILE LEADER Dare piste. , 24 ocroper 1961\n"
+        "\n",
+        "STATEMENTS OF MANOLA’RAY, EXILE LEADER",
+        0.8,
+    ),
+    (
+        "COUNTRY: -cuBA REPORT NO. TDCS-3/546,099 :\n"
+        "\n"
+        "SUBJECT THE STANDPOINT OF. CUBAN RESISTANCE pate piste, 4 May 1963 i\n"
+        "\n",
+        "THE STANDPOINT OF. CUBAN RESISTANCE",
+        0.84,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want", "conf"), FORM_DAMAGED_LABELS)
+def test_info_report_form_damaged_subject_label(text, want, conf):
+    doc = Document.from_text(text)
+    got = [c for c in telegram.extract(doc) if c.field == "subject"]
+    assert [c.value for c in got] == [want]
+    assert got[0].confidence == conf
+    assert doc.text[got[0].start : got[0].end] == want  # the evidence is the value
+
+
+def test_info_report_form_damaged_label_needs_the_form():
+    # without the COUNTRY / REPORT NO. line above, a damaged label is not read
+    text = FORM_DAMAGED_LABELS[0][0].replace("COUNTRY Cuba REPORTNO. = CS C1=316/00617-65\n", "Fy\n")
+    assert _values(telegram, text, "subject") == []
+    # nor a body sentence that starts with a word like the label
+    text = FORM_DAMAGED_LABELS[0][0].replace("SuBECT Toman OOIRAC Ortiz", "Subject Toman OOIRAC Ortiz")
+    assert _values(telegram, text.replace("DATE DISTR.", "and his"), "subject") == []
+
+
+# an empty SUBJECT box with the body's numbered paragraph below is no subject, and a "Subject:" the body
+# cites further down is not the document's (104-10519-10059, a 1970s memo whose subject OCR lost)
+EMPTY_SUBJECT_BOX = (
+    "is of DCH Relation\n"
+    "hd Ai + Tes Sa\n"
+    "\n"
+    "SUBJECT:\n"
+    "\n"
+    "4. UCM requests for and the proviston of “other\n"
+    '" (og., permission for ths viedtn of CIA a:alyaty\n'
+    "wrete production factllttcn dor purpores of\n"
+    "\n"
+    "he Attached for your Information are doc ts which we believe\n"
+    "\n"
+    "cgory IN, They cover\n"
+    "\n"
+    "an\n"
+    "ubject: Report of Alleged Contacts of\n"
+    "7 ame a this report and have\n"
+    "8 copy for your review since the\n"
+    "considerable intercat.\n"
+)
+
+
+def test_empty_subject_box_above_the_body_is_no_subject():
+    assert _values(header, EMPTY_SUBJECT_BOX, "subject") == []
+
+
+def test_subject_on_the_line_below_its_label_still_read():
+    # 104-10188-10048: the label alone, its value a few lines below (not a numbered paragraph)
+    text = "MEMORANDUM FOR: Director\nSUBJECT:\n\nProject LIENVOY Renewal\n\n1. The project is renewed.\n"
+    assert _values(header, text, "subject") == ["Project LIENVOY Renewal"]
+
+
+# a RIF TITLE box read as a mark names no subject (124-10217-10494 "TITLE: ‘", 124-90065-10032
+# "TITLE: * 5"); a mark before a title continued on the next line keeps the title (157-10011-10124
+# "TITLE : @." / "INTERVIEW WITH HARVEY, WILLIAM")
+RIF_TITLE_MARK = (
+    "JFK Assassination System \u2018 Date: 5/21/201\nIdentification Form\n\nAgency Information\n\n"
+    "AGENCY: FBI\nRECORD NUMBER: = 124-10217-10494\n\nRECORD SERIES: HQ\n\n"
+    "AGENCY FILENUMBER: \u2014 105-114543-18\n\nDocument Information\n\nORIGINATOR: CIA\n\n"
+    "FROM: CIA\nTO: HQ\nTITLE: \u2018\n\nDATE: \u2014 05/04/1963\nPAGES : 2\n"
+)
+RIF_TITLE_SPECK = (
+    "JFK Assassination System\nIdentification Form\n\nDate: 6/9/2015\n\nAgency Information\n\n"
+    "AGENCY: FBI\nRECORD NUMBER: \u2014 124-90065-10032\nRECORD SERIES: HQ\n"
+    "AGENCY FILENUMBER: \u2014 CR 174-689-52 \u00e9\nDocument Information\nORIGINATOR: FBI\nFROM: NY\n"
+    "TO: - HQ\nTITLE: * 5\nDATE: 05/21/1968\n\u201cPAGES: 9\nSUBJECTS : ;\n"
+)
+RIF_TITLE_MARK_CONTINUED = (
+    "He JFK ASSASSINATION SYSTEM\n\n\u00a9 IDENTIFICATION FORM\n\nAGENCY INFORMATION\n\n"
+    "AGENCY : SSCIA- .\nRECORD NUMBER : 157-10011-10124\n\nRECORDS SERIES :\n\nAGENCY FILE NUMBER :\n\n"
+    "DOCUMENT INFORMATION\n\nORIGINATOR : UNKNOWN\nFROM : BARON, FREDERICK D.\nTO : FILE\n\n"
+    "TITLE : @.\nINTERVIEW WITH HARVEY, WILLIAM\n\nDATE : 09/14/75\nPAGES : 13\n"
+)
+
+
+def test_rif_title_of_a_mark_is_no_subject():
+    assert _values(rif, RIF_TITLE_MARK, "subject") == []
+    assert _values(rif, RIF_TITLE_MARK, "sender") == ["CIA"]  # the form itself is still read
+    assert _values(rif, RIF_TITLE_SPECK, "subject") == []  # 124-90065-10032 "TITLE: * 5"
+    assert _values(rif, RIF_TITLE_SPECK, "sender") == ["NY"]
+    assert _values(rif, RIF_TITLE_MARK_CONTINUED, "subject") == ["@. INTERVIEW WITH HARVEY, WILLIAM"]

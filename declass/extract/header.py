@@ -850,6 +850,11 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
                 seen.add({"re": "subject"}.get(key, key))
                 seen.add(_FIELD.get(key, key))
                 continue
+            if key in ("subject", "re") and SUBJECT_BODY_START.match(lines[j].text):
+                # an empty SUBJECT box with the body's paragraphs below ("4. UCM requests"): a later
+                # "Subject:" is one the body cites, not this document's
+                seen.add("subject")
+                continue
             value = lines[j].text
             vstart = lines[j].start
             first_line = j

@@ -569,5 +569,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             continue
         if slot.name in ("from", "to") and len(re.findall(r"[A-Za-z0-9]", value)) < 2:
             continue  # "FROM : N": a box cut to one letter names no party (an FBI office code has two)
+        if slot.name == "title" and len(re.findall(r"[A-Za-z0-9]", value)) < 2:
+            continue  # "TITLE: ‘": a box whose value OCR read as a mark or a stray letter names no subject
         seen.add(slot.name)
         yield Candidate(field_name, value, start, end, round(conf, 2), METHOD)

@@ -528,8 +528,10 @@ def _info_report_subject(doc: Document) -> Iterator[Candidate]:
 # \"Mauricio\" Date OistR, | 5 February 1965", "SUBJECT ALERT STATUS OF CUBAN DIPLOMATIC Date Dist, 13 ..."),
 # read only under the form's COUNTRY / REPORT NO. line; an all-caps subject continues on the lines below
 _FORM_DISTR_SUBJ = re.compile(
-    r"^\W{0,3}(?:\S{1,2}[ \t]{1,3}\W?[ \t]?)?SUBJECT[.:;]?[ \t]{1,3}(?P<v>\S.{2,150}?)[ \t]{1,4}\W?[ \t]?"
-    r"[DdOoBbPpC][aA][tTr][eE][ \t]{1,3}[DdOo]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b"
+    r"^\W{0,3}(?:\S{1,2}[ \t]{1,3}\W?[ \t]?)?(?P<label>SUBJECT|[Ss][Uu][A-Za-z]{2,4}[Tt])"
+    r"[ \t]?[.:;]?[ \t]{1,3}"
+    r"(?P<v>[^\s.:;].{2,150}?)[ \t]{1,4}\W?[ \t]?"
+    r"[DdOoBbPpC][aA][tTr][eE][ \t]{1,3}[DdOoPp]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b"
 )
 _FORM_COUNTRY = re.compile(r"(?i)\bRE\w{2,3}T[ \t]?NO\b|^\W{0,3}COUNT\w{1,3}\b")
 _FORM_CONT = re.compile(
@@ -546,7 +548,7 @@ def _form_distr_subject(doc: Document) -> Iterator[Candidate]:
         m = _FORM_DISTR_SUBJ.match(ln.text)
         if not m or not any(_FORM_COUNTRY.search(x.text) for x in lines[max(0, i - 4) : i]):
             continue
-        first = m.group("v").rstrip(" ,.|")
+        first = m.group("v").rstrip(" ,.|:;")
         lead = _LIST_NO.match(first)
         start = ln.start + m.start("v") + (lead.end() if lead else 0)
         parts = [first[lead.end() :] if lead else first]
@@ -563,7 +565,9 @@ def _form_distr_subject(doc: Document) -> Iterator[Candidate]:
             joined = joined[:-1] + part if joined.endswith("-") else f"{joined} {part}"
         value = " ".join(joined.split()).rstrip(" ,.-")
         if sum(ch.isalpha() for ch in value) >= 5:
-            yield Candidate("subject", value, start, end, 0.84, "rule:info-report-form")
+            # a damaged label ("suBECT", "SuMECt", "SUERCT") is read only in this box: a little less sure
+            conf = 0.84 if m.group("label") == "SUBJECT" else 0.8
+            yield Candidate("subject", value, start, end, conf, "rule:info-report-form")
         return
 
 
