@@ -2555,50 +2555,9 @@ def test_a_review_stamp_date_on_the_next_line_is_still_skipped():
     assert _values(dates, text, "document_date") == []
 
 
-# 180-10141-10238: a routing slip, then the memorandum, its reference number above its date
-ROUTING_THEN_MEMO = (
-    "'130-10141-10238\n"
-    "\n"
-    "“RETURNTO cia\n"
-    "ckground Us\n"
-    "Ba Not Bi Reproduce\n"
-    "\n"
-    "e Only\n"
-    "\n"
-    "a\n"
-    "ae\n"
-    "a\n"
-    "»\n"
-    '"ee\n'
-    "\n"
-    "2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992 3\n"
-    "2 ae\n"
-    "\n"
-    "fide iy\n"
-    "Hih\n"
-    "\n"
-    "TLL GHECK CLASSIFICATION TOP AND oT eee\n"
-    "UNCLASSIFIED” I L. CONFIDENTIAL SECRET\n"
-    "\n"
-    "OFFICIAL ROUTING SLIP\n"
-    "\n"
-    "PREPARE REPLY\n"
-    "RECOMMENDATION,\n"
-    "RETURN\n"
-    "\n"
-    "SIGNATURE\n"
-    "\n"
-    "APPROYES FOR RELEASE 1863\n"
-    "CIA HISTORICAL REVIEW PROGRAM\n"
-    "\n"
-    "eae\n"
-    "\n"
-    "FOLD HERE TO RETURN TO SENDER\n"
-    "FROM: NAME, ADORESS AND PHONE NO.\n"
-    "\n"
-    "Le lov\n"
-    "\n"
-    "istic” [| CONFIDENTIAL\n"
+# 180-10141-10238: the routing slip above (ADORESS_RIF_SLIP), then the memorandum, its reference number
+# above its date
+ROUTING_THEN_MEMO = ADORESS_RIF_SLIP + (
     "Foam, 0. 237 Use previous editions\n"
     "\n"
     "(40)\n"
