@@ -57,14 +57,27 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
             canon[_norm_label(w)] = key
             damaged.add(_norm_label(w))
             spellings.append(w)
-    pattern = re.compile(
+    return re.compile(_label_source(spellings), re.IGNORECASE), canon, damaged
+
+
+def _label_source(spellings: list[str]) -> str:
+    return (
         r"^[ \t>*#|_.\-]{0,6}(?P<label>" + _alt(spellings) + r")(?P<plural>\s?\(\s?[Ss]\s?\))?"
         r"(?P<sep>\s{0,3}(?:[-–~]\s{0,2})?[:;]|\s{0,2}[,=+]\s{0,2}[:;]?(?=\s)|\.(?=\s|$)|\s{2,}|\t|\s(?=\s*$)|$"
         r"|\s(?=\S))"
-        r"[ \t]{0,40}(?P<value>.{0,400})$",
-        re.IGNORECASE,
+        r"[ \t]{0,40}(?P<value>.{0,400})$"
     )
-    return pattern, canon, damaged
+
+
+@cache
+def _lower_label_re() -> re.Pattern:
+    """The label pattern in lower case, without IGNORECASE: on an ASCII line's lower-case copy it
+    matches exactly where the label pattern matches the line (the pattern's only cased characters are
+    its labels' letters and "[Ss]"), and re runs it several times faster: an alternative is skipped by
+    its first letter only in a case-sensitive pattern. Most lines hold no label."""
+    d = _data()
+    spellings = [w.lower() for part in ("labels", "damaged") for words in d[part].values() for w in words]
+    return re.compile(_label_source(spellings))
 
 
 def _norm_label(s: str) -> str:
@@ -453,6 +466,7 @@ class _Header:
         self.doc = doc
         self.lines = _zone_lines(doc, start, end)
         self.pattern, self.canon, self.damaged = _patterns()
+        self.lower_pattern = _lower_label_re()
         self._labels: dict[int, tuple[str, re.Match, bool] | None] = {}
 
     def label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
@@ -464,7 +478,11 @@ class _Header:
 
     def _label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
         ln = self.lines[i]
-        m = self.pattern.match(ln.text)
+        text = ln.text
+        if text.isascii():
+            m = self.pattern.match(text) if self.lower_pattern.match(text.lower()) else None
+        else:
+            m = self.pattern.match(text)
         fuzzy = None
         if not m:
             folded = ln.text if ln.text.isascii() else ln.text.translate(_FOLD)
