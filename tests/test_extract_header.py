@@ -1165,13 +1165,27 @@ def test_course_storyboard_heading():
 
 
 def test_zone_lines_are_the_document_lines_of_the_zone():
-    text = "MEMORANDUM\fTO: A\nFROM: B\n\nSUBJECT: C\fpage three\nend"
-    doc = Document.from_text(text)
-    doc.first_page = 4  # a document split from a bound file: pages counted in the file
-    for start, end in ((0, len(text)), (12, 20), (30, 31)):
-        zone = header._zone_lines(doc, start, end)
-        first, last = zone[0].start, zone[-1].end
-        mine = [(ln.start, ln.end, ln.text, ln.page) for ln in zone]
-        theirs = [(ln.start, ln.end, ln.text, ln.page) for ln in doc.lines if first <= ln.start <= last]
-        assert mine == theirs
-        assert [ln.number for ln in zone] == list(range(len(zone)))
+    text = "MEMORANDUM\fTO: A\nFROM: B\n\nSUBJECT: C\fpage three\nend\n\n"
+    for built in (False, True):  # built here, or sliced from the document's lines
+        doc = Document.from_text(text)
+        doc.first_page = 4  # a document split from a bound file: pages counted in the file
+        theirs = Document.from_text(text)
+        theirs.first_page = 4
+        if built:
+            assert doc.lines
+        spans = [(s, e) for s in range(len(text)) for e in range(s, len(text) + 1)]
+        for start, end in spans:
+            zone = header._zone_lines(doc, start, end)
+            first, last = zone[0].start, zone[-1].end
+            assert zone == [ln for ln in theirs.lines if first <= ln.start <= last]
+            assert first <= start and end <= last
+            assert ("lines" in doc.__dict__) == built
+    # lines longer than the reach are cut at it, whether the document's lines are built or not
+    text = "A" * 5000 + "\nTO: x\n" + "B" * 9000 + "\fC\n"
+    fresh, built_doc = Document.from_text(text), Document.from_text(text)
+    assert built_doc.lines
+    for start, end in ((0, 10), (4990, 5010), (4000, 4500), (6000, 6001), (14000, len(text))):
+        zone = header._zone_lines(fresh, start, end)
+        assert zone == header._zone_lines(built_doc, start, end)
+        assert all(text[ln.start : ln.end] == ln.text for ln in zone)
+        assert [ln.number for ln in zone] == [built_doc.line_at(ln.start).number for ln in zone]

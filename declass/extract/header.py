@@ -288,19 +288,26 @@ def _letters(s: str) -> int:
 
 
 def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
-    """Lines of text[start:end] (whole lines), without building the whole document's line list."""
+    """Lines of text[start:end] (whole lines): the document's lines where it has built them, else
+    built here for the zone alone (same lines, same numbers)."""
     text = doc.text
     # (a line is looked for at most ZONE_REACH characters away: text without newlines stays cheap)
     ls = text.rfind("\n", max(0, start - ZONE_REACH), start) + 1 or max(0, start - ZONE_REACH)
     ls = max(ls, text.rfind("\f", ls, start) + 1)
     le = text.find("\n", end, end + ZONE_REACH)
     le = min(len(text), end + ZONE_REACH) if le < 0 else le
+    # the number of the line holding offset ls: the line breaks before it
+    first = text.count("\n", 0, ls) + text.count("\f", 0, ls)
+    built = doc.__dict__.get("lines")  # (Document.lines is a cached property: set once read)
+    if built is not None and (ls == 0 or text[ls - 1] in "\n\f") and (le == len(text) or text[le] in "\n\f"):
+        # whole lines at both ends: a slice of the document's lines
+        return built[first : first + 1 + text.count("\n", ls, le) + text.count("\f", ls, le)]
     out: list[Line] = []
     append, new = out.append, tuple.__new__  # (a tuple built directly: 2x faster than Line(...))
     offsets = doc.page_offsets
     k = bisect.bisect_right(offsets, ls)  # offsets[:k] are <= the line start: page first_page + k - 1
     pos = ls
-    for number, piece in enumerate(text[ls:le].replace("\f", "\n").split("\n")):
+    for number, piece in enumerate(text[ls:le].replace("\f", "\n").split("\n"), first):
         while k < len(offsets) and offsets[k] <= pos:
             k += 1
         append(new(Line, (number, pos, pos + len(piece), piece, doc.first_page + k - 1)))
