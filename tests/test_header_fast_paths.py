@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import random
+import re
 
 from conftest import FIXTURES
 
+from declass.document import Document
 from declass.extract import header
+from declass.prefilter import fold
 
 
 def _lines() -> list[str]:
@@ -37,3 +41,39 @@ def test_lower_case_label_pattern_matches_where_the_label_pattern_does():
             found += 1
             assert m.span("value") == q.span("value") and m.span("label") == q.span("label"), t
     assert found > 500
+
+
+def test_ignorecase_letters_match_where_the_folded_text_holds_them():
+    # `_folded_alt`: an ASCII letter with IGNORECASE matches a character exactly where the folded text
+    # holds the letter in lower case; \s, \w and \d are the same in the text and the folded text
+    chars = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    folded = fold(chars)
+    assert len(folded) == len(chars)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for x in (letter, letter.upper()):
+            ci = [m.start() for m in re.finditer(x, chars, re.IGNORECASE)]
+            assert ci == [m.start() for m in re.finditer(letter, folded)], x
+    for cls in (r"\s", r"\w", r"\d", r"\n", r"\f"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [m.start() for m in re.finditer(cls, folded)]
+
+
+def test_rif_markers_and_end_labels_on_the_folded_text():
+    marker, end_label = header._rif_re()
+    markers_re, end_folded = header._rif_folded_res()
+    rng = random.Random(5)
+    words = header._data()["rif_markers"] + header._data()["rif_end"] + ["Date", "record", "x", "AGENCY"]
+    hits = [0, 0]
+    for _ in range(1000):
+        parts = [rng.choice(words) for _ in range(rng.randint(0, 8))]
+        seps = ["\n", " ", "  ", "\n   ", "\f", ": ", "\n\n     ", "  \t"]
+        text = "".join(rng.choice(seps) + (p if rng.random() < 0.5 else p.lower()) for p in parts)
+        doc = Document.from_text(text * rng.randint(1, 200))
+        text = doc.text
+        two = len(list(itertools.islice(marker.finditer(text[:2500]), 2))) == 2
+        assert header._two_markers(doc.folded, markers_re) == two
+        zone = header._zone_lines(doc, 0, min(len(text), 8000))
+        last = max((ln.end for ln in zone if end_label.match(ln.text)), default=0)
+        assert header._last_end_label(doc, end_folded, zone[-1].end) == last
+        hits[0] += two
+        hits[1] += last > 0
+    assert min(hits) > 200

@@ -200,31 +200,99 @@ def _form_page_re() -> re.Pattern:
     return re.compile(_alt(_data()["form_pages"]), re.IGNORECASE)
 
 
+RIF_PAGE_ONE = re.compile(r"Page\s{0,2}[:.]?\s{0,2}[1Ii]\b", re.IGNORECASE)
+
+
 def _after_rif(doc: Document) -> int:
-    text = doc.text
-    marker, end_label = _rif_re()
+    text, folded = doc.text, doc.folded
+    markers_re, end_label = _rif_folded_res()
     # two markers in the first 2,500 characters: stop at the second (a cover sheet has them at its top)
-    markers = _rif_markers().finditer(text[:2500], doc.folded[:2500])
-    if next(markers, None) is None or next(markers, None) is None:
+    if not _two_markers(folded, markers_re):
         return 0
     if len(doc.page_offsets) > 1 and doc.page_offsets[1] < 12000:
         return doc.page_offsets[1]
     # no page breaks: the form ends at its last field label; the stamp "... Page 1" follows
-    last_end = 0
-    for ln in _zone_lines(doc, 0, min(len(text), 8000)):
-        if end_label.match(ln.text):
-            last_end = ln.end
+    last_end = _last_end_label(doc, end_label, _zone_bounds(text, 0, min(len(text), 8000))[1])
     if not last_end:
         return len(text)  # a RIF we cannot delimit: do not guess
-    m = re.compile(r"Page\s{0,2}[:.]?\s{0,2}[1Ii]\b", re.IGNORECASE).search(text, last_end, last_end + 3000)
+    m = prefilter.search(RIF_PAGE_ONE, text, last_end, last_end + 3000, folded=folded)
     return m.end() if m else last_end
 
 
+def _last_end_label(doc: Document, end_label: re.Pattern, zone_end: int) -> int:
+    """The end of the last line of text[:zone_end] that `end_label` matches (0 if none). A label
+    starts with its first word, at most 4 spaces into its line: lines are tried only where such a
+    word stands, from the last one back."""
+    text, folded = doc.text, doc.folded
+    places: list[int] = []
+    for word in _end_first_words():
+        i = folded.find(word, 0, zone_end)
+        while i >= 0:
+            places.append(i)
+            i = folded.find(word, i + 1, zone_end)
+    for i in sorted(places, reverse=True):
+        ls = max(text.rfind("\n", 0, i), text.rfind("\f", 0, i)) + 1
+        if i - ls > 4:
+            continue
+        nl, ff = text.find("\n", i, zone_end), text.find("\f", i, zone_end)
+        le = min(e for e in (nl, ff, zone_end) if e >= 0)
+        if end_label.match(folded, ls, le):
+            return le
+    return 0
+
+
 @cache
-def _rif_markers() -> prefilter.AlternativesSearch:
-    """The RIF markers found one at a time (each from its leading word; not at all when that word is
-    not in the text)."""
-    return prefilter.AlternativesSearch(_rif_re()[0])
+def _end_first_words() -> tuple[str, ...]:
+    return tuple({w.split()[0].lower() for w in _data()["rif_end"]})
+
+
+def _two_markers(folded: str, markers_re: re.Pattern) -> bool:
+    """Whether `markers_re.finditer(folded, 0, 2500)` finds two markers. A marker starts with its first
+    word: the pattern is tried only where one stands (`str.find` scans for a word many times faster
+    than re tries the pattern at every position), in order, from the end of the marker before."""
+    starts: set[int] = set()
+    for word in _marker_first_words():
+        i = folded.find(word, 0, 2500)
+        while i >= 0:
+            starts.add(i)
+            i = folded.find(word, i + 1, 2500)
+    found, end = 0, 0
+    for i in sorted(starts):
+        if i < end:
+            continue
+        m = markers_re.match(folded, i, 2500)
+        if m is not None:
+            found, end = found + 1, m.end()
+            if found == 2:
+                return True
+    return False
+
+
+@cache
+def _marker_first_words() -> tuple[str, ...]:
+    return tuple({w.split()[0].lower() for w in _data()["rif_markers"]})
+
+
+def _folded_alt(spellings: list[str]) -> str:
+    """`_alt(spellings)` for the folded text (`Document.folded`), to be matched without IGNORECASE: it
+    matches there exactly where `_alt(spellings)` with IGNORECASE matches the text, with the same spans
+    (IGNORECASE matches an ASCII letter to a character exactly where `prefilter.fold` maps that
+    character to the letter in lower case), and re runs it several times faster (an alternative is
+    skipped by its first letter only in a case-sensitive pattern). ASCII spellings only."""
+    if not all(s.isascii() for s in spellings):
+        raise ValueError("a folded alternation needs ASCII spellings")
+    return _alt([s.lower() for s in spellings])
+
+
+@cache
+def _rif_folded_res() -> tuple[re.Pattern, re.Pattern]:
+    """`_rif_re()` for the folded text: the markers, and the form's end labels to match from a line's
+    start to its end (`match(folded, line.start, line.end)`, as `_rif_re()[1]` matches the line)."""
+    d = _data()
+    return (
+        re.compile(_folded_alt(d["rif_markers"])),
+        re.compile(r"\s{0,4}(?:" + _folded_alt(d["rif_end"]) + r")\b"),
+    )
 
 
 INLINE_LABEL = re.compile(r"\s[A-Za-z]{3,8}\s?:\s")
@@ -287,15 +355,21 @@ def _letters(s: str) -> int:
     return sum(ch.isalpha() for ch in s)
 
 
-def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
-    """Lines of text[start:end] (whole lines): the document's lines where it has built them, else
-    built here for the zone alone (same lines, same numbers)."""
-    text = doc.text
+def _zone_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the whole lines holding text[start:end]."""
     # (a line is looked for at most ZONE_REACH characters away: text without newlines stays cheap)
     ls = text.rfind("\n", max(0, start - ZONE_REACH), start) + 1 or max(0, start - ZONE_REACH)
     ls = max(ls, text.rfind("\f", ls, start) + 1)
     le = text.find("\n", end, end + ZONE_REACH)
     le = min(len(text), end + ZONE_REACH) if le < 0 else le
+    return ls, le
+
+
+def _zone_lines(doc: Document, start: int, end: int) -> list[Line]:
+    """Lines of text[start:end] (whole lines): the document's lines where it has built them, else
+    built here for the zone alone (same lines, same numbers)."""
+    text = doc.text
+    ls, le = _zone_bounds(text, start, end)
     # the number of the line holding offset ls: the line breaks before it
     first = text.count("\n", 0, ls) + text.count("\f", 0, ls)
     built = doc.__dict__.get("lines")  # (Document.lines is a cached property: set once read)
