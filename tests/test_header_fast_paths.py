@@ -77,3 +77,58 @@ def test_rif_markers_and_end_labels_on_the_folded_text():
         hits[0] += two
         hits[1] += last > 0
     assert min(hits) > 200
+
+
+def test_telegram_test_finds_what_the_telegram_pattern_finds():
+    telegram = re.compile(
+        r"^\s{0,6}(?:FM|FROM)\s{1,3}(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b"
+        r"|\b[0-3]\d[0-2]\d[0-5]\dZ\s{0,2}[A-Z]{3}\b",
+        re.MULTILINE,
+    )
+    rng = random.Random(3)
+    pieces = [
+        "FM AMEMBASSY PARIS",
+        "FROM  SECSTATE",
+        " FM USDELX",
+        "FM\nUSMISSION",
+        "Z",
+        "ZZ",
+        "a",
+        " ",
+        "\n",
+    ]
+    pieces += ["121530Z JUL", "1215302 JUL", "X121530Z JUL", "121530Z  OCTX", "401530Z JUL", "Z JUL 12", "9"]
+    hits = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        doc = Document.from_text(text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text) + 3)
+        want = telegram.search(text[start:end]) is not None
+        assert header._telegram(doc, start, end) == want, (text, start, end)
+        hits += want
+    assert hits > 40
+
+
+def test_form_page_test_finds_what_the_form_page_pattern_finds():
+    rng = random.Random(4)
+    pieces = [
+        "ROUTING AND RECORD SHEET",
+        "Routing  Slip",
+        "TRANSMITTAL\nSLIP",
+        "routing",
+        "x",
+        "\u0130",
+        " ",
+        "\n",
+    ]
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        doc = Document.from_text(text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text) + 3)
+        want = header._form_page_re().search(text[start:end]) is not None
+        assert header._form_page(doc, start, end) == want
+        hits += want
+    assert hits > 200

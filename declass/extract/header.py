@@ -105,10 +105,11 @@ def _rif_re() -> tuple[re.Pattern, re.Pattern]:
 
 
 EMAIL_BLOCK = re.compile(r"^[ \t]{0,40}From:[^\n]{0,300}\n[ \t]{0,40}(?:Sent|To|Date):", re.MULTILINE)
-TELEGRAM = re.compile(
-    r"^\s{0,6}(?:FM|FROM)\s{1,3}(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b|\b[0-3]\d[0-2]\d[0-5]\dZ\s{0,2}[A-Z]{3}\b",
-    re.MULTILINE,
+# a telegram: its FM line or its date-time group (`_telegram`)
+TELEGRAM_FROM = re.compile(
+    r"^\s{0,6}(?:FM|FROM)\s{1,3}(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b", re.MULTILINE
 )
+TELEGRAM_DTG = re.compile(r"\b[0-3]\d[0-2]\d[0-5]\dZ\s{0,2}[A-Z]{3}\b")
 CIA_CABLE = re.compile(
     r"^\s{0,6}(?:CONF|FRP|CABLE SEC DISSEM|DISSEM BY|ACTION UNIT|ACTION #|IN\s\d{5})\s{0,2}[:.]", re.MULTILINE
 )
@@ -173,7 +174,7 @@ def _zone_start(doc: Document) -> int:
             break
         p_start, p_end = doc.page_span(p)
         p_start = max(p_start, start)
-        if p_end < len(doc.text) and _form_page_re().search(doc.text[p_start : min(p_end, p_start + 3000)]):
+        if p_end < len(doc.text) and _form_page(doc, p_start, min(p_end, p_start + 3000)):
             return p_end
         if p_end - p_start > 600:
             break
@@ -198,6 +199,36 @@ def _join_words() -> frozenset[str]:
 @cache
 def _form_page_re() -> re.Pattern:
     return re.compile(_alt(_data()["form_pages"]), re.IGNORECASE)
+
+
+def _form_page(doc: Document, start: int, end: int) -> bool:
+    """A routing or transmittal form's title in text[start:end] (sought only where its words are)."""
+    pattern = _form_page_re()
+    return _may_find(doc, pattern, start, end) and pattern.search(doc.text[start:end]) is not None
+
+
+def _may_find(doc: Document, pattern: re.Pattern, start: int, end: int) -> bool:
+    """False only when `pattern` surely finds nothing in text[start:end]: `prefilter.could_match` of that
+    slice, its literals sought between start and end of the text (or the folded text, which has the
+    same offsets) instead of in a copy."""
+    found, ci = prefilter.needles(pattern)
+    hay = doc.folded if ci else doc.text
+    return all(any(hay.find(n, start, end) >= 0 for n in alts) for alts in found)
+
+
+def _telegram(doc: Document, start: int, end: int) -> bool:
+    """A telegram's FM line or date-time group in text[start:end]. The DTG's "Z" stands 6 characters
+    into it: the DTG pattern is tried only there (a scan of the zone for it costs 10x more); the FM
+    line only where a post's name is in the zone."""
+    text = doc.text
+    zone = None
+    z = text.find("Z", start + 6, end)
+    while z >= 0:
+        zone = text[start:end] if zone is None else zone
+        if TELEGRAM_DTG.match(zone, z - 6 - start):
+            return True
+        z = text.find("Z", z + 1, end)
+    return _may_find(doc, TELEGRAM_FROM, start, end) and TELEGRAM_FROM.search(text[start:end]) is not None
 
 
 RIF_PAGE_ONE = re.compile(r"Page\s{0,2}[:.]?\s{0,2}[1Ii]\b", re.IGNORECASE)
@@ -873,10 +904,10 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     end = min(len(text), start + ZONE_CHARS)
     if start >= len(text):
         return
-    if TELEGRAM.search(text[start:end]) or prefilter.line_search(CIA_CABLE, text[start:end]):
+    if _telegram(doc, start, end) or prefilter.line_search(CIA_CABLE, text[start:end]):
         return
     no_pages = len(doc.page_offsets) < 2
-    if no_pages and _form_page_re().search(text[start : start + 1500]):
+    if no_pages and _form_page(doc, start, start + 1500):
         # a routing sheet without page breaks: the CIA scans' page stamp ("14-00000") ends it;
         # without one it cannot be delimited, and its boxes are not a memo header
         page = prefilter.line_search(PAGE_STAMP, text, start, start + 6000)
@@ -886,8 +917,8 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
         end = min(len(text), start + ZONE_CHARS)
         after = text[start:end]
         if (
-            _form_page_re().search(after[:1500])
-            or TELEGRAM.search(after)
+            _form_page(doc, start, min(end, start + 1500))
+            or _telegram(doc, start, end)
             or prefilter.line_search(CIA_CABLE, after)
         ):
             return
