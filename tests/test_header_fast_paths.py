@@ -132,3 +132,31 @@ def test_form_page_test_finds_what_the_form_page_pattern_finds():
         assert header._form_page(doc, start, end) == want
         hits += want
     assert hits > 200
+
+
+def test_lines_the_label_shortcut_skips_hold_no_label():
+    rng = random.Random(9)
+    lines = _lines()
+    # margin marks, colons and MEMO at every place near the start
+    for w in ("SUBJECT", "SUBJZCT", "FROM", "MEMORANDUM FOR", "MEMOWANDI FOR", "Frcm", "yrom"):
+        for _ in range(60):
+            lead = rng.choice(["", " ", "3 ", "a  ", "*. ", "12\t", "x", ">", "--- "])
+            sep = rng.choice([":", " :", ";", "", " ", ": ", "  :"])
+            lines.append(f"{lead}{w}{sep}{rng.choice(['Robert Smith', 'PHILLIPS, David', '', 'x'])}")
+    skipped = 0
+    for t in lines:
+        head = t[:24]
+        shortcut = (
+            t.isascii()
+            and not header._lower_label_re().match(t.lower())
+            and ":" not in head
+            and ";" not in head
+            and "MEMO" not in t
+            and not header.MARGIN_MARK.match(t)
+        )
+        if shortcut:
+            skipped += 1
+            assert header._patterns()[0].match(t) is None, t
+            assert header._fuzzy_label(t) is None, t
+            assert header._margin_label(t) is None, t
+    assert skipped > 500

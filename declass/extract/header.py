@@ -573,6 +573,9 @@ def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
     return None
 
 
+_UNREAD = object()
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
@@ -582,17 +585,24 @@ class _Header:
         self._labels: dict[int, tuple[str, re.Match, bool] | None] = {}
 
     def label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
-        if i in self._labels:
-            return self._labels[i]
-        got = self._label_at(i)
-        self._labels[i] = got
+        got = self._labels.get(i, _UNREAD)
+        if got is _UNREAD:
+            got = self._labels[i] = self._label_at(i)
         return got
 
     def _label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
         ln = self.lines[i]
         text = ln.text
         if text.isascii():
-            m = self.pattern.match(text) if self.lower_pattern.match(text.lower()) else None
+            if self.lower_pattern.match(text.lower()):
+                m = self.pattern.match(text)
+            else:
+                # no label: a damaged one needs a colon in the first 24 characters (`_fuzzy_label`), one
+                # behind a margin mark that mark or "MEMO" (`_margin_label`); most lines have none
+                head = text[:24]
+                if ":" not in head and ";" not in head and "MEMO" not in text and not MARGIN_MARK.match(text):
+                    return None
+                m = None
         else:
             m = self.pattern.match(text)
         fuzzy = None
