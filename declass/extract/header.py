@@ -576,6 +576,26 @@ def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
 _UNREAD = object()
 
 
+def _lines_holding(doc: Document, lines: list[Line], pattern: re.Pattern) -> list[Line]:
+    """The lines of `lines` (consecutive lines of `doc`) that `pattern` may match in, in order: those
+    holding one of the alternatives of its first required literal (`prefilter.needles`), found by
+    `str.find` in the zone (in the folded text for a case-insensitive pattern) instead of a regex
+    search of each line."""
+    found, ci = prefilter.needles(pattern)
+    if not found or not lines:
+        return lines
+    hay = doc.folded if ci else doc.text
+    start, end = lines[0].start, lines[-1].end
+    starts = [ln.start for ln in lines]
+    hits: set[int] = set()
+    for word in found[0]:
+        i = hay.find(word, start, end)
+        while i >= 0:
+            hits.add(bisect.bisect_right(starts, i) - 1)
+            i = hay.find(word, i + 1, end)
+    return [lines[k] for k in sorted(hits)]
+
+
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
@@ -1369,16 +1389,21 @@ def _tolerant_party(r: _DispatchRes, ln: Line, k: int) -> _Party | None:
     return _Party(k, value, s, ln.start + m.start("place") + len(place))
 
 
-def _dispatch_span(r: _DispatchRes, lines: list[Line]) -> tuple[int, int, bool] | None:
+def _dispatch_span(r: _DispatchRes, lines: list[Line], doc: Document) -> tuple[int, int, bool] | None:
     """(line before the boxes, ACTION REQUIRED line, whether the title marks the form): the first title
     line followed within 60 lines by the ACTION REQUIRED box with the indexing boxes near it; else the
-    'ACTION REQUIRED - REFERENCES' box and the lines above it."""
-    for t0, ln in enumerate(lines):
+    'ACTION REQUIRED - REFERENCES' box and the lines above it. (Lines are read only when the zone
+    holds the literals of the title, or of the box.)"""
+    zs, ze = lines[0].start, lines[-1].end
+    titled = _may_find(doc, r.title, zs, ze) or _may_find(doc, r.title_head, zs, ze)
+    for t0, ln in enumerate(lines if titled else ()):
         if not (r.title.fullmatch(ln.text.strip()) or r.title_head.match(ln.text)):
             continue
         end = next((k for k in range(t0 + 1, len(lines)) if r.action.search(lines[k].text)), None)
         if end is not None and end - t0 <= 60 and any(r.box.search(x.text) for x in lines[t0 : end + 16]):
             return t0, end, True
+    if not _may_find(doc, r.refs, zs, ze):
+        return None
     end = next((k for k, ln in enumerate(lines) if r.refs.search(ln.text)), None)
     return None if end is None else (max(-1, end - r.reach - 1), end, False)
 
@@ -1394,7 +1419,7 @@ def _dispatch(hdr: _Header) -> Iterator[Candidate]:
     their line (`_tolerant_party`). Either way the parties get a lower confidence and no subject."""
     r = _dispatch_res()
     lines = hdr.lines[:80]
-    span = _dispatch_span(r, lines)
+    span = _dispatch_span(r, lines, hdr.doc)
     if span is None:
         return
     t0, end, titled = span
@@ -1525,7 +1550,7 @@ def _party_line_date(hdr: _Header, limit: int) -> Iterator[Candidate]:
 def _dateline(hdr: _Header, limit: int) -> Iterator[Candidate]:
     """A date standing alone on a line near the top ("October 26, 1962", "17 September 1998",
     "WASHINGTON, May 14, 1969"): the memo's dateline."""
-    for ln in hdr.lines[:limit]:
+    for ln in _lines_holding(hdr.doc, hdr.lines[:limit], MONTH_NAME):
         t = ln.text.rstrip()
         if not MONTH_NAME.search(t):
             continue
