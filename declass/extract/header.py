@@ -352,19 +352,33 @@ CABLE_DISSEM = re.compile(r"LIMIT(?:ED\s{1,3}DISSEM)?\s{1,3}[A-Z]{1,8}/")
 
 def _bad_party(v: str) -> bool:
     """Form boilerplate, banners and routing-box names are not parties."""
-    d = _data()
     if _letters(v) < 2 or len(v) > 90 or v.startswith("(") or _banner(v) or CABLE_DISSEM.match(v):
         return True
-    if any(v.upper().startswith(w) for w in d["form_values"]):
+    form_values, long_form_values, not_parties = _party_vocab()
+    upper = v.upper()
+    if upper.startswith(form_values):
         return True
     # the same printed boxes misread by one letter ("NAME, ADORESS AND PHONE NO")
-    if any(len(w) >= 8 and _within_one_edit(v.upper()[: len(w)], w) for w in d["form_values"]):
+    if any(_within_one_edit(upper[: len(w)], w) for w in long_form_values):
         return True
     if not any(ch.isupper() for ch in v) and not re.fullmatch(r"\S*[@._]\S*", v):
         # names and offices are written in capitals or capitalised: "con", "4 de, as" are debris (an
         # address or a user name, "jake.sullivan", is not)
         return True
-    return v.casefold() in {w.casefold() for w in d["not_parties"]}
+    return v.casefold() in not_parties
+
+
+@cache
+def _party_vocab() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """The form values (all; those of 8 characters or more, read one letter off too) and the words
+    that are no party (casefolded)."""
+    d = _data()
+    form_values = tuple(d["form_values"])
+    return (
+        form_values,
+        tuple(w for w in form_values if len(w) >= 8),
+        frozenset(w.casefold() for w in d["not_parties"]),
+    )
 
 
 # speckle OCR reads as letters after a subject: one lower-case letter or a doubled one ("... 17 Septaaber
@@ -584,16 +598,21 @@ def _lines_holding(doc: Document, lines: list[Line], pattern: re.Pattern) -> lis
     found, ci = prefilter.needles(pattern)
     if not found or not lines:
         return lines
-    hay = doc.folded if ci else doc.text
+    return [lines[k] for k in _holding(doc.folded if ci else doc.text, lines, found[0])]
+
+
+def _holding(hay: str, lines: list[Line], words: tuple[str, ...]) -> list[int]:
+    """Indices of the lines of `lines` (consecutive lines of a document) holding one of `words` (no
+    line breaks in them) in `hay` (the document's text, or its folded text), in order."""
     start, end = lines[0].start, lines[-1].end
     starts = [ln.start for ln in lines]
     hits: set[int] = set()
-    for word in found[0]:
+    for word in words:
         i = hay.find(word, start, end)
         while i >= 0:
             hits.add(bisect.bisect_right(starts, i) - 1)
             i = hay.find(word, i + 1, end)
-    return [lines[k] for k in sorted(hits)]
+    return sorted(hits)
 
 
 class _Header:
@@ -1476,13 +1495,18 @@ FBI_PARTY = re.compile(
     r"^[^\w\n]{0,3}(?:\S{1,2}[ ])?(?P<v>(?:DIRECTOR|Director),[ ]?FBI|(?:SAC|ASAC|Legat|LEGAT),[ ]?"
     r"[A-Z][A-Za-z]{1,15}(?:[ ][A-Z][A-Za-z]{1,15}){0,2})[ ]{0,2}\((?:Bufile[ ])?\d{1,3}-\d{1,7}\)"
 )
+# one of them is in every line FBI_PARTY matches (the zone is read only when it holds one)
+FBI_PARTY_WORDS = ("FBI", "SAC", "Legat", "LEGAT")
 
 
 def _fbi_parties(hdr: _Header) -> Iterator[Candidate]:
     """No TO / FROM label read: two office lines with file numbers at the top of an FBI memorandum,
     within a few lines of each other, are its addressee (the first) and its sender."""
     found: list[tuple[int, re.Match]] = []
-    for k, ln in enumerate(hdr.lines[:60]):
+    lines = hdr.lines[:60]
+    if not any(hdr.doc.text.find(w, lines[0].start, lines[-1].end) >= 0 for w in FBI_PARTY_WORDS):
+        return
+    for k, ln in enumerate(lines):
         m = FBI_PARTY.match(ln.text)
         if m:
             found.append((k, m))
@@ -1506,9 +1530,14 @@ def _agency_line_re() -> re.Pattern:
 def _inside_address(hdr: _Header) -> Iterator[Candidate]:
     """A letter's inside address without a TO label: "Director" alone on a line, the next line an
     agency ("Central Intelligence Agency", "Federal Bureau of Investigation"), near the top."""
-    lines = [ln for ln in hdr.lines[:80] if ln.text.strip()]
-    for ln, nxt in zip(lines, lines[1:], strict=False):
+    zone = hdr.lines[:80]
+    # (only lines holding the word are read: the line after one is the next line with text)
+    for k in _holding(hdr.doc.text, zone, ("Director", "DIRECTOR")):
+        ln = zone[k]
         if ln.text.strip() not in ("Director", "DIRECTOR", "The Director"):
+            continue
+        nxt = next((x for x in zone[k + 1 :] if x.text.strip()), None)
+        if nxt is None:
             continue
         m = _agency_line_re().match(nxt.text)
         if not m:
