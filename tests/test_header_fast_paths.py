@@ -160,3 +160,18 @@ def test_lines_the_label_shortcut_skips_hold_no_label():
             assert header._fuzzy_label(t) is None, t
             assert header._margin_label(t) is None, t
     assert skipped > 500
+
+
+def test_email_reads_the_first_20000_characters_as_a_text_of_their_own():
+    from declass.extract import email
+
+    block = "From: Sullivan, Jacob J\nSent: Wednesday, September 12, 2012 10:16 AM\nTo: H\n"
+    block += "Subject: Fw: the statement on the events of the day\n\nBody text.\n"
+    found = 0
+    for pad in range(email.HEAD - len(block) - 5, email.HEAD + 3):
+        text = "x\n" * (pad // 2) + "y" * (pad % 2) + block + "z\n" * 50
+        full, head = Document.from_text(text), Document.from_text(text[: email.HEAD])
+        got = [(c.field, c.value, c.start, c.end) for c in email.extract(full)]
+        assert got == [(c.field, c.value, c.start, c.end) for c in email.extract(head)], pad
+        found += bool(got)
+    assert found > 20

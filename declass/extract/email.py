@@ -18,6 +18,7 @@ from ..document import Document
 from .base import Candidate
 
 METHOD = "rule:email-header"
+HEAD = 20000  # a header block is looked for in the first characters only
 
 # OCR bullets: a dot or square the scanner read off the page's margin or a punch hole
 NOISE = "•·▪■"
@@ -100,15 +101,27 @@ def _sent_date(value: str, vstart: int) -> Candidate | None:
     return None
 
 
+def _find_all(text: str, word: str, end: int) -> Iterator[int]:
+    k = text.find(word, 0, end)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1, end)
+
+
 def extract(doc: Document) -> Iterator[Candidate]:
-    head = doc.text[:20000]
-    if "From:" not in head:
+    text = doc.text
+    if text.find("From:", 0, HEAD) < 0:
         return
-    lines = Document.from_text(head).lines
+    # the lines of text[:HEAD]: the document's (built once, for all extractors), the last one cut there
+    lines = doc.lines
+    if len(text) > HEAD:
+        k = doc.line_at(HEAD).number
+        last = lines[k]
+        lines = lines[:k] + [last._replace(end=HEAD, text=last.text[: HEAD - last.start])]
     n = len(lines)
-    for i, ln in enumerate(lines):
-        if ln.start > 20000:
-            return
+    # a block starts at a From line: only the lines holding "From" are tried
+    for i in sorted({doc.line_at(k).number for k in _find_all(text, "From", HEAD)}):
+        ln = lines[i]
         m = FIELD_LINE.match(ln.text)
         if not m or m.group("label") != "From":
             continue
