@@ -169,7 +169,7 @@ def test_email_reads_the_first_20000_characters_as_a_text_of_their_own():
     block += "Subject: Fw: the statement on the events of the day\n\nBody text.\n"
     found = 0
     for pad in range(email.HEAD - len(block) - 5, email.HEAD + 3):
-        text = "x\n" * (pad // 2) + "y" * (pad % 2) + block + "z\n" * 50
+        text = ("x" * 99 + "\n") * (pad // 100) + "y" * (pad % 100) + "\n" + block + "z\n" * 50
         full, head = Document.from_text(text), Document.from_text(text[: email.HEAD])
         got = [(c.field, c.value, c.start, c.end) for c in email.extract(full)]
         assert got == [(c.field, c.value, c.start, c.end) for c in email.extract(head)], pad
