@@ -175,3 +175,30 @@ def test_email_reads_the_first_20000_characters_as_a_text_of_their_own():
         assert got == [(c.field, c.value, c.start, c.end) for c in email.extract(head)], pad
         found += bool(got)
     assert found > 20
+
+
+def test_lines_the_label_gates_skip_hold_no_label():
+    # the lines `_Header` reads labels on (`candidates`) hold every label `_label_at` finds
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
+    texts.append("\n".join(_lines()))
+    rng = random.Random(13)
+    marks = ["", " ", "3 ", "a  ", "*. ", "12\t", "\u00ae ", "> ", "--- ", "\f", "\n"]
+    words = ["SUBJECT", "SUBJZCT", "FROM", "MEMORANDUM FOR", "MEMOWANDI FOR", "Frcm", "yrom", "TO", "T\u043e"]
+    words += ["DAТE", "MEMORÄNDUM FOR®", "Re", "via", "x" * 30, "Chief, WH", "\u212aelvin"]
+    texts.append(
+        "".join(
+            rng.choice(marks) + rng.choice(words) + rng.choice([":", " ", ";", "  x", "\n"])
+            for _ in range(4000)
+        )
+    )
+    found = 0
+    for text in texts:
+        doc = Document.from_text(text)
+        hdr = header._Header(doc, 0, len(text))
+        for i in range(len(hdr.lines)):
+            got = hdr._label_at(i)
+            if got is not None:
+                found += 1
+                assert i in hdr.candidates, hdr.lines[i].text
+            assert hdr.label_at(i) == got or got[1].span() == hdr.label_at(i)[1].span()
+    assert found > 1000

@@ -590,6 +590,34 @@ def _margin_label(folded: str) -> tuple[str, _Shifted, bool] | None:
 _UNREAD = object()
 
 
+@cache
+def _label_gates() -> tuple[re.Pattern, re.Pattern]:
+    """Line breaks whose next line `_Header._label_at` may find a label on, if that line is ASCII (a
+    superset, found in two scans of the zone instead of tests of each line). In the folded text (an
+    ASCII line's lower-case copy): the head of a label spelling (its first 4 letters) behind the label
+    pattern's margin characters (`_lower_label_re`), or a colon in the first 24 characters
+    (`_fuzzy_label`). In the text: a margin mark before four capitals (`MARGIN_MARK`, its mark widened
+    to any one to three non-spaces). "MEMO" lines (`_margin_label`) are found apart. Kept in step with
+    those tests (tests/test_header_fast_paths.py)."""
+    d = _data()
+    heads = {w.lower()[:4] for part in ("labels", "damaged") for words in d[part].values() for w in words}
+    by_first: dict[str, set[str]] = {}
+    for h in heads:
+        by_first.setdefault(h[0], set()).add(h[1:])
+    # (one branch per first letter: re skips a branch by its first letter)
+    alt = "|".join(
+        re.escape(first)
+        + "(?:"
+        + "|".join(re.escape(rest) for rest in sorted(rests, key=len, reverse=True))
+        + ")"
+        for first, rests in sorted(by_first.items())
+    ).replace(r"\ ", r"\s{1,3}")
+    return (
+        re.compile(r"\n(?=[ \t>*#|_.\-]{0,6}+(?:" + alt + r")|[^\n\f:;]{0,23}+[:;])"),
+        re.compile(r"\n(?=[ \t]{0,3}+\S{1,3}+[ \t]{1,3}+[A-Z]{4})"),
+    )
+
+
 def _lines_holding(doc: Document, lines: list[Line], pattern: re.Pattern) -> list[Line]:
     """The lines of `lines` (consecutive lines of `doc`) that `pattern` may match in, in order: those
     holding one of the alternatives of its first required literal (`prefilter.needles`), found by
@@ -618,15 +646,33 @@ def _holding(hay: str, lines: list[Line], words: tuple[str, ...]) -> list[int]:
 class _Header:
     def __init__(self, doc: Document, start: int, end: int):
         self.doc = doc
-        self.lines = _zone_lines(doc, start, end)
+        self.lines = lines = _zone_lines(doc, start, end)
         self.pattern, self.canon, self.damaged = _patterns()
         self.lower_pattern = _lower_label_re()
         self._labels: dict[int, tuple[str, re.Match, bool] | None] = {}
+        # the lines that may hold a label: the ASCII lines `_label_gates` and "MEMO" point to (the
+        # zone's first line and a line after a page break have no line break before them), all others
+        text, zone_start, zone_end = doc.text, lines[0].start, lines[-1].end
+        on_folded, on_text = _label_gates()
+        maybe = {m.end() for m in on_folded.finditer(doc.folded, zone_start, zone_end)}
+        maybe.update(m.end() for m in on_text.finditer(text, zone_start, zone_end))
+        maybe.add(zone_start)
+        k = text.find("\f", zone_start, zone_end)
+        while k >= 0:
+            maybe.add(k + 1)
+            k = text.find("\f", k + 1, zone_end)
+        k = text.find("MEMO", zone_start, zone_end)
+        while k >= 0:
+            maybe.add(max(text.rfind("\n", 0, k), text.rfind("\f", 0, k)) + 1)
+            k = text.find("MEMO", k + 1, zone_end)
+        self.candidates = [i for i, ln in enumerate(lines) if ln.start in maybe or not ln.text.isascii()]
+        self._candidate_set = set(self.candidates)
 
     def label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
+        """The label on line i: its key, its match and whether it is damaged; None on most lines."""
         got = self._labels.get(i, _UNREAD)
         if got is _UNREAD:
-            got = self._labels[i] = self._label_at(i)
+            got = self._labels[i] = self._label_at(i) if i in self._candidate_set else None
         return got
 
     def _label_at(self, i: int) -> tuple[str, re.Match, bool] | None:
@@ -980,10 +1026,11 @@ def _memo(doc: Document, hdrs: list[_Header]) -> Iterator[Candidate]:
     stacked = False
     subject_line: int | None = None
     last_label: int | None = None
-    for i, ln in enumerate(lines):
+    for i in hdr.candidates:  # (no other line holds a label)
         got = hdr.label_at(i)
         if got is None:
             continue
+        ln = lines[i]
         key, m, damaged = got
         if key != "ignored":
             # the first label sits near the top of the zone, or of a page the scans' stamp begins
