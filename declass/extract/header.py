@@ -80,8 +80,16 @@ def _lower_label_re() -> re.Pattern:
     return re.compile(_label_source(spellings))
 
 
+_SPACES = re.compile(r"\s+")
+# (the patterns of the small helpers called on every label, token and value: compiled once here, as
+# a re.sub(str, ...) call looks its pattern up in re's cache each time)
+_NOT_LETTERS = re.compile(r"[^A-Za-z]")
+_SUBJECT_COLUMN_GAP = re.compile(r"\s{4,}|\t")
+_TOKEN_SEPARATORS = re.compile(r"[-/.&'_#()]")
+
+
 def _norm_label(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().upper())
+    return _SPACES.sub(" ", s.strip().upper())
 
 
 @cache
@@ -135,7 +143,7 @@ def _banner_res() -> tuple[re.Pattern, re.Pattern]:
 def _banner(v: str) -> bool:
     """A classification banner, also spaced or hyphenated (S-E-C-R-E-T) or glued (SECRETI)."""
     word, compacted = _banner_res()
-    return bool(word.search(v.upper()) or compacted.fullmatch(re.sub(r"[^A-Za-z]", "", v).upper()))
+    return bool(word.search(v.upper()) or compacted.fullmatch(_NOT_LETTERS.sub("", v).upper()))
 
 
 TRAILING_REF = re.compile(r"(?:[\s:]{0,3}\((?:[^()]{0,20}\d[^()]{0,20}|[A-Z])\))+[\s:]*$")
@@ -387,7 +395,7 @@ OCR_SPECKLE_TAIL = re.compile(r"(?:\s(?:[a-z]|([a-z])\1))+$")
 
 
 def _clean_subject(value: str) -> str:
-    v = re.split(r"\s{4,}|\t", value.strip())[0]
+    v = _SUBJECT_COLUMN_GAP.split(value.strip())[0]
     v = PORTION_MARK.sub("", v).strip()
     v = TRAILING_PORTION_MARK.sub("", v)  # "(HSCA) Request (U)", "Status of Lead (U)"
     v = re.sub(r"\s{2,}", " ", v).strip(" :;,_~=-—")
@@ -802,7 +810,7 @@ def _good_token(tok: str) -> bool:
     if t in ("&", "-", "--") or t in _data()["separator_tokens"]:
         return True
     # "SF#429": a file number; "Project(KDFACTOR": a space lost before a parenthesis
-    pieces = [p for p in re.split(r"[-/.&'_#()]", t) if p]
+    pieces = [p for p in _TOKEN_SEPARATORS.split(t) if p]
     return bool(pieces) and all(_PIECE.fullmatch(p) for p in pieces)
 
 
