@@ -272,10 +272,10 @@ LIBRARY_RUN = textwrap.dedent(
     from declass.batch import collect_inputs, extract_inputs
     from declass.output import OutputTarget
     from declass.pipeline import EXTRACTORS
-    out, jobs, ocr, *paths = sys.argv[1:]
+    out, jobs, ocr, which, *paths = sys.argv[1:]
+    extractors = {"ner": EXTRACTORS + ("ner",), "none": ()}[which]
     target = OutputTarget(out, "jsonl")
-    for result in extract_inputs(collect_inputs(paths), extractors=EXTRACTORS + ("ner",),
-                                 jobs=int(jobs), ocr=ocr):
+    for result in extract_inputs(collect_inputs(paths), extractors=extractors, jobs=int(jobs), ocr=ocr):
         if not result.error:
             target.write_file(result.path, result.sha256, [r.to_dict() for r in result.records])
     target.close()
@@ -475,6 +475,16 @@ def main() -> None:
         if run.returncode:
             notes.append(f"the {args.docs:,}-document run exited {run.returncode}: {run.stderr[-500:]}")
 
+        # the floor: the same run with no extractor at all (reading, splitting, the worker pool, an
+        # empty record and its JSON line), what extraction has to fit in beside
+        run = Run(
+            [sys.executable, "-c", LIBRARY_RUN, str(out), str(args.jobs), "never", "none", str(dump)], out
+        )()
+        row(
+            f"no extractor at all (library run, the floor), {args.docs:,} text files, --jobs {args.jobs}",
+            f"{speed(args.docs, run, out)}",
+        )
+
         # with the NER extractor
         state = subprocess.run(
             [sys.executable, "-c", NER_STATE], capture_output=True, text=True
@@ -483,7 +493,7 @@ def main() -> None:
             cmd = extract_cmd(small, out, args.jobs, ner_flags)
             how = "CLI " + (" ".join(ner_flags) or "(NER on by default; rules only is --no-ner)")
         else:
-            cmd = [sys.executable, "-c", LIBRARY_RUN, str(out), str(args.jobs), "auto", *small]
+            cmd = [sys.executable, "-c", LIBRARY_RUN, str(out), str(args.jobs), "auto", "ner", *small]
             how = "library API, extractors=EXTRACTORS + ('ner',): the CLI has no NER flag"
         run = Run(cmd, out)()
         row(
