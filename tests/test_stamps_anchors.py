@@ -1,0 +1,55 @@
+"""declass.extract.stamps finds each pattern's matches from its anchors: exactly what `finditer` finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from conftest import FIXTURES
+
+from declass.document import Document
+from declass.extract import stamps
+
+
+def _patterns() -> list[re.Pattern]:
+    out = [v for v in vars(stamps).values() if isinstance(v, re.Pattern)]
+    return out + [p for _, p, _ in stamps._release_patterns()]
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
+    rng = random.Random(11)
+    # random windows: matches cut at the text's edges, anchors near its start
+    for t in list(texts):
+        for _ in range(30):
+            a = rng.randrange(len(t))
+            texts.append(t[a : a + rng.randrange(1, 400)])
+    texts += [
+        "2022 RELEASE UNDER 1999 RELEASE UNDI 2023RELEASE ENDER",
+        "(b)(1) (b) (3)(A) 25X1 25X1X (b)(b)(6)",
+        "E.O. 12958, as amended, Sec. 3.3 EO 13526 E. O.  12356",
+        "HEREIN IS UNCLASSIFIED DECLASSIFIED BY 60267 UNCLASSIFIED  DECLASSIFIED  BY",
+        "CIA HAS NO OBJECTION TO DECLASSIFICATION  cia historical review program release in full 1999",
+        "\u0130NFORMATION \u212aENNEDY ASSASSINATION RECORDS ACT OF 1992 released under the john f",
+    ]
+    return texts
+
+
+def test_anchors_are_literals_at_bounded_offsets():
+    assert stamps._anchors(stamps.APPROVED) == (("APPROVED", False, 0, 0),)
+    assert stamps._anchors(stamps.DERIVED) == (("From", False, 4, 9),)
+    # a top-level alternation: one anchor per branch
+    assert stamps._anchors(stamps.EXEMPTION_CODE) == (("(b)", False, 0, 0), ("25X", False, 0, 0))
+    # case-insensitive: the literal as the folded text holds it
+    assert stamps._anchors(re.compile(r"[CG]IA\s{0,2}HISTORICAL", re.I)) == (("historical", True, 3, 5),)
+    # no literal of three characters, or none at a bounded offset: not anchored
+    assert stamps._anchors(stamps.DOCID_TOKEN) is None
+    assert stamps._anchors(re.compile(r"\d+\s?RELEASE")) is None
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:40])
+def test_find_finds_the_matches_of_finditer(pattern):
+    for text in _texts():
+        scan = stamps._Scan(Document.from_text(text))
+        assert [m.span() for m in stamps._find(pattern, scan)] == [m.span() for m in pattern.finditer(text)]
