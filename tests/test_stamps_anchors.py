@@ -28,7 +28,9 @@ def _texts() -> list[str]:
     texts += [
         "2022 RELEASE UNDER 1999 RELEASE UNDI 2023RELEASE ENDER",
         "(b)(1) (b) (3)(A) 25X1 25X1X (b)(b)(6)",
-        "E.O. 12958, as amended, Sec. 3.3 EO 13526 E. O.  12356",
+        "E.O. 12958, as amended, Sec. 3.3 EO 13526 E. O.  12356 E.B.O.: 10501 EO:12065",
+        "NW 65924 DocId:32105898 Doc Id : 1 Bald: 2 66000 Date: 11-03-2021 65994 DIlate :",
+        "MR 12-34-5 NLJ 88-123 MR# 1234-1 NLK-99-9",
         "HEREIN IS UNCLASSIFIED DECLASSIFIED BY 60267 UNCLASSIFIED  DECLASSIFIED  BY",
         "CIA HAS NO OBJECTION TO DECLASSIFICATION  cia historical review program release in full 1999",
         "\u0130NFORMATION \u212aENNEDY ASSASSINATION RECORDS ACT OF 1992 released under the john f",
@@ -37,15 +39,23 @@ def _texts() -> list[str]:
 
 
 def test_anchors_are_literals_at_bounded_offsets():
-    assert stamps._anchors(stamps.APPROVED) == (("APPROVED", False, 0, 0),)
-    assert stamps._anchors(stamps.DERIVED) == (("From", False, 4, 9),)
+    assert stamps._anchors(stamps.APPROVED) == ((("APPROVED", False), 0, 0),)
+    assert stamps._anchors(stamps.DERIVED) == ((("From", False), 4, 9),)
     # a top-level alternation: one anchor per branch
-    assert stamps._anchors(stamps.EXEMPTION_CODE) == (("(b)", False, 0, 0), ("25X", False, 0, 0))
+    assert stamps._anchors(stamps.EXEMPTION_CODE) == ((("(b)", False), 0, 0), (("25X", False), 0, 0))
     # case-insensitive: the literal as the folded text holds it
-    assert stamps._anchors(re.compile(r"[CG]IA\s{0,2}HISTORICAL", re.I)) == (("historical", True, 3, 5),)
+    assert stamps._anchors(re.compile(r"[CG]IA\s{0,2}HISTORICAL", re.I)) == ((("historical", True), 3, 5),)
     # no literal of three characters, or none at a bounded offset: not anchored
-    assert stamps._anchors(stamps.DOCID_TOKEN) is None
+    assert stamps._anchors(re.compile(r"[DB][oa][ceo]\s?:\s?\d")) is None
     assert stamps._anchors(re.compile(r"\d+\s?RELEASE")) is None
+
+
+def test_hand_anchors_open_with_a_literal():
+    # a pattern without a literal to anchor on is anchored on a pattern that `re` scans for fast
+    assert stamps._anchors(stamps.DOCID_TOKEN) == ((stamps._COLON_DIGIT, 4, 8),)
+    for anchors in (stamps._anchors(p) for p in _patterns()):
+        for key, _, _ in anchors or ():
+            assert isinstance(key, tuple) or key.pattern[0].isalpha() or key.pattern[0] == ":"
 
 
 @pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:40])

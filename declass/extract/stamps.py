@@ -87,38 +87,72 @@ def _date_cand(_scan: _Scan | None, m: re.Match, base: int, conf: float, method:
 
 
 class _Scan:
-    """One document's text as the patterns of this module search it, with the places of the literals
-    they are anchored on, each found once per document (many patterns share a literal: RELEASE, Case)."""
+    """One document's text as the patterns of this module search it, with the places of the anchors
+    of those patterns (found once per document: many patterns share one) and each pattern's matches
+    (several fields read the same stamp)."""
 
-    __slots__ = ("text", "folded", "_places")
+    __slots__ = ("text", "folded", "_places", "_matches")
 
     def __init__(self, doc: Document):
         self.text = doc.text
         self.folded = doc.folded
-        self._places: dict[tuple[str, bool], list[int]] = {}
+        self._places: dict[tuple[str, bool] | int, list[int]] = {}
+        self._matches: dict[int, list[re.Match]] = {}
 
-    def places(self, needle: str, folded: bool) -> list[int]:
-        """Every offset where `needle` stands in the text (`folded`: in the folded text), overlaps too."""
-        key = (needle, folded)
-        found = self._places.get(key)
-        if found is None:
+    def places(self, key: tuple[str, bool] | re.Pattern) -> list[int]:
+        """Every offset where a literal stands in the text (literal, in the folded text), overlaps too;
+        or where a (module-level) pattern's `finditer` finds a match."""
+        memo = key if isinstance(key, tuple) else id(key)
+        found = self._places.get(memo)
+        if found is not None:
+            return found
+        if not isinstance(key, tuple):
+            found = [m.start() for m in key.finditer(self.text)]
+        else:
+            needle, folded = key
             hay = self.folded if folded else self.text
-            found = self._places[key] = []
-            i = hay.find(needle)
-            while i >= 0:
-                found.append(i)
-                i = hay.find(needle, i + 1)
+            family = _family(needle)
+            if family is not None and (family[0], True) != key:
+                # the literal stands where the folded text holds its family's literal at its offset
+                fam, at = family
+                starts = hay.startswith
+                found = [i - at for i in self.places((fam, True)) if i >= at and starts(needle, i - at)]
+            else:
+                found = []
+                i = hay.find(needle)
+                while i >= 0:
+                    found.append(i)
+                    i = hay.find(needle, i + 1)
+        self._places[memo] = found
         return found
 
 
-# An anchor of a pattern: a literal that every match holds at a bounded offset from its start, as
-# (literal, in the folded text, least offset, greatest offset); a pattern's anchors are a tuple of
-# which every match holds one (one per branch of a top-level alternation). `re` tries a pattern at
-# every position of the text unless it opens with a case-sensitive literal, and `could_match` scans
-# the text for up to three literals per pattern; `str.find` of one literal per pattern, shared by the
-# patterns that use it, then `match` at the few positions it leaves is both tests at once.
+# Anchors that share a part, each found from the places of that part in the folded text (one scan of
+# the text for all of them): "RELEASE", "Released", "eleased"; "DECLASSIFIED", "Declassification",
+# "lassified", "UNCLASSIFIED"; "Case", "CASE"; "APPROVED", "approved"; "2107" in either text.
+FAMILIES = ("elease", "lassif", "case", "approved", "2107")
+_FAMILY_OF: dict[str, tuple[str, int] | None] = {}
+
+
+def _family(needle: str) -> tuple[str, int] | None:
+    """(the family literal the folded `needle` holds, its offset in the needle), or None."""
+    try:
+        return _FAMILY_OF[needle]
+    except KeyError:
+        low = needle.lower()
+        found = _FAMILY_OF[needle] = next(((fam, low.find(fam)) for fam in FAMILIES if fam in low), None)
+        return found
+
+
+# An anchor of a pattern: something every match holds at a bounded offset from its start, as (what,
+# least offset, greatest offset), what being a literal (literal, in the folded text) or the start of a
+# match of another pattern that its `finditer` finds; a pattern's anchors are a tuple of which every
+# match holds one (one per branch of a top-level alternation). `re` tries a pattern at every position
+# of the text unless it opens with a case-sensitive literal, and `could_match` scans the text for up to
+# three literals per pattern; `str.find` of one literal per pattern, shared by the patterns that use
+# it, then `match` at the few positions it leaves is both tests at once.
 MIN_ANCHOR = 3
-_Anchor = tuple[str, bool, int, int]
+_Anchor = tuple[tuple[str, bool] | re.Pattern, int, int]
 _ANCHORS: dict[int, tuple[re.Pattern, tuple[_Anchor, ...] | None]] = {}
 
 
@@ -130,9 +164,9 @@ def _anchors(pattern: re.Pattern) -> tuple[_Anchor, ...] | None:
     if _sre_parse is not None:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
         ci = bool(parsed.state.flags & re.IGNORECASE)
-        found = _seq_anchors(list(parsed), parsed.state)
-    if found is not None:
-        found = tuple((lit.lower() if ci else lit, ci, lo, hi) for lit, lo, hi in found)
+        runs = _seq_anchors(list(parsed), parsed.state)
+        if runs is not None:
+            found = tuple(((lit.lower() if ci else lit, ci), lo, hi) for lit, lo, hi in runs)
     _ANCHORS[id(pattern)] = (pattern, found)
     return found
 
@@ -168,28 +202,30 @@ def _seq_anchors(items: list, state) -> list[tuple[str, int, int]] | None:
     return branch
 
 
-def _find(pattern: re.Pattern, scan: _Scan) -> Iterator[re.Match]:
-    """`pattern.finditer(scan.text)`: the pattern matched only at the offsets its anchors allow, or
-    (no anchor) skipped when a literal it needs is not in the text or when its guard (a part of every
-    match, found faster) is not."""
+def _find(pattern: re.Pattern, scan: _Scan, limit: int | None = None) -> list[re.Match]:
+    """`list(pattern.finditer(scan.text))` (the first `limit` matches, if given): the pattern matched
+    only at the offsets its anchors allow, or (no anchor) skipped when a literal it needs is not in
+    the text. Kept for the document when complete: the list is shared, not to be changed."""
+    found = scan._matches.get(id(pattern))
+    if found is not None:
+        return found if limit is None else found[:limit]
+    found = []
     text = scan.text
     anchors = _anchors(pattern)
     if anchors is None:
-        if not could_match(pattern, text, scan.folded):
-            return
-        guard = _GUARDS.get(id(pattern))
-        if guard is not None and not guard(text):
-            return
-        yield from prefilter.finditer(pattern, text, scan.folded)
-        return
+        if could_match(pattern, text, scan.folded):
+            found += prefilter.finditer(pattern, text, scan.folded)
+        scan._matches[id(pattern)] = found
+        return found if limit is None else found[:limit]
     if len(anchors) == 1:
-        lit, folded, lo, hi = anchors[0]
-        places = scan.places(lit, folded)
+        key, lo, hi = anchors[0]
+        places = scan.places(key)
         if not places:
-            return
+            scan._matches[id(pattern)] = found
+            return found
         windows = [(i - hi, i - lo) for i in places]
     else:
-        windows = sorted((i - hi, i - lo) for lit, ci, lo, hi in anchors for i in scan.places(lit, ci))
+        windows = sorted((i - hi, i - lo) for key, lo, hi in anchors for i in scan.places(key))
     # every match starts in a window: tried in order from the end of the match before, as finditer
     # does, each position once (windows of near places overlap)
     match = pattern.match
@@ -201,9 +237,13 @@ def _find(pattern: re.Pattern, scan: _Scan) -> Iterator[re.Match]:
             if m is None:
                 p += 1
             else:
-                yield m
+                found.append(m)
+                if len(found) == limit:
+                    return found  # (not kept: there may be more)
                 p = m.end()  # (a match holds its anchor: never empty)
         nxt = p
+    scan._matches[id(pattern)] = found
+    return found
 
 
 # --- declassified votes -------------------------------------------------------------------------
@@ -212,7 +252,9 @@ def _find(pattern: re.Pattern, scan: _Scan) -> Iterator[re.Match]:
 def _declassified(scan: _Scan) -> Iterator[Candidate]:
     text = scan.text
     for name, pattern, conf in _release_patterns():
-        for i, m in enumerate(_find(pattern, scan)):
+        # (all the matches of a phrase with the release year: they give review dates)
+        limit = None if "year" in pattern.groupindex else MAX_VOTES_PER_STYLE
+        for i, m in enumerate(_find(pattern, scan, limit)):
             if i >= MAX_VOTES_PER_STYLE:
                 break
             if name == "declassified" and _in_instruction(text, m.start(), m.end()):
@@ -706,37 +748,33 @@ def _exemptions(scan: _Scan) -> Iterator[Candidate]:
 
 EXEMPTION_CODE = re.compile(r"\(b\)\s?\(\d\)(?:\s?\([A-Fa-f]\))?|\b25X\d\b")
 
-# patterns without a literal long enough for `could_match`: a test that every match passes, cheaper
-# than the pattern itself (a pattern that starts with a literal is searched fast by `re`)
-_ATE = re.compile(r"ate\s?:")
-
 
 def _num_dates(scan: _Scan) -> list[re.Match]:
-    """`list(NUM_DATE.finditer(scan.text))`, found from the "ate:" in each match.
-
-    A match is five digits (not after a digit or "-"), spaces, "D", at most two of "il", then
-    "ate:": no match can start inside another, so the matches are exactly the positions where
-    NUM_DATE matches, and each lies 6 to 11 characters before an "ate" followed by ":"."""
-    text = scan.text
-    found: dict[int, re.Match] = {}
-    for a in _ATE.finditer(text):
-        for p in range(max(0, a.start() - 11), a.start() - 5):
-            if p not in found:
-                m = NUM_DATE.match(text, p)
-                if m:
-                    found[p] = m
-    return [found[p] for p in sorted(found)]
+    """`list(NUM_DATE.finditer(scan.text))`."""
+    return _find(NUM_DATE, scan)
 
 
-# the library case guard "(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-" as two patterns that each start with a
-# literal, which `re` scans for 3x faster than for the two-way start
+# Anchors of patterns without a literal run of MIN_ANCHOR characters at a bounded offset: a pattern
+# (that opens with a literal, which `re` scans for fast) whose finditer finds the place of each match
+# of the pattern anchored: it matches what the anchored pattern's match holds from there on, and no
+# match of it can start inside another, so none hides a place.
+# "66000 Date:": "ate:" 6 to 11 characters after the start of a NUM_DATE match
+_ATE = re.compile(r"ate\s?:")
+# DOCID_TOKEN's ":" and digit, 4 to 8 characters after its start
+_COLON_DIGIT = re.compile(r":\s?\d")
+# the "O" of E.O. and the order's number, 1 to 5 characters after the start of an EO match
+_EO_TAIL = re.compile(r"O\.?\s?:?\s{0,20}1\d{4}")
+# the library case's prefix and number, as two patterns that each start with a literal, which `re`
+# scans for 3x faster than for the two-way start "(?:MR|NL[JKNC])"
 _LIBRARY_MR = re.compile(r"MR[\s#-]{1,2}\d{2,4}-")
 _LIBRARY_NL = re.compile(r"NL[JKNC][\s#-]{1,2}\d{2,4}-")
-# by the id of the (module-level, never freed) pattern: hashing a pattern hashes its compiled code
-_GUARDS = {
-    id(EO): re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
-    id(LIBRARY_CASE): lambda text: _LIBRARY_MR.search(text) or _LIBRARY_NL.search(text),
-}
+for _pattern, _found in (
+    (NUM_DATE, ((_ATE, 6, 11),)),
+    (DOCID_TOKEN, ((_COLON_DIGIT, 4, 8),)),
+    (EO, ((_EO_TAIL, 1, 5),)),
+    (LIBRARY_CASE, ((_LIBRARY_MR, 0, 0), (_LIBRARY_NL, 0, 0))),
+):
+    _ANCHORS[id(_pattern)] = (_pattern, _found)
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
