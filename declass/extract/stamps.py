@@ -128,9 +128,10 @@ class _Scan:
 
 
 # Anchors that share a part, each found from the places of that part in the folded text (one scan of
-# the text for all of them): "RELEASE", "Released", "eleased"; "DECLASSIFIED", "Declassification",
-# "lassified", "UNCLASSIFIED"; "Case", "CASE"; "APPROVED", "approved"; "2107" in either text.
-FAMILIES = ("elease", "lassif", "case", "approved", "2107")
+# the text for all of them), and preferred as anchors: "RELEASE", "Released", "eleased";
+# "DECLASSIFIED", "Declassification", "lassified", "UNCLASSIFIED"; "Case", "CASE"; "2107" in either
+# text; "RECORDS", "Records", "rds"; "NND", "nnd"; "REVIEWED", "Review", "revie".
+FAMILIES = ("elease", "lassif", "case", "2107", "rds", "nnd", "revie")
 _FAMILY_OF: dict[str, tuple[str, int] | None] = {}
 
 
@@ -171,9 +172,15 @@ def _anchors(pattern: re.Pattern) -> tuple[_Anchor, ...] | None:
     return found
 
 
+def _anchor_rank(run: str) -> tuple[bool, int]:
+    """Literals of a family first (their places cost no scan of their own), then the longest."""
+    return _family(run) is not None, len(run)
+
+
 def _seq_anchors(items: list, state) -> list[tuple[str, int, int]] | None:
-    """The best anchors of a sequence of parsed items: its longest literal run of MIN_ANCHOR or more
-    ASCII characters at a bounded offset, else a branch all of whose alternatives have anchors."""
+    """The best anchors of a sequence of parsed items: its best literal run (`_anchor_rank`) of
+    MIN_ANCHOR or more ASCII characters at a bounded offset, else a branch all of whose alternatives
+    have anchors."""
     best: tuple[str, int, int] | None = None
     branch: list[tuple[str, int, int]] | None = None
     lo = hi = 0
@@ -185,7 +192,7 @@ def _seq_anchors(items: list, state) -> list[tuple[str, int, int]] | None:
             while j < len(items) and items[j][0] is _c.LITERAL and items[j][1] < 128:
                 j += 1
             run = "".join(chr(av) for _, av in items[k:j])
-            if len(run) >= MIN_ANCHOR and (best is None or len(run) > len(best[0])):
+            if len(run) >= MIN_ANCHOR and (best is None or _anchor_rank(run) > _anchor_rank(best[0])):
                 best = (run, lo, hi)
             lo, hi, k = lo + len(run), hi + len(run), j
             continue
@@ -775,6 +782,7 @@ for _pattern, _found in (
     (LIBRARY_CASE, ((_LIBRARY_MR, 0, 0), (_LIBRARY_NL, 0, 0))),
 ):
     _ANCHORS[id(_pattern)] = (_pattern, _found)
+del _pattern, _found
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
