@@ -39,7 +39,9 @@ def _texts() -> list[str]:
 
 
 def test_anchors_are_literals_at_bounded_offsets():
-    assert stamps._anchors(stamps.APPROVED) == ((("APPROVED", False), 0, 0),)
+    assert stamps._anchors(stamps.REVIEWED_BY) == ((("REVIEWED", False), 0, 0),)
+    # a literal of a family (found from one scan for all its literals) before a longer one
+    assert stamps._anchors(stamps.APPROVED) == ((("RELEASE", False), 13, 17),)
     assert stamps._anchors(stamps.DERIVED) == ((("From", False), 4, 9),)
     # a top-level alternation: one anchor per branch
     assert stamps._anchors(stamps.EXEMPTION_CODE) == ((("(b)", False), 0, 0), (("25X", False), 0, 0))
