@@ -65,3 +65,20 @@ def test_find_finds_the_matches_of_finditer(pattern):
     for text in _texts():
         scan = stamps._Scan(Document.from_text(text))
         assert [m.span() for m in stamps._find(pattern, scan)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_find_with_a_limit_finds_the_first_matches_and_keeps_only_all():
+    text = "DECLASSIFIED x DECLASSIFIED y DECLASSIFIED z DECLASSIFIED EO_DECLASSIFIED"
+    pattern = next(
+        p for name, p, _ in stamps._release_patterns() if p.pattern.startswith("(?<![A-Za-z])DECL")
+    )
+    scan = stamps._Scan(Document.from_text(text))
+    every = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in stamps._find(pattern, scan, 3)] == every[:3]
+    assert [m.span() for m in stamps._find(pattern, scan)] == every
+    assert [m.span() for m in stamps._find(pattern, scan, 3)] == every[:3]
+    for p in (stamps.EO_DECLASSIFIED, stamps.FBI_HEREIN):  # a window of offsets; anchors of two branches
+        scan = stamps._Scan(Document.from_text(text + " E.O. 12958 DECLASSIFIED DECLASSIFIED BY"))
+        every = [m.span() for m in p.finditer(scan.text)]
+        assert [m.span() for m in stamps._find(p, scan, 1)] == every[:1]
+        assert [m.span() for m in stamps._find(p, scan)] == every

@@ -213,30 +213,39 @@ def _find(pattern: re.Pattern, scan: _Scan, limit: int | None = None) -> list[re
     """`list(pattern.finditer(scan.text))` (the first `limit` matches, if given): the pattern matched
     only at the offsets its anchors allow, or (no anchor) skipped when a literal it needs is not in
     the text. Kept for the document when complete: the list is shared, not to be changed."""
-    found = scan._matches.get(id(pattern))
+    memo = scan._matches
+    pid = id(pattern)
+    found = memo.get(pid)
     if found is not None:
         return found if limit is None else found[:limit]
-    found = []
+    found = memo[pid] = []
     text = scan.text
-    anchors = _anchors(pattern)
+    hit = _ANCHORS.get(pid)
+    anchors = hit[1] if hit is not None and hit[0] is pattern else _anchors(pattern)
     if anchors is None:
         if could_match(pattern, text, scan.folded):
             found += prefilter.finditer(pattern, text, scan.folded)
-        scan._matches[id(pattern)] = found
         return found if limit is None else found[:limit]
+    match = pattern.match
+    nxt = 0
     if len(anchors) == 1:
         key, lo, hi = anchors[0]
         places = scan.places(key)
-        if not places:
-            scan._matches[id(pattern)] = found
+        if lo == hi:
+            # one position per place: the match there, if it does not start inside the one before
+            for i in places:
+                if i - lo >= nxt and (m := match(text, i - lo)) is not None:
+                    found.append(m)
+                    if len(found) == limit:
+                        del memo[pid]  # (not kept: there may be more)
+                        return found
+                    nxt = m.end()
             return found
         windows = [(i - hi, i - lo) for i in places]
     else:
         windows = sorted((i - hi, i - lo) for key, lo, hi in anchors for i in scan.places(key))
     # every match starts in a window: tried in order from the end of the match before, as finditer
     # does, each position once (windows of near places overlap)
-    match = pattern.match
-    nxt = 0
     for a, b in windows:
         p = a if a > nxt else nxt
         while p <= b:
@@ -246,10 +255,10 @@ def _find(pattern: re.Pattern, scan: _Scan, limit: int | None = None) -> list[re
             else:
                 found.append(m)
                 if len(found) == limit:
-                    return found  # (not kept: there may be more)
+                    del memo[pid]  # (not kept: there may be more)
+                    return found
                 p = m.end()  # (a match holds its anchor: never empty)
         nxt = p
-    scan._matches[id(pattern)] = found
     return found
 
 
