@@ -219,18 +219,21 @@ def _find(pattern: re.Pattern, scan: _Scan, limit: int | None = None) -> list[re
     if found is not None:
         return found if limit is None else found[:limit]
     found = memo[pid] = []
-    text = scan.text
     hit = _ANCHORS.get(pid)
     anchors = hit[1] if hit is not None and hit[0] is pattern else _anchors(pattern)
     if anchors is None:
-        if could_match(pattern, text, scan.folded):
-            found += prefilter.finditer(pattern, text, scan.folded)
+        if could_match(pattern, scan.text, scan.folded):
+            found += prefilter.finditer(pattern, scan.text, scan.folded)
         return found if limit is None else found[:limit]
-    match = pattern.match
-    nxt = 0
     if len(anchors) == 1:
         key, lo, hi = anchors[0]
         places = scan.places(key)
+        if not places:
+            return found
+    text = scan.text
+    match = pattern.match
+    nxt = 0
+    if len(anchors) == 1:
         if lo == hi:
             # one position per place: the match there, if it does not start inside the one before
             for i in places:
