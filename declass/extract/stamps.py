@@ -25,6 +25,12 @@ from .. import prefilter
 from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
 from ..prefilter import could_match, line_search
+
+try:  # the regex parser of the standard library, as declass.prefilter reads it
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - another Python
+    _sre_parse = None
 from .base import Candidate
 
 F_DECL = "declassification.declassified"
@@ -73,32 +79,201 @@ def _loose_value(m: re.Match, min_year: int = 1950) -> str | None:
     return iso_date(year, month, int(day_s))
 
 
-def _date_cand(doc: Document, m: re.Match, base: int, conf: float, method: str, min_year: int = 1950):
+def _date_cand(_scan: _Scan | None, m: re.Match, base: int, conf: float, method: str, min_year: int = 1950):
     value = _loose_value(m, min_year)
     if value is None:
         return None
     return Candidate(F_DATE, value, base + m.start(), base + m.end(), conf, method)
 
 
-def _find(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
-    """`pattern.finditer(doc.text)`, skipped when a literal the pattern needs is not in the text, or
-    when its guard (a part of every match, found faster) is not."""
-    text = doc.text
-    if not could_match(pattern, text, doc.folded):
-        return
-    guard = _GUARDS.get(id(pattern))
-    if guard is not None and not guard(text):
-        return
-    yield from prefilter.finditer(pattern, text, doc.folded)
+class _Scan:
+    """One document's text as the patterns of this module search it, with the places of the anchors
+    of those patterns (found once per document: many patterns share one) and each pattern's matches
+    (several fields read the same stamp)."""
+
+    __slots__ = ("text", "folded", "_places", "_matches")
+
+    def __init__(self, doc: Document):
+        self.text = doc.text
+        self.folded = doc.folded
+        self._places: dict[tuple[str, bool] | int, list[int]] = {}
+        self._matches: dict[int, list[re.Match]] = {}
+
+    def places(self, key: tuple[str, bool] | re.Pattern) -> list[int]:
+        """Every offset where a literal stands in the text (literal, in the folded text), overlaps too;
+        or where a (module-level) pattern's `finditer` finds a match."""
+        memo = key if isinstance(key, tuple) else id(key)
+        found = self._places.get(memo)
+        if found is not None:
+            return found
+        if not isinstance(key, tuple):
+            found = [m.start() for m in key.finditer(self.text)]
+        else:
+            needle, folded = key
+            hay = self.folded if folded else self.text
+            family = _family(needle)
+            if family is not None and (family[0], True) != key:
+                # the literal stands where the folded text holds its family's literal at its offset
+                fam, at = family
+                starts = hay.startswith
+                found = [i - at for i in self.places((fam, True)) if i >= at and starts(needle, i - at)]
+            else:
+                found = []
+                i = hay.find(needle)
+                while i >= 0:
+                    found.append(i)
+                    i = hay.find(needle, i + 1)
+        self._places[memo] = found
+        return found
+
+
+# Anchors that share a part, each found from the places of that part in the folded text (one scan of
+# the text for all of them), and preferred as anchors: "RELEASE", "Released", "eleased";
+# "DECLASSIFIED", "Declassification", "lassified", "UNCLASSIFIED"; "Case", "CASE"; "2107" in either
+# text; "RECORDS", "Records", "rds"; "NND", "nnd"; "REVIEWED", "Review", "revie".
+FAMILIES = ("elease", "lassif", "case", "2107", "rds", "nnd", "revie")
+_FAMILY_OF: dict[str, tuple[str, int] | None] = {}
+
+
+def _family(needle: str) -> tuple[str, int] | None:
+    """(the family literal the folded `needle` holds, its offset in the needle), or None."""
+    try:
+        return _FAMILY_OF[needle]
+    except KeyError:
+        low = needle.lower()
+        found = _FAMILY_OF[needle] = next(((fam, low.find(fam)) for fam in FAMILIES if fam in low), None)
+        return found
+
+
+# An anchor of a pattern: something every match holds at a bounded offset from its start, as (what,
+# least offset, greatest offset), what being a literal (literal, in the folded text) or the start of a
+# match of another pattern that its `finditer` finds; a pattern's anchors are a tuple of which every
+# match holds one (one per branch of a top-level alternation). `re` tries a pattern at every position
+# of the text unless it opens with a case-sensitive literal, and `could_match` scans the text for up to
+# three literals per pattern; `str.find` of one literal per pattern, shared by the patterns that use
+# it, then `match` at the few positions it leaves is both tests at once.
+MIN_ANCHOR = 3
+_Anchor = tuple[tuple[str, bool] | re.Pattern, int, int]
+_ANCHORS: dict[int, tuple[re.Pattern, tuple[_Anchor, ...] | None]] = {}
+
+
+def _anchors(pattern: re.Pattern) -> tuple[_Anchor, ...] | None:
+    hit = _ANCHORS.get(id(pattern))
+    if hit is not None and hit[0] is pattern:
+        return hit[1]
+    found = None
+    if _sre_parse is not None:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        ci = bool(parsed.state.flags & re.IGNORECASE)
+        runs = _seq_anchors(list(parsed), parsed.state)
+        if runs is not None:
+            found = tuple(((lit.lower() if ci else lit, ci), lo, hi) for lit, lo, hi in runs)
+    _ANCHORS[id(pattern)] = (pattern, found)
+    return found
+
+
+def _anchor_rank(run: str) -> tuple[bool, int]:
+    """Literals of a family first (their places cost no scan of their own), then the longest."""
+    return _family(run) is not None, len(run)
+
+
+def _seq_anchors(items: list, state) -> list[tuple[str, int, int]] | None:
+    """The best anchors of a sequence of parsed items: its best literal run (`_anchor_rank`) of
+    MIN_ANCHOR or more ASCII characters at a bounded offset, else a branch all of whose alternatives
+    have anchors."""
+    best: tuple[str, int, int] | None = None
+    branch: list[tuple[str, int, int]] | None = None
+    lo = hi = 0
+    k = 0
+    while k < len(items):
+        op, av = items[k]
+        if op is _c.LITERAL and av < 128:
+            j = k
+            while j < len(items) and items[j][0] is _c.LITERAL and items[j][1] < 128:
+                j += 1
+            run = "".join(chr(av) for _, av in items[k:j])
+            if len(run) >= MIN_ANCHOR and (best is None or _anchor_rank(run) > _anchor_rank(best[0])):
+                best = (run, lo, hi)
+            lo, hi, k = lo + len(run), hi + len(run), j
+            continue
+        if op is _c.BRANCH and branch is None:
+            alts = [_seq_anchors(list(alt), state) for alt in av[1]]
+            if all(alts):
+                branch = [(lit, lo + a, hi + b) for alt in alts for lit, a, b in alt]
+        w_lo, w_hi = _sre_parse.SubPattern(state, [items[k]]).getwidth()
+        lo, hi, k = lo + w_lo, hi + w_hi, k + 1
+        if hi >= _c.MAXREPEAT:  # (getwidth's bound for "unbounded") no later literal has a bounded offset
+            break
+    if best is not None:
+        return [best]
+    return branch
+
+
+def _find(pattern: re.Pattern, scan: _Scan, limit: int | None = None) -> list[re.Match]:
+    """`list(pattern.finditer(scan.text))` (the first `limit` matches, if given): the pattern matched
+    only at the offsets its anchors allow, or (no anchor) skipped when a literal it needs is not in
+    the text. Kept for the document when complete: the list is shared, not to be changed."""
+    memo = scan._matches
+    pid = id(pattern)
+    found = memo.get(pid)
+    if found is not None:
+        return found if limit is None else found[:limit]
+    found = memo[pid] = []
+    hit = _ANCHORS.get(pid)
+    anchors = hit[1] if hit is not None and hit[0] is pattern else _anchors(pattern)
+    if anchors is None:
+        if could_match(pattern, scan.text, scan.folded):
+            found += prefilter.finditer(pattern, scan.text, scan.folded)
+        return found if limit is None else found[:limit]
+    if len(anchors) == 1:
+        key, lo, hi = anchors[0]
+        places = scan.places(key)
+        if not places:
+            return found
+    text = scan.text
+    match = pattern.match
+    nxt = 0
+    if len(anchors) == 1:
+        if lo == hi:
+            # one position per place: the match there, if it does not start inside the one before
+            for i in places:
+                if i - lo >= nxt and (m := match(text, i - lo)) is not None:
+                    found.append(m)
+                    if len(found) == limit:
+                        del memo[pid]  # (not kept: there may be more)
+                        return found
+                    nxt = m.end()
+            return found
+        windows = [(i - hi, i - lo) for i in places]
+    else:
+        windows = sorted((i - hi, i - lo) for key, lo, hi in anchors for i in scan.places(key))
+    # every match starts in a window: tried in order from the end of the match before, as finditer
+    # does, each position once (windows of near places overlap)
+    for a, b in windows:
+        p = a if a > nxt else nxt
+        while p <= b:
+            m = match(text, p)
+            if m is None:
+                p += 1
+            else:
+                found.append(m)
+                if len(found) == limit:
+                    del memo[pid]  # (not kept: there may be more)
+                    return found
+                p = m.end()  # (a match holds its anchor: never empty)
+        nxt = p
+    return found
 
 
 # --- declassified votes -------------------------------------------------------------------------
 
 
-def _declassified(doc: Document) -> Iterator[Candidate]:
-    text = doc.text
+def _declassified(scan: _Scan) -> Iterator[Candidate]:
+    text = scan.text
     for name, pattern, conf in _release_patterns():
-        for i, m in enumerate(_find(pattern, doc)):
+        # (all the matches of a phrase with the release year: they give review dates)
+        limit = None if "year" in pattern.groupindex else MAX_VOTES_PER_STYLE
+        for i, m in enumerate(_find(pattern, scan, limit)):
             if i >= MAX_VOTES_PER_STYLE:
                 break
             if name == "declassified" and _in_instruction(text, m.start(), m.end()):
@@ -134,11 +309,11 @@ LIBRARY_CASE = re.compile(r"\b(?P<pre>MR|NLJ|NLK|NLN|NLC)[\s#-]{1,2}(?P<num>\d{2
 MAX_CASE_CLUSTERS = 20
 
 
-def _nara_cases(doc: Document) -> Iterator[Candidate]:
+def _nara_cases(scan: _Scan) -> Iterator[Candidate]:
     """NARA JFK case numbers from stamps and page footers, OCR variants reconciled to one reading."""
-    text = doc.text
+    text = scan.text
     readings: list[tuple[str, int, int, float]] = []  # digits, start, end, confidence
-    for t in _find(DOCID_TOKEN, doc):
+    for t in _find(DOCID_TOKEN, scan):
         m = NARA_FOOTER_HEAD.search(text, max(0, t.start() - 20), t.start())
         if m is None:
             continue
@@ -147,14 +322,14 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
             # Act: weaker evidence than the release stamp itself, which OCR often garbles
             yield Candidate(F_DECL, True, m.start(), t.end(), 0.6, "rule:nara-release-footer")
         readings.append((m.group("num"), m.start("pre" if m.group("pre") else "num"), m.end("num"), 0.92))
-    for m in _find(JFK_CASE, doc):
+    for m in _find(JFK_CASE, scan):
         window = text[m.end() : m.end() + 40]
         n = re.match(rf"\s{{0,3}}(?:{_NARA_PREFIX})?\W{{0,2}}\s{{0,4}}(?P<num>\d{{5}})(?!\d)", window)
         if n:
             readings.append((n.group("num"), m.end() + n.start("num"), m.end() + n.end("num"), 0.93))
     # offsets inside a reading (a set, not a scan of the readings: thousands of stamps stay linear)
     covered = {i for _, s, e, _ in readings for i in range(s, e)}
-    for m in _num_dates(doc):
+    for m in _num_dates(scan):
         if m.start("num") not in covered:
             readings.append((m.group("num"), m.start("num"), m.end("num"), 0.88))
             covered.update(range(m.start("num"), m.end("num")))
@@ -185,10 +360,10 @@ def _nara_cases(doc: Document) -> Iterator[Candidate]:
         yield Candidate(F_CASE, f"NW {best}", r[1], r[2], r[3] - conf_penalty, "rule:nara-case")
 
 
-def _state_cases(doc: Document) -> Iterator[Candidate]:
-    text = doc.text
+def _state_cases(scan: _Scan) -> Iterator[Candidate]:
+    text = scan.text
     seen: set[str] = set()
-    for m in _find(STATE_BANNER, doc):
+    for m in _find(STATE_BANNER, scan):
         case = re.sub(r"\s", "", m.group("case"))
         if case not in seen:
             seen.add(case)
@@ -196,13 +371,13 @@ def _state_cases(doc: Document) -> Iterator[Candidate]:
         if m.group("date"):
             d = LOOSE_DATE.match(text, m.start("date"))
             if d:
-                c = _date_cand(doc, d, 0, 0.93, "rule:state-foia-banner", 1990)
+                c = _date_cand(scan, d, 0, 0.93, "rule:state-foia-banner", 1990)
                 if c and c.value not in seen:
                     seen.add(c.value)
                     yield c
-    for m in _find(FOI_CASE, doc):
+    for m in _find(FOI_CASE, scan):
         yield Candidate(F_CASE, m.group("num"), m.start("num"), m.end("num"), 0.93, "rule:fadrc-foi-case")
-    for m in _find(LIBRARY_CASE, doc):
+    for m in _find(LIBRARY_CASE, scan):
         yield Candidate(
             F_CASE, f"{m.group('pre')} {m.group('num')}", m.start(), m.end(), 0.85, "rule:library-case"
         )
@@ -262,16 +437,16 @@ CIA_DECLASSIFIED_APPROVED = re.compile(
 )
 
 
-def _review_dates(doc: Document) -> Iterator[Candidate]:
-    text = doc.text
+def _review_dates(scan: _Scan) -> Iterator[Candidate]:
+    text = scan.text
     seen_years: set[str] = set()
-    for m in _find(JFK_YEAR_RELEASE, doc):
+    for m in _find(JFK_YEAR_RELEASE, scan):
         y = BANNER_YEAR.search(text, max(0, m.start() - 9), m.start())
         year = y.group("year") if y else None
         if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
             seen_years.add(year)
             yield Candidate(F_DATE, year, y.start("year"), y.end("year"), 0.93, "rule:jfk-act-release-year")
-    for m in _find(BANNER_TRUNCATED, doc):
+    for m in _find(BANNER_TRUNCATED, scan):
         y = BANNER_YEAR.search(text, max(0, m.start() - 12), m.start())
         year = y.group("year") if y else None
         if year and year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
@@ -282,23 +457,23 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
     for name, pattern, conf in _release_patterns():
         if "year" not in pattern.groupindex:
             continue
-        for m in _find(pattern, doc):
+        for m in _find(pattern, scan):
             year = m.group("year")
             if year not in seen_years and 1992 <= int(year) <= date.today().year + 1:
                 seen_years.add(year)
                 yield Candidate(F_DATE, year, m.start("year"), m.end("year"), conf, f"rule:{name}")
-    for m in _find(NSA_RELEASED_ON, doc):
+    for m in _find(NSA_RELEASED_ON, scan):
         value = _loose_value(m, 1992)
         if value:
             yield Candidate(F_DATE, value, m.start("m"), m.end("y"), 0.9, "rule:jfk-act-release")
     # JFK Act stamp date: after "Case#:" (number and date may be on the next line) or "<5 digits> Date:"
     starts: set[int] = set()
-    for m in _find(JFK_CASE, doc):
+    for m in _find(JFK_CASE, scan):
         dm = re.compile(r"D[il]{0,2}ate\s?:\s{0,4}").search(text, m.end(), m.end() + 60)
         if dm:
             starts.add(dm.end())
-    starts.update(m.end() for m in _num_dates(doc))
-    for m in _find(USC_NOTE, doc):
+    starts.update(m.end() for m in _num_dates(scan))
+    for m in _find(USC_NOTE, scan):
         # the stamp's "Case#:" label lost: its date still follows "(44 USC 2107 Note)"
         dm = re.compile(r"D[il]{0,2}ate\s?:\s{0,4}").search(text, m.end(), m.end() + 60)
         if dm:
@@ -306,11 +481,11 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
     seen: set[str] = set()
     for s in sorted(starts):
         d = LOOSE_DATE.match(text, s)
-        c = _date_cand(doc, d, 0, 0.93, "rule:jfk-release-stamp", 1992) if d else None
+        c = _date_cand(scan, d, 0, 0.93, "rule:jfk-release-stamp", 1992) if d else None
         if c and c.value not in seen:
             seen.add(c.value)
             yield c
-    for m in _find(APPROVED, doc):
+    for m in _find(APPROVED, scan):
         raw = m.group("date")
         parts = re.findall(r"\d+", raw)
         year = parts[0]
@@ -320,28 +495,28 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
         if len(parts) == 3 and not (1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31):
             continue
         yield Candidate(F_DATE, value, m.start("date"), m.end("date"), 0.94, "rule:cia-approved-release")
-    for m in _find(REVIEWED_BY, doc):
-        c = _date_cand(doc, m, 0, 0.9, "rule:fadrc-reviewed-by")
+    for m in _find(REVIEWED_BY, scan):
+        c = _date_cand(scan, m, 0, 0.9, "rule:fadrc-reviewed-by")
         if c:
             c.start, c.end = m.start("m"), m.end("y")
             yield c
         yield Candidate(
             F_REVIEWER, m.group("who"), m.start("who"), m.end("who"), 0.85, "rule:fadrc-reviewed-by"
         )
-    for m in _find(DECL_DATE, doc):
+    for m in _find(DECL_DATE, scan):
         # a "DECLASSIFICATION DATE" on a review form; the resolver drops it when it predates the document
-        c = _date_cand(doc, m, 0, 0.6, "rule:declassification-date", 1900)
+        c = _date_cand(scan, m, 0, 0.6, "rule:declassification-date", 1900)
         if c:
             c.start, c.end = m.start("m"), m.end("y")
             yield c
-    for m in _find(FBI_HEREIN, doc):
+    for m in _find(FBI_HEREIN, scan):
         window = text[m.end() : m.end() + 250]
         d = FBI_DATE_BY.search(window)
         if not d:
             continue
         base = m.end()
         dd = LOOSE_DATE.match(window, d.start("date"))
-        c = _date_cand(doc, dd, base, 0.9, "rule:fbi-unclassified-stamp", 1970) if dd else None
+        c = _date_cand(scan, dd, base, 0.9, "rule:fbi-unclassified-stamp", 1970) if dd else None
         if c:
             yield c
             who = d.group("who").strip()
@@ -353,9 +528,9 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
                 0.8,
                 "rule:fbi-unclassified-stamp",
             )
-    for m in _find(CLASSIFIED_ON, doc):
+    for m in _find(CLASSIFIED_ON, scan):
         d = LOOSE_DATE.match(text, m.start("date"))
-        c = _date_cand(doc, d, 0, 0.92, "rule:state-review-classified-by", 1990) if d else None
+        c = _date_cand(scan, d, 0, 0.92, "rule:state-review-classified-by", 1990) if d else None
         if c:
             yield c
             who = m.group("who").strip()
@@ -367,45 +542,45 @@ def _review_dates(doc: Document) -> Iterator[Candidate]:
                 0.85,
                 "rule:state-review-classified-by",
             )
-    for m in _find(EO_DECLASSIFIED, doc):
+    for m in _find(EO_DECLASSIFIED, scan):
         for dm in find_dates(text[m.end() : m.end() + 25], base=m.end())[:1]:
             if dm.start == m.end() and len(dm.value) == 10:
                 yield Candidate(F_DATE, dm.value, dm.start, dm.end, 0.93, "rule:eo-declassified")
-    yield from _more_review_stamps(doc)
+    yield from _more_review_stamps(scan)
 
 
-def _more_review_stamps(doc: Document) -> Iterator[Candidate]:
+def _more_review_stamps(scan: _Scan) -> Iterator[Candidate]:
     """Dated review stamps of the FBI, the ARRB and the CIA that name no date label of their own."""
-    text = doc.text
-    for m in _find(FBI_GUIDE, doc):
+    text = scan.text
+    for m in _find(FBI_GUIDE, scan):
         d = FBI_GUIDE_DATE.match(text, m.end())
         c = _date_cand(None, d, 0, 0.9, "rule:fbi-declassification-guide", 1995) if d else None
         if c:
             c.start = d.start("m")
             yield c
-    for m in _find(ARRB_NOTICE, doc):
+    for m in _find(ARRB_NOTICE, scan):
         # the notice's own date is the first full date under its title
         window = text[m.end() : m.end() + ARRB_NOTICE_WINDOW]
         for dm in find_dates(window, base=m.end())[:1]:
             if len(dm.value) == 10 and dm.value[:4].isdigit() and int(dm.value[:4]) >= 1992:
                 yield Candidate(F_DATE, dm.value, dm.start, dm.end, 0.88, "rule:arrb-determination")
-    for m in _find(ARRB_COMPLETED, doc):
+    for m in _find(ARRB_COMPLETED, scan):
         c = _date_cand(None, m, 0, 0.9, "rule:arrb-determination", 1992)
         if c:
             c.start = m.start("m")
             yield c
-    for m in _find(CIA_RELEASE_YEAR, doc):
+    for m in _find(CIA_RELEASE_YEAR, scan):
         if 1970 <= int(m.group("year")) <= date.today().year:
             yield Candidate(
                 F_DATE, m.group("year"), m.start("year"), m.end("year"), 0.9, "rule:cia-release-stamp"
             )
-    for m in _find(CIA_NO_OBJECTION_INFO, doc):
+    for m in _find(CIA_NO_OBJECTION_INFO, scan):
         d = line_search(INITIALS_DATE, text, m.end(), m.end() + 200)
         c = _date_cand(None, d, 0, 0.85, "rule:cia-no-objection-stamp", 1970) if d else None
         if c:
             c.start = d.start("m")
             yield c
-    for m in _find(CIA_DECLASSIFIED_APPROVED, doc):
+    for m in _find(CIA_DECLASSIFIED_APPROVED, scan):
         if 1970 <= int(m.group("year")) <= date.today().year:
             yield Candidate(
                 F_DATE,
@@ -445,11 +620,11 @@ def _known_eo(num: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-def _authorities(doc: Document) -> Iterator[Candidate]:
-    text = doc.text
+def _authorities(scan: _Scan) -> Iterator[Candidate]:
+    text = scan.text
     data = _data()
     taken: list[tuple[int, int]] = []
-    for m in _find(JFK_YEAR_RELEASE, doc):
+    for m in _find(JFK_YEAR_RELEASE, scan):
         # the banner's wording is fixed: a truncated "RELEASE UNDER THE PRESIDENT JO" still names the Act
         conf = 0.93 if "KENNEDY" in m.group("auth").upper() else 0.85
         taken.append((m.start(), m.end()))
@@ -461,17 +636,17 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
             conf,
             "rule:jfk-act-release-year",
         )
-    for m in _find(JFK_ACT_1992, doc):
+    for m in _find(JFK_ACT_1992, scan):
         if not any(s <= m.start() < e for s, e in taken):
             yield Candidate(
                 F_AUTH, data["authority_jfk_act_1992"], m.start(), m.end(), 0.88, "rule:jfk-act-release-year"
             )
-    for m in _find(USC_NOTE, doc):
+    for m in _find(USC_NOTE, scan):
         head = USC_HEAD.search(text, max(0, m.start() - 6), m.start())
         start = head.start() if head else m.start()
         yield Candidate(F_AUTH, data["authority_44usc_note"], start, m.end(), 0.95, "rule:jfk-release-stamp")
     for pattern in (USC_SECTION, JFK_ACT_SECTION):
-        for m in _find(pattern, doc):
+        for m in _find(pattern, scan):
             if pattern is JFK_ACT_SECTION and RIF_RESTRICTIONS.search(
                 text, max(0, m.start() - 120), m.start()
             ):
@@ -480,13 +655,13 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
             yield Candidate(
                 F_AUTH, re.sub(r"\s+", " ", raw), m.start(), m.start() + len(raw), 0.9, "rule:jfk-act-section"
             )
-    for m in _find(FBI_GUIDE, doc):
+    for m in _find(FBI_GUIDE, scan):
         yield Candidate(
             F_AUTH, data["authority_fbi_guide"], m.start(), m.end(), 0.9, "rule:fbi-declassification-guide"
         )
-    for m in _find(NND, doc):
+    for m in _find(NND, scan):
         yield Candidate(F_AUTH, f"NND {m.group('num')}", m.start(), m.end(), 0.93, "rule:nara-nnd")
-    for m in _find(EO, doc):
+    for m in _find(EO, scan):
         num = _known_eo(m.group("num"))
         if num is None:
             continue
@@ -502,10 +677,10 @@ def _authorities(doc: Document) -> Iterator[Candidate]:
             continue  # "Under E.O. 12958, information that..." is prose, not a marking
         conf = 0.9 if num == m.group("num") else 0.78
         yield Candidate(F_AUTH, f"E.O. {num}", m.start(), m.end(), conf, "rule:executive-order")
-    for m in _find(DERIVED, doc):
+    for m in _find(DERIVED, scan):
         raw = m.group("v").rstrip(" .;:")
         yield Candidate(F_AUTH, raw, m.start("v"), m.start("v") + len(raw), 0.88, "rule:derived-from")
-    for m in _find(DECL_AUTHORITY, doc):
+    for m in _find(DECL_AUTHORITY, scan):
         yield from _decl_authority_line(text, m.end())
 
 
@@ -557,8 +732,8 @@ def _norm_code(raw: str) -> str:
     )
 
 
-def _exemptions(doc: Document) -> Iterator[Candidate]:
-    text = doc.text
+def _exemptions(scan: _Scan) -> Iterator[Candidate]:
+    text = scan.text
     code = _exemption_code()
     seen: set[str] = set()
 
@@ -571,7 +746,7 @@ def _exemptions(doc: Document) -> Iterator[Candidate]:
         seen.add(value)
         return Candidate(F_EXEMPT, value, base + m.start(), base + m.end(), conf, method)
 
-    for m in _find(RELEASE_IN_PART, doc):
+    for m in _find(RELEASE_IN_PART, scan):
         # codes printed on the stamp's own line or the next two
         line_end = text.find("\n", m.end())
         for _ in range(2):
@@ -584,7 +759,7 @@ def _exemptions(doc: Document) -> Iterator[Candidate]:
             cand = emit(c, m.end(), 0.9, "rule:state-release-in-part")
             if cand:
                 yield cand
-    for m in _find(EXEMPTION_CODE, doc):
+    for m in _find(EXEMPTION_CODE, scan):
         cand = emit(m, 0, 0.85, "rule:exemption-code")
         if cand:
             yield cand
@@ -592,43 +767,41 @@ def _exemptions(doc: Document) -> Iterator[Candidate]:
 
 EXEMPTION_CODE = re.compile(r"\(b\)\s?\(\d\)(?:\s?\([A-Fa-f]\))?|\b25X\d\b")
 
-# patterns without a literal long enough for `could_match`: a test that every match passes, cheaper
-# than the pattern itself (a pattern that starts with a literal is searched fast by `re`)
+
+def _num_dates(scan: _Scan) -> list[re.Match]:
+    """`list(NUM_DATE.finditer(scan.text))`."""
+    return _find(NUM_DATE, scan)
+
+
+# Anchors of patterns without a literal run of MIN_ANCHOR characters at a bounded offset: a pattern
+# (that opens with a literal, which `re` scans for fast) whose finditer finds the place of each match
+# of the pattern anchored: it matches what the anchored pattern's match holds from there on, and no
+# match of it can start inside another, so none hides a place.
+# "66000 Date:": "ate:" 6 to 11 characters after the start of a NUM_DATE match
 _ATE = re.compile(r"ate\s?:")
-
-
-def _num_dates(doc: Document) -> list[re.Match]:
-    """`list(NUM_DATE.finditer(doc.text))`, found from the "ate:" in each match.
-
-    A match is five digits (not after a digit or "-"), spaces, "D", at most two of "il", then
-    "ate:": no match can start inside another, so the matches are exactly the positions where
-    NUM_DATE matches, and each lies 6 to 11 characters before an "ate" followed by ":"."""
-    text = doc.text
-    found: dict[int, re.Match] = {}
-    for a in _ATE.finditer(text):
-        for p in range(max(0, a.start() - 11), a.start() - 5):
-            if p not in found:
-                m = NUM_DATE.match(text, p)
-                if m:
-                    found[p] = m
-    return [found[p] for p in sorted(found)]
-
-
-# the library case guard "(?:MR|NL[JKNC])[\s#-]{1,2}\d{2,4}-" as two patterns that each start with a
-# literal, which `re` scans for 3x faster than for the two-way start
+# DOCID_TOKEN's ":" and digit, 4 to 8 characters after its start
+_COLON_DIGIT = re.compile(r":\s?\d")
+# the "O" of E.O. and the order's number, 1 to 5 characters after the start of an EO match
+_EO_TAIL = re.compile(r"O\.?\s?:?\s{0,20}1\d{4}")
+# the library case's prefix and number, as two patterns that each start with a literal, which `re`
+# scans for 3x faster than for the two-way start "(?:MR|NL[JKNC])"
 _LIBRARY_MR = re.compile(r"MR[\s#-]{1,2}\d{2,4}-")
 _LIBRARY_NL = re.compile(r"NL[JKNC][\s#-]{1,2}\d{2,4}-")
-# by the id of the (module-level, never freed) pattern: hashing a pattern hashes its compiled code
-_GUARDS = {
-    id(EO): re.compile(r"O\.?\s?:?\s{0,20}1\d{4}").search,  # the "O" of E.O. and the order's number
-    id(LIBRARY_CASE): lambda text: _LIBRARY_MR.search(text) or _LIBRARY_NL.search(text),
-}
+for _pattern, _found in (
+    (NUM_DATE, ((_ATE, 6, 11),)),
+    (DOCID_TOKEN, ((_COLON_DIGIT, 4, 8),)),
+    (EO, ((_EO_TAIL, 1, 5),)),
+    (LIBRARY_CASE, ((_LIBRARY_MR, 0, 0), (_LIBRARY_NL, 0, 0))),
+):
+    _ANCHORS[id(_pattern)] = (_pattern, _found)
+del _pattern, _found
 
 
 def extract(doc: Document) -> Iterator[Candidate]:
-    yield from _declassified(doc)
-    yield from _nara_cases(doc)
-    yield from _state_cases(doc)
-    yield from _review_dates(doc)
-    yield from _authorities(doc)
-    yield from _exemptions(doc)
+    scan = _Scan(doc)
+    yield from _declassified(scan)
+    yield from _nara_cases(scan)
+    yield from _state_cases(scan)
+    yield from _review_dates(scan)
+    yield from _authorities(scan)
+    yield from _exemptions(scan)
