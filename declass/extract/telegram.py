@@ -280,10 +280,29 @@ def _is_telegram(doc: Document) -> bool:
     )
 
 
+def _matches_at(pattern: re.Pattern, text: str, lead: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match starts with the literal `lead`, tried
+    only where `lead` stands: `re` cannot skip ahead to a literal behind `\\b` or `^` and tries such a
+    pattern at every position (`match` at a position sees the text before it, for `\\b` and `^`)."""
+    match, find = pattern.match, text.find
+    i = find(lead)
+    while i >= 0:
+        m = match(text, i)
+        if m is not None:
+            yield m
+            i = find(lead, max(m.end(), i + 1))
+        else:
+            i = find(lead, i + 1)
+
+
+# what every match of `_CITE_OR` holds, found fast ('C' leads it): without it no scan of `_CITE_OR`
+_CITE_OR_CORE = re.compile(r"CI?TE[ \t]+OR\b")
+
+
 def _cite(doc: Document) -> Iterator[Candidate]:
     """CIA cable "CITE WAVE 8295" / "CITE DIR 75338": the citing station sent it."""
     head = doc.text[:8000]
-    for m in _CITE.finditer(head) if could_match(_CITE, head) else ():
+    for m in _matches_at(_CITE, head, "CITE"):
         code = m.group("v")
         if code in ("THE", "AND", "FOR", "FROM", "INFO"):
             continue
@@ -293,7 +312,7 @@ def _cite(doc: Document) -> Iterator[Candidate]:
         return
     # "CITE DIR" whose DIR the scan read as OR ("INFO CITE OR", "FO CITE OR", "CTE OR"): only after INFO
     # or at the start of a line, where "CITE OR" is no sentence
-    m = _CITE_OR.search(doc.text[:8000])
+    m = _CITE_OR.search(head) if _CITE_OR_CORE.search(head) else None
     if m:
         yield Candidate("sender", "DIRECTOR", m.start("v"), m.end("v"), 0.75, "rule:cia-cite")
 
