@@ -533,9 +533,22 @@ def _tdcs_box_subject(doc: Document) -> Iterator[Candidate]:
         return
 
 
+def _info_report_search(head: str) -> re.Match | None:
+    """`_INFO_REPORT_SUBJ.search(head)`, tried only where "SUBJ" stands (a match starts there, "^SUBJ",
+    or one before, "\\sSUBJ"), in the order of the positions: `re` would try every position."""
+    match, find = _INFO_REPORT_SUBJ.match, head.find
+    i = find("SUBJ")
+    while i >= 0:
+        m = (match(head, i - 1) if i else None) or match(head, i)
+        if m is not None:
+            return m
+        i = find("SUBJ", i + 1)
+    return None
+
+
 def _info_report_subject(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:12000]
-    m = _INFO_REPORT_SUBJ.search(head) if could_match(_INFO_REPORT_SUBJ, head) else None
+    m = _info_report_search(head)
     if m:
         value = " ".join(m.group("v").split()).rstrip(" ,.")
         if len(value) >= 5 and value == value.upper():
