@@ -325,7 +325,10 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
     """1970s CIA cable: "STAFF <dtg> <STATION> <no>" then "TO: <precedence> <addressee>"; "TOT: <dtg>"."""
     lines = doc.lines
     sender_found = False
-    for i in lines_could_match(doc, _STAFF, 400):
+    staff_lines = doc.lines_with(("STAFF",))  # (`_STAFF` and `_INCOMING_DTG` match only lines with STAFF)
+    for i in staff_lines:
+        if i >= 400:
+            break
         ln = lines[i]
         m = _STAFF.match(ln.text)
         if m and not sender_found:
@@ -341,7 +344,10 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
                 a = a if a[0] and not _patterns()["prec_word"].match(a[0]) else None
             if a:
                 yield Candidate("addressees", a[0], a[1], a[2], 0.9, "rule:cia-staff")
-    for ln in lines[:INCOMING_DTG_LINES]:
+    for i in staff_lines:
+        if i >= INCOMING_DTG_LINES:
+            break
+        ln = lines[i]
         m = _INCOMING_DTG.match(ln.text)
         if m:
             year = resolve_year(m.group("yy"))
@@ -351,7 +357,9 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
                 yield Candidate("document_date", value, s, ln.start + m.end("yy"), 0.88, "rule:cia-staff")
             break
     date_found = False
-    for n in lines_could_match(doc, _TOT, 600):
+    for n in doc.lines_with(("TOT", "ToT")):  # (the lines `_TOT` can match: its label is in them)
+        if n >= 600:
+            break
         ln = lines[n]
         m = _TOT.match(ln.text)
         if not m:
