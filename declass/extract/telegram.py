@@ -573,6 +573,10 @@ _FORM_DISTR_SUBJ = re.compile(
     r"(?P<v>[^\s.:;].{2,150}?)[ \t]{1,4}\W?[ \t]?"
     r"[DdOoBbPpC][aA][tTr][eE][ \t]{1,3}[DdOoPp]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b"
 )
+# what a line `_FORM_DISTR_SUBJ` matches holds in its folded text (the label's "su...t", then DATE DISTR),
+# found in the whole folded text in one fast scan ('re' skips to "su"): the few lines worth a match (a
+# failed match of the box pattern is slow, and most lines fail)
+_FORM_DISTR_FOLDED = re.compile(r"su[a-z]{2,4}t[^\n\f]*?a[tr]e[ \t]{1,3}[dop]?[io1]?st")
 _FORM_COUNTRY = re.compile(r"(?i)\bRE\w{2,3}T[ \t]?NO\b|^\W{0,3}COUNT\w{1,3}\b")
 _FORM_CONT = re.compile(
     r"^[ \t]{0,4}(?P<v>[A-Z][A-Z0-9 ,.'’/()-]{2,80}?)[ \t,]*(?:\s(?:[Pp]rec\w*|PREC\w*)\b.*)?[ \t]*$"
@@ -583,8 +587,13 @@ _LIST_NO = re.compile(r"^\d[.,][ \t]+")
 
 def _form_distr_subject(doc: Document) -> Iterator[Candidate]:
     lines = doc.lines
-    for i in lines_could_match(doc, _FORM_DISTR_SUBJ, 300):
-        ln = lines[i]
+    end = lines[299].end if len(lines) > 300 else len(doc.text)
+    seen = -1
+    for hit in _FORM_DISTR_FOLDED.finditer(doc.folded, 0, end):  # (each within a line: no \n, no \f)
+        ln = doc.line_at(hit.start())
+        if ln.number == seen:
+            continue
+        seen = i = ln.number
         m = _FORM_DISTR_SUBJ.match(ln.text)
         if not m or not any(_FORM_COUNTRY.search(x.text) for x in lines[max(0, i - 4) : i]):
             continue
