@@ -35,6 +35,23 @@ def _cand(value: str, start: int, end: int, conf: float, method: str, kind: str)
 # ---------------------------------------------------------------- NARA record number (104-10007-10149)
 # An OCR'd stamp often gains a leading digit or bracket ("1104-10059-10206", "(124-10164-10277").
 _RECNUM = re.compile(r"(?P<v>[12]\d{2}-\d{5}-\d{5})(?![\d-])")
+# the dash after the first group of a record number: `re` finds a leading '-' fast, where it tries
+# `_RECNUM` ("[12]" leads it) at every position of the text
+_RECNUM_DASH = re.compile(r"-(?=\d{5}-\d{5}(?![\d-]))")
+
+
+def _recnum_finditer(text: str) -> Iterator[re.Match]:
+    """`_RECNUM.finditer(text)`: every match holds a `_RECNUM_DASH` 3 characters after its start (a
+    lookahead, so no such dash is passed over), tried there, in order, from the end of the last match."""
+    match = _RECNUM.match
+    pos = 0
+    for dash in _RECNUM_DASH.finditer(text):
+        s = dash.start() - 3
+        if s >= pos and (m := match(text, s)) is not None:
+            yield m
+            pos = m.end()
+
+
 _RIF_START = re.compile(r"IDENTIFICATION\s{0,3}FORM", re.I)
 _RIF_END = re.compile(r"\f|[DB][a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}\d{6,9}")
 # the release stamp with a damaged agency prefix: "1704-10336-10011 2023 RELEASE", "'404-10163-10116)"
@@ -72,10 +89,11 @@ _RECNUM_SPACED = re.compile(
 )
 
 
-def _rif_spans(text: str) -> list[tuple[int, int]]:
-    """Regions of the NARA identification form (a cover sheet is short: 2,500 characters)."""
+def _rif_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Regions of the NARA identification form (a cover sheet is short: 2,500 characters); `folded`:
+    the document's folded text, if known (else folded here)."""
     spans = []
-    for m in prefilter.finditer(_RIF_START, text):
+    for m in prefilter.finditer(_RIF_START, text, folded):
         if spans and m.start() < spans[-1][1]:
             continue
         end = min(len(text), m.start() + 2500)
@@ -86,8 +104,8 @@ def _rif_spans(text: str) -> list[tuple[int, int]]:
 
 def _record_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    rif = _rif_spans(text)
-    for m in _RECNUM.finditer(text):
+    rif = _rif_spans(text, doc.folded)
+    for m in _recnum_finditer(text):
         s, e = m.span("v")
         if not _recnum_start_ok(text, s):
             continue
@@ -508,7 +526,7 @@ def _damaged_stamp_number(doc: Document, known: set[str]) -> Iterator[Candidate]
     text = doc.text
     head = text[:400]
     lines = [(x.start(), x.group()) for x in re.finditer(r"[^\n\f]+", head) if x.group().strip()][:3]
-    for m2 in _RECNUM.finditer(text[:2500]):
+    for m2 in _recnum_finditer(text[:2500]):
         if m2.group("v") != want:
             return  # the top of the text names another record: the file name is not this one's
     for base, line in lines:
