@@ -163,8 +163,26 @@ _DOCID = re.compile(
 )
 
 
+# the separator before a DocId's digits: `re` finds a leading ':' or ';' fast, where it tries `_DOCID`
+# ("[DB]" leads it) at every position of the text
+_DOCID_SEPARATORS = (re.compile(r":(?=\s{0,2}\d{8}(?!\d))"), re.compile(r";(?=\s{0,2}\d{8}(?!\d))"))
+
+
+def _docid_finditer(text: str) -> Iterator[re.Match]:
+    """`_DOCID.finditer(text)`: a match starts 3 to 7 characters before its separator (the D, two to four
+    letters, up to two spaces), so it is tried at those places only, in order, from the end of the last."""
+    seps = [sep.start() for rx in _DOCID_SEPARATORS for sep in rx.finditer(text)]
+    starts = sorted({s for c in seps for s in range(c - 7, c - 2)})
+    match = _DOCID.match
+    pos = 0
+    for s in starts:
+        if s >= pos and (m := match(text, s)) is not None:
+            yield m
+            pos = m.end()
+
+
 def _docids(doc: Document) -> Iterator[Candidate]:
-    found = [(m["v"], m.span("v")) for m in _DOCID.finditer(doc.text)]
+    found = [(m["v"], m.span("v")) for m in _docid_finditer(doc.text)]
     if not found:
         return
     counts = Counter(v for v, _ in found)
