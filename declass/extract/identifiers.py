@@ -32,6 +32,28 @@ def _cand(value: str, start: int, end: int, conf: float, method: str, kind: str)
     return Candidate("identifiers", value, start, end, conf, f"rule:{method}", {"kind": kind})
 
 
+# Line-anchored patterns hold no literal the prefilter can test, and `re` tries them at every line. Each
+# gets a "core": a zero-width-ish pattern led by a literal (found fast) that every match of it holds.
+def _gated(core: re.Pattern, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`prefilter.line_finditer(pattern, text)`, none at all when the text lacks `core`."""
+    return prefilter.line_finditer(pattern, text) if core.search(text) else iter(())
+
+
+def _single_line_matches(core: re.Pattern, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a `(?m)^` pattern that matches no newline: each match is alone on
+    its line, and is tried only on the lines holding `core` (each found, as it consumes one character
+    and looks around for the rest)."""
+    match = pattern.match
+    last = -1
+    for hit in core.finditer(text):
+        start = text.rfind("\n", 0, hit.start()) + 1
+        if start != last:
+            last = start
+            m = match(text, start)
+            if m is not None:
+                yield m
+
+
 # ---------------------------------------------------------------- NARA record number (104-10007-10149)
 # An OCR'd stamp often gains a leading digit or bracket ("1104-10059-10206", "(124-10164-10277").
 _RECNUM = re.compile(r"(?P<v>[12]\d{2}-\d{5}-\d{5})(?![\d-])")
@@ -308,9 +330,12 @@ _FRUS_FILE = re.compile(
 )
 
 
+_FRUS_FILE_CORE = re.compile(r"\.(?:(?<=\d{3}\.)|(?<=\d{3}[A-Z]\.))(?=[0-9A-Za-z][0-9A-Za-z .\-]{0,40}/\d)")
+
+
 def _frus_files(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in prefilter.line_finditer(_FRUS_FILE, text):
+    for m in _gated(_FRUS_FILE_CORE, _FRUS_FILE, text):
         labelled = m.group(0).lstrip().startswith("File")
         if not labelled and m.start() > 300:
             continue
@@ -366,13 +391,17 @@ def _cable_patterns() -> tuple[re.Pattern, ...]:
     )
 
 
+# cores of the cable patterns that have one (see `_gated`): the printout page header ends in a DTG
+_CABLE_CORES = (None, re.compile(r"Z(?<=\d{6}Z)(?=[ \t]*$)", re.M), None, None, None)
+
 # the DTG or TOT that precedes the cable number on a CIA cable page header
 _CABLE_HEADER_BEFORE = re.compile(r"(?:\b\d{6}Z|TOT:[^\n]{0,30}?)\s{1,3}\Z")
 
 
 def _cables(doc: Document) -> Iterator[Candidate]:
     for i, rx in enumerate(_cable_patterns()):
-        for m in prefilter.line_finditer(rx, doc.text):
+        core = _CABLE_CORES[i]
+        for m in prefilter.line_finditer(rx, doc.text) if core is None else _gated(core, rx, doc.text):
             post = " ".join(m["post"].split())
             num = m["num"]
             if re.fullmatch(r"(?:19|20)\d\d", num) or post in {"PAGE", "SECTION", "TAGS"}:
@@ -408,15 +437,17 @@ _CONTROL = re.compile(
     r"[ \t]{0,3}[^\w\n]{0,2}(?:[ \t][A-Z])?[ \t]*$"
 )
 _FADRC = re.compile(r"(?m)^[ \t]{0,8}(?P<v>F\d{6}-\d{4})[ \t]*$")
+_CONTROL_CORE = re.compile(r"-(?<=[A-Z)]-)(?=\d\d)")
+_FADRC_CORE = re.compile(r"-(?<=F\d{6}-)(?=\d{4})")
 
 
 def _control_numbers(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["memo_control_prefix_stoplist"])
-    for m in prefilter.line_finditer(_CONTROL, doc.text):
+    for m in _single_line_matches(_CONTROL_CORE, _CONTROL, doc.text):
         if m["p"] in stop or sum(c.isdigit() for c in m["v"]) < 4:
             continue
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.7, "control-number-line", "control_number")
-    for m in prefilter.line_finditer(_FADRC, doc.text):
+    for m in _gated(_FADRC_CORE, _FADRC, doc.text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.72, "state-fadrc-number", "control_number")
 
 
@@ -433,6 +464,8 @@ _NSC_SERIES = re.compile(
 )
 # handbook / regulation number printed as the running header of every page: "DOHB 70-1-1"
 _RUNNING_NUMBER = re.compile(r"(?m)^[ \t_.]{0,4}(?P<v>[A-Z]{3,5}\s\d{1,3}-\d{1,3}-\d{1,3})[ \t.-]*$")
+_RUNNING_NUMBER_CORE = re.compile(r"-(?<=\d-)(?=\d{1,3}-\d)")
+_IN_NUMBER_CORE = re.compile(r"IN\s\d{5}")
 
 
 # FBI report pages carry the field office's file number as a running header: "SF 105-3689", "DL 92-34"
@@ -441,11 +474,14 @@ _FBI_OFFICE_FILE = re.compile(
 )
 
 
+_FBI_OFFICE_FILE_CORE = re.compile(r"-(?<=\d\d-)(?=\d)")
+
+
 def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["fbi_office_header_stoplist"])
     found = [
         (m["v"], m.span("v"))
-        for m in prefilter.line_finditer(_FBI_OFFICE_FILE, doc.text)
+        for m in _single_line_matches(_FBI_OFFICE_FILE_CORE, _FBI_OFFICE_FILE, doc.text)
         if m["o"] not in stop
     ]
     counts = Counter(v for v, _ in found)
@@ -457,7 +493,7 @@ def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
 
 def _other_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in prefilter.line_finditer(_IN_NUMBER, text):
+    for m in _gated(_IN_NUMBER_CORE, _IN_NUMBER, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.75, "cable-in-number", "cable_number")
     for m in prefilter.finditer(_MRN, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "state-mrn", "cable_number")
@@ -465,7 +501,7 @@ def _other_numbers(doc: Document) -> Iterator[Candidate]:
     if m:
         value = f"NS{m['k'][0]}M {m['n']}"
         yield _cand(value, m.start(), m.end(), 0.75, "nsc-series-number", "control_number")
-    running = [(m["v"], m.span("v")) for m in prefilter.line_finditer(_RUNNING_NUMBER, text)]
+    running = [(m["v"], m.span("v")) for m in _gated(_RUNNING_NUMBER_CORE, _RUNNING_NUMBER, text)]
     counts = Counter(v for v, _ in running)
     for value, n in counts.items():
         if n >= 3:
