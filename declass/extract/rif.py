@@ -225,24 +225,51 @@ def _strong_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+@lru_cache(maxsize=1)
+def _strong_labels() -> tuple[re.Pattern, ...]:
+    d = _data()
+    return tuple(rx for name, rx in d["labels"] if name in d["strong"])
+
+
+def _lines_with(doc: Document, words: tuple[str, ...], bound: int) -> list[int]:
+    """`doc.lines_with(words)` of the lines that end before `bound` (a line end: the text after it is
+    not searched)."""
+    text = doc.text
+    found: set[int] = set()
+    for word in words:
+        i = text.find(word, 0, bound)
+        while i >= 0:
+            found.add(doc.line_at(i).number)
+            i = text.find(word, i + 1, bound)
+    return sorted(found)
+
+
 _AGENCY_LABELS = {"record_number", "record_series", "agency_file_number"}
 
 
 def _find_form(doc: Document) -> tuple[int, int] | None:
     """Line index range [first, last) of the RIF, or None when the text has no RIF near its start."""
-    d = _data()
-    # a form shows three strong labels: when the text lacks the words of three, there is none
-    if sum(could_match(rx, doc.text) for name, rx in d["labels"] if name in d["strong"]) < 3:
+    text = doc.text
+    # only lines starting within SEARCH_CHARS are read: their text ends before `bound`
+    bound = doc.line_at(SEARCH_CHARS).end if len(text) > SEARCH_CHARS else len(text)
+    head = text[:bound] if bound < len(text) else text
+    # a form shows three strong labels: when the text lacks the words of three, there is none (the
+    # test stops as soon as three are there, or too few are left to make three)
+    strong_labels = _strong_labels()
+    found = 0
+    for k, rx in enumerate(strong_labels):
+        found += could_match(rx, head)
+        if found >= 3 or found + len(strong_labels) - k - 1 < 3:
+            break
+    if found < 3:
         return None
     lines = doc.lines
     strong: list[int] = []
     names: set[str] = set()
     first = None
     # only a line holding a word of a strong label can match one: the others change nothing below
-    for n in doc.lines_with(_strong_words()):
+    for n in _lines_with(doc, _strong_words(), bound):
         ln = lines[n]
-        if ln.start > SEARCH_CHARS:
-            break
         hit = _match_label(ln.text.strip())
         if hit and hit[0] in _data()["strong"]:
             if first is not None and ln.number - strong[-1] > 40:
