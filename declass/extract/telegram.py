@@ -415,6 +415,10 @@ def _eyes_only(doc: Document) -> Iterator[Candidate]:
 # certain. The outgoing form has the same FROM box above its CONF box ("From, DIRECTOR" / "CONF,").
 _FORM_ACTION = re.compile(r"^\W{0,6}(?i:(?:AC|[a-z])?T[I1l]?ON)\s{0,2}[:;.,=]")
 _FORM_CONF = re.compile(r"^\W{0,4}(?:CONF|CONE|COMF)\b")
+# what a line either box label matches holds (the ACTION label's "ON" and separator in the folded text):
+# found fast in the text of the first lines, they pick the few lines worth the two matches
+_FORM_ACTION_CORE = re.compile(r"on(?=\s{0,2}[:;.,=])")
+_FORM_CONF_CORE = re.compile(r"CO(?:NF|NE|MF)")
 _FORM_FROM = re.compile(
     r"^\W{0,4}(?i:FROM|FRON|FROU|FRQM|FPOM|ROM|MOM|OM)\s{0,2}[.,;:+]\s{0,3}"
     r"(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)(?![A-Za-z])"
@@ -434,7 +438,10 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
     date box is not read: it is the time the cable reached headquarters, which can differ from the
     cable's own date by a day (catalogued jfk-tesseract-2022/104-10103-10348: FEB 20 for 1963-02-19)."""
     lines = doc.lines
-    for i, ln in enumerate(lines[:80]):
+    end = lines[min(80, len(lines)) - 1].end
+    hits = [*_FORM_ACTION_CORE.finditer(doc.folded, 0, end), *_FORM_CONF_CORE.finditer(doc.text, 0, end)]
+    for i in sorted({doc.line_at(hit.start()).number for hit in hits}):
+        ln = lines[i]
         outgoing = bool(_FORM_CONF.match(ln.text))
         if not outgoing and not _FORM_ACTION.match(ln.text):
             continue
@@ -494,14 +501,22 @@ def _cable_dir_misread() -> re.Pattern:
 
 def _cia_address_line(doc: Document) -> Iterator[Candidate]:
     misread = _cable_dir_misread()
-    for ln in doc.lines[:80]:
+    lines = doc.lines
+    # (only lines holding DIR can match `_CABLE_DIR`, only lines holding INFO or CITE the misread one)
+    for n in doc.lines_with(("DIR",)):
+        if n >= 80:
+            break
+        ln = lines[n]
         m = _CABLE_DIR.match(ln.text)
         if m:
             g = "a" if m.group("a") else "b"
             s, e = ln.start + m.start(g), ln.start + m.end(g)
             yield Candidate("addressees", "DIRECTOR", s, e, 0.8, "rule:cia-address")
             return
-    for ln in doc.lines[:80]:
+    for n in doc.lines_with(("INFO", "CITE")):
+        if n >= 80:
+            break
+        ln = lines[n]
         m = misread.match(ln.text)
         if m:
             s, e = ln.start + m.start("b"), ln.start + m.end("b")
