@@ -116,6 +116,7 @@ VALUE_TAIL = re.compile(r"[\s:;•=—|©°'\"_-]{0,6}$")
 DATE_RE = re.compile(r"^(?P<m>[0-9O]{1,2})/(?P<d>[0-9O]{1,2})/(?P<y>[0-9O]{1,4})$")
 INT_RE = re.compile(r"^[0-9]{1,5}$")
 RECNUM_RE = re.compile(r"^\d{3}-\d{5}-\d{5}\.?$")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 @dataclass
@@ -501,16 +502,13 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
                 reader.colon_value(after_label, Value(s, e, v, _shape(v), True, after_label))
             after_label = None
             continue
-        trailing = d["trailing_label"].match(text)
+        # (a trailing label ends the line with its colon: `text` is stripped)
+        trailing = d["trailing_label"].match(text) if text[-1] == ":" else None
         s, e, v = _trim(trailing.group("value") if trailing else text, offset)
         cut = SHAPED_PREFIX.match(v)
         if cut:
             e, v = s + cut.end(), v[: cut.end()]
-        if (
-            v
-            and not d["blank_re"].match(v)
-            and (len(re.findall(r"[A-Za-z0-9]", v)) >= 2 or v in "STCUPX" or v.isdigit())
-        ):
+        if v and not d["blank_re"].match(v) and (len(_ALNUM.findall(v)) >= 2 or v in "STCUPX" or v.isdigit()):
             reader.value(Value(s, e, v, _shape(v), after_label is not None, after_label))
         if trailing:
             hit = _match_label(trailing.group("label") + ":")
