@@ -113,6 +113,7 @@ LEAD_JUNK = re.compile(r"^(?:(?:[a-z]{1,3}|[A-Z][a-z]{1,2})\.?\s{1,3})?[^A-Za-z�
 SHAPED_PREFIX = re.compile(r"^(?:[0-9O]{1,2}/[0-9O]{1,2}/[0-9O]{2,4}|\d{3}-\d{5}-\d{5})(?=\s)")
 VALUE_LEAD = re.compile(r"^[\s:;•=—|©°'\"_.,-]{0,6}")
 VALUE_TAIL = re.compile(r"[\s:;•=—|©°'\"_-]{0,6}$")
+_TAIL_CHARS = frozenset(":;•=—|©°'\"_-")  # `VALUE_TAIL`'s characters besides whitespace
 DATE_RE = re.compile(r"^(?P<m>[0-9O]{1,2})/(?P<d>[0-9O]{1,2})/(?P<y>[0-9O]{1,4})$")
 INT_RE = re.compile(r"^[0-9]{1,5}$")
 RECNUM_RE = re.compile(r"^\d{3}-\d{5}-\d{5}\.?$")
@@ -207,8 +208,15 @@ def _trim(text: str, start: int) -> tuple[int, int, str]:
     """Strip separators and OCR debris from both ends; offsets follow."""
     m = VALUE_LEAD.match(text)
     a = m.end() if m else 0
-    m2 = VALUE_TAIL.search(text, a)
-    b = m2.start() if m2 else len(text)
+    if text.endswith("\n"):  # (`$` also matches before a last newline: the pattern's own search)
+        m2 = VALUE_TAIL.search(text, a)
+        b = m2.start() if m2 else len(text)
+    else:
+        # where `VALUE_TAIL.search(text, a)` starts: the leftmost place from `a` on whose rest is at most 6
+        # of its characters (`re` tries each place in turn, and each fails)
+        n = b = len(text)
+        while b > a and n - b < 6 and (text[b - 1] in _TAIL_CHARS or text[b - 1].isspace()):
+            b -= 1
     return start + a, start + b, text[a:b]
 
 
