@@ -256,6 +256,15 @@ def _lines_with(doc: Document, words: tuple[str, ...], bound: int) -> list[int]:
 _AGENCY_LABELS = {"record_number", "record_series", "agency_file_number"}
 
 
+# the form's page footer ("NW 50953 DocId:32337761 Page 1", "Page 1")
+_FOOTER = re.compile(r"Page\s{0,3}[1IiLl]\.?\s*$|Doc\s?[Il1]d\S{0,14}\s{0,3}Page")
+
+
+def _is_footer(text: str) -> bool:
+    # (both alternatives hold "Page": the pattern runs only on the few lines that do)
+    return "Page" in text and _FOOTER.search(text) is not None
+
+
 def _find_form(doc: Document) -> tuple[int, int] | None:
     """Line index range [first, last) of the RIF, or None when the text has no RIF near its start."""
     text = doc.text
@@ -300,15 +309,14 @@ def _find_form(doc: Document) -> tuple[int, int] | None:
         end = next((ln.number for ln in lines if ln.start >= page_end), len(lines))
         return start, min(end, start + MAX_FORM_LINES)
     # no page breaks: from a little above the first label to the form's footer
-    footer = re.compile(r"Page\s{0,3}[1IiLl]\.?\s*$|Doc\s?[Il1]d\S{0,14}\s{0,3}Page")
     start = first
-    while start > 0 and first - start < 12 and not footer.search(lines[start - 1].text):
+    while start > 0 and first - start < 12 and not _is_footer(lines[start - 1].text):
         start -= 1
     # the form ends at its page footer ("NW 50953 DocId:32337761 Page 1"), or 25 lines after its last label
     last_label = strong[-1]
     end = min(len(lines), last_label + TAIL_LINES)
     for ln in lines[strong[-1] : min(len(lines), strong[-1] + 60)]:
-        if footer.search(ln.text):
+        if _is_footer(ln.text):
             end = ln.number + 1
             break
         if ln.number >= end:
