@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import data as data_files
 from ..document import Document
-from ..prefilter import AlternativesSearch
+from ..prefilter import AlternativesSearch, line_search, needles
 from .base import Candidate
 
 HEAD_CHARS = 3000
@@ -48,13 +48,64 @@ def _searchers() -> dict[int, AlternativesSearch]:
     return {id(rx): AlternativesSearch(rx) for _, _, rx, _ in _rules()[0]}
 
 
-def _body_start(text: str) -> int:
-    """Offset where the document proper starts: after a RIF cover sheet's page, if there is one."""
+@lru_cache(maxsize=1)
+def _gated_parts() -> dict[int, list[tuple[re.Pattern, tuple[tuple[str, ...], ...], bool]]]:
+    """Each rule's alternatives as `_searchers` searches them (all of the pattern when it is not cut),
+    with the literals `could_match` tests before each (see `_rule_search`), by the id of the rule's
+    pattern."""
+    out = {}
+    for key, searcher in _searchers().items():
+        out[key] = [(part, *needles(part)) for part in searcher.parts or [searcher.pattern]]
+    return out
+
+
+def _rule_search(rx: re.Pattern, head: str, head_folded: str) -> re.Match | None:
+    """`_searchers()[id(rx)].search(head, head_folded)`: the `could_match` test of each alternative done
+    here, with its literals at hand (most alternatives fail it, and the calls down to it cost more than
+    the test), the search of the few that pass it as before."""
+    best = None
+    for part, found, ci in _gated_parts()[id(rx)]:
+        hay = head_folded if ci else head
+        for alts in found:
+            if len(alts) == 1:
+                if alts[0] not in hay:
+                    break
+            elif not any(n in hay for n in alts):
+                break
+        else:
+            m = line_search(part, head, 0, folded=head_folded)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+    return best
+
+
+# the separator before a DocId footer's digits: `re` finds a leading ':' or ';' fast, where it tries
+# `_FOOTER` ("[DB]" leads it) at every position of the text
+_FOOTER_SEPARATORS = (re.compile(r":(?=\s{0,2}\d{6})"), re.compile(r";(?=\s{0,2}\d{6})"))
+
+
+def _footer_search(text: str, pos: int) -> re.Match | None:
+    """`_FOOTER.search(text, pos)`: a match starts 3 to 7 characters before its separator (the D, two to
+    four letters, up to two spaces), so it is tried at those places only, leftmost first."""
+    seps = [sep.start() for rx in _FOOTER_SEPARATORS for sep in rx.finditer(text, pos)]
+    match = _FOOTER.match
+    for start in sorted({s for c in seps for s in range(c - 7, c - 2)}):
+        if start >= pos and (m := match(text, start)) is not None:
+            return m
+    return None
+
+
+def _body_start(text: str, folded: str | None = None) -> int:
+    """Offset where the document proper starts: after a RIF cover sheet's page, if there is one
+    (`folded`: the folded text, if known: without the words of `_RIF` in its first 1,500 characters,
+    there is no RIF there)."""
+    if folded is not None and "identification" not in folded[:1500] and "agency" not in folded[:1500]:
+        return 0
     m = _RIF.search(text, 0, 1500)
     if not m:
         return 0
     ff = text.find("\f", m.end())
-    foot = _FOOTER.search(text, m.end())
+    foot = _footer_search(text, m.end())
     ends = [x for x in (ff + 1 if ff >= 0 else -1, foot.end() if foot else -1) if x > 0]
     return min(ends) if ends else 0
 
@@ -62,8 +113,7 @@ def _body_start(text: str) -> int:
 def extract(doc: Document) -> Iterator[Candidate]:
     text = doc.text
     rules, data = _rules()
-    searchers = _searchers()
-    base = _body_start(text)
+    base = _body_start(text, doc.folded)
     head = text[base : base + HEAD_CHARS]
     head_folded = doc.folded[base : base + HEAD_CHARS]  # same offsets as `head`
     # FRUS: the file line then the editorial head; a despatch opens "Sir:", a letter "My Dear ..."
@@ -71,7 +121,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
     if frus:
         for name, dtype, rx, conf in rules:
             if name in ("frus-telegram", "letter-salutation"):
-                m = searchers[id(rx)].search(head, head_folded)
+                m = _rule_search(rx, head, head_folded)
                 if m:
                     yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
                     return
@@ -104,7 +154,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             )
         return
     for name, dtype, rx, conf in rules:
-        m = searchers[id(rx)].search(head, head_folded)
+        m = _rule_search(rx, head, head_folded)
         if m:
             yield _cand(dtype, m.start() + base, m.end() + base, conf, name, text)
             return

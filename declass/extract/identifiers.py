@@ -32,9 +32,48 @@ def _cand(value: str, start: int, end: int, conf: float, method: str, kind: str)
     return Candidate("identifiers", value, start, end, conf, f"rule:{method}", {"kind": kind})
 
 
+# Line-anchored patterns hold no literal the prefilter can test, and `re` tries them at every line. Each
+# gets a "core": a zero-width-ish pattern led by a literal (found fast) that every match of it holds.
+def _gated(core: re.Pattern, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`prefilter.line_finditer(pattern, text)`, none at all when the text lacks `core`."""
+    return prefilter.line_finditer(pattern, text) if core.search(text) else iter(())
+
+
+def _single_line_matches(core: re.Pattern, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a `(?m)^` pattern that matches no newline: each match is alone on
+    its line, and is tried only on the lines holding `core` (each found, as it consumes one character
+    and looks around for the rest)."""
+    match = pattern.match
+    last = -1
+    for hit in core.finditer(text):
+        start = text.rfind("\n", 0, hit.start()) + 1
+        if start != last:
+            last = start
+            m = match(text, start)
+            if m is not None:
+                yield m
+
+
 # ---------------------------------------------------------------- NARA record number (104-10007-10149)
 # An OCR'd stamp often gains a leading digit or bracket ("1104-10059-10206", "(124-10164-10277").
 _RECNUM = re.compile(r"(?P<v>[12]\d{2}-\d{5}-\d{5})(?![\d-])")
+# the dash after the first group of a record number: `re` finds a leading '-' fast, where it tries
+# `_RECNUM` ("[12]" leads it) at every position of the text
+_RECNUM_DASH = re.compile(r"-(?=\d{5}-\d{5}(?![\d-]))")
+
+
+def _recnum_finditer(text: str) -> Iterator[re.Match]:
+    """`_RECNUM.finditer(text)`: every match holds a `_RECNUM_DASH` 3 characters after its start (a
+    lookahead, so no such dash is passed over), tried there, in order, from the end of the last match."""
+    match = _RECNUM.match
+    pos = 0
+    for dash in _RECNUM_DASH.finditer(text):
+        s = dash.start() - 3
+        if s >= pos and (m := match(text, s)) is not None:
+            yield m
+            pos = m.end()
+
+
 _RIF_START = re.compile(r"IDENTIFICATION\s{0,3}FORM", re.I)
 _RIF_END = re.compile(r"\f|[DB][a-z]{1,2}[A-Za-z1]{1,2}\s{0,2}[:;]\s{0,2}\d{6,9}")
 # the release stamp with a damaged agency prefix: "1704-10336-10011 2023 RELEASE", "'404-10163-10116)"
@@ -72,10 +111,11 @@ _RECNUM_SPACED = re.compile(
 )
 
 
-def _rif_spans(text: str) -> list[tuple[int, int]]:
-    """Regions of the NARA identification form (a cover sheet is short: 2,500 characters)."""
+def _rif_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Regions of the NARA identification form (a cover sheet is short: 2,500 characters); `folded`:
+    the document's folded text, if known (else folded here)."""
     spans = []
-    for m in prefilter.finditer(_RIF_START, text):
+    for m in prefilter.finditer(_RIF_START, text, folded):
         if spans and m.start() < spans[-1][1]:
             continue
         end = min(len(text), m.start() + 2500)
@@ -86,8 +126,8 @@ def _rif_spans(text: str) -> list[tuple[int, int]]:
 
 def _record_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    rif = _rif_spans(text)
-    for m in _RECNUM.finditer(text):
+    rif = _rif_spans(text, doc.folded)
+    for m in _recnum_finditer(text):
         s, e = m.span("v")
         if not _recnum_start_ok(text, s):
             continue
@@ -145,8 +185,26 @@ _DOCID = re.compile(
 )
 
 
+# the separator before a DocId's digits: `re` finds a leading ':' or ';' fast, where it tries `_DOCID`
+# ("[DB]" leads it) at every position of the text
+_DOCID_SEPARATORS = (re.compile(r":(?=\s{0,2}\d{8}(?!\d))"), re.compile(r";(?=\s{0,2}\d{8}(?!\d))"))
+
+
+def _docid_finditer(text: str) -> Iterator[re.Match]:
+    """`_DOCID.finditer(text)`: a match starts 3 to 7 characters before its separator (the D, two to four
+    letters, up to two spaces), so it is tried at those places only, in order, from the end of the last."""
+    seps = [sep.start() for rx in _DOCID_SEPARATORS for sep in rx.finditer(text)]
+    starts = sorted({s for c in seps for s in range(c - 7, c - 2)})
+    match = _DOCID.match
+    pos = 0
+    for s in starts:
+        if s >= pos and (m := match(text, s)) is not None:
+            yield m
+            pos = m.end()
+
+
 def _docids(doc: Document) -> Iterator[Candidate]:
-    found = [(m["v"], m.span("v")) for m in _DOCID.finditer(doc.text)]
+    found = [(m["v"], m.span("v")) for m in _docid_finditer(doc.text)]
     if not found:
         return
     counts = Counter(v for v, _ in found)
@@ -272,9 +330,12 @@ _FRUS_FILE = re.compile(
 )
 
 
+_FRUS_FILE_CORE = re.compile(r"\.(?:(?<=\d{3}\.)|(?<=\d{3}[A-Z]\.))(?=[0-9A-Za-z][0-9A-Za-z .\-]{0,40}/\d)")
+
+
 def _frus_files(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in prefilter.line_finditer(_FRUS_FILE, text):
+    for m in _gated(_FRUS_FILE_CORE, _FRUS_FILE, text):
         labelled = m.group(0).lstrip().startswith("File")
         if not labelled and m.start() > 300:
             continue
@@ -330,13 +391,17 @@ def _cable_patterns() -> tuple[re.Pattern, ...]:
     )
 
 
+# cores of the cable patterns that have one (see `_gated`): the printout page header ends in a DTG
+_CABLE_CORES = (None, re.compile(r"Z(?<=\d{6}Z)(?=[ \t]*$)", re.M), None, None, None)
+
 # the DTG or TOT that precedes the cable number on a CIA cable page header
 _CABLE_HEADER_BEFORE = re.compile(r"(?:\b\d{6}Z|TOT:[^\n]{0,30}?)\s{1,3}\Z")
 
 
 def _cables(doc: Document) -> Iterator[Candidate]:
     for i, rx in enumerate(_cable_patterns()):
-        for m in prefilter.line_finditer(rx, doc.text):
+        core = _CABLE_CORES[i]
+        for m in prefilter.line_finditer(rx, doc.text) if core is None else _gated(core, rx, doc.text):
             post = " ".join(m["post"].split())
             num = m["num"]
             if re.fullmatch(r"(?:19|20)\d\d", num) or post in {"PAGE", "SECTION", "TAGS"}:
@@ -372,15 +437,17 @@ _CONTROL = re.compile(
     r"[ \t]{0,3}[^\w\n]{0,2}(?:[ \t][A-Z])?[ \t]*$"
 )
 _FADRC = re.compile(r"(?m)^[ \t]{0,8}(?P<v>F\d{6}-\d{4})[ \t]*$")
+_CONTROL_CORE = re.compile(r"-(?<=[A-Z)]-)(?=\d\d)")
+_FADRC_CORE = re.compile(r"-(?<=F\d{6}-)(?=\d{4})")
 
 
 def _control_numbers(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["memo_control_prefix_stoplist"])
-    for m in prefilter.line_finditer(_CONTROL, doc.text):
+    for m in _single_line_matches(_CONTROL_CORE, _CONTROL, doc.text):
         if m["p"] in stop or sum(c.isdigit() for c in m["v"]) < 4:
             continue
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.7, "control-number-line", "control_number")
-    for m in prefilter.line_finditer(_FADRC, doc.text):
+    for m in _gated(_FADRC_CORE, _FADRC, doc.text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.72, "state-fadrc-number", "control_number")
 
 
@@ -397,6 +464,8 @@ _NSC_SERIES = re.compile(
 )
 # handbook / regulation number printed as the running header of every page: "DOHB 70-1-1"
 _RUNNING_NUMBER = re.compile(r"(?m)^[ \t_.]{0,4}(?P<v>[A-Z]{3,5}\s\d{1,3}-\d{1,3}-\d{1,3})[ \t.-]*$")
+_RUNNING_NUMBER_CORE = re.compile(r"-(?<=\d-)(?=\d{1,3}-\d)")
+_IN_NUMBER_CORE = re.compile(r"IN\s\d{5}")
 
 
 # FBI report pages carry the field office's file number as a running header: "SF 105-3689", "DL 92-34"
@@ -405,11 +474,14 @@ _FBI_OFFICE_FILE = re.compile(
 )
 
 
+_FBI_OFFICE_FILE_CORE = re.compile(r"-(?<=\d\d-)(?=\d)")
+
+
 def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
     stop = set(_vocab()["fbi_office_header_stoplist"])
     found = [
         (m["v"], m.span("v"))
-        for m in prefilter.line_finditer(_FBI_OFFICE_FILE, doc.text)
+        for m in _single_line_matches(_FBI_OFFICE_FILE_CORE, _FBI_OFFICE_FILE, doc.text)
         if m["o"] not in stop
     ]
     counts = Counter(v for v, _ in found)
@@ -421,7 +493,7 @@ def _fbi_office_files(doc: Document) -> Iterator[Candidate]:
 
 def _other_numbers(doc: Document) -> Iterator[Candidate]:
     text = doc.text
-    for m in prefilter.line_finditer(_IN_NUMBER, text):
+    for m in _gated(_IN_NUMBER_CORE, _IN_NUMBER, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.75, "cable-in-number", "cable_number")
     for m in prefilter.finditer(_MRN, text):
         yield _cand(m["v"], m.start("v"), m.end("v"), 0.8, "state-mrn", "cable_number")
@@ -429,7 +501,7 @@ def _other_numbers(doc: Document) -> Iterator[Candidate]:
     if m:
         value = f"NS{m['k'][0]}M {m['n']}"
         yield _cand(value, m.start(), m.end(), 0.75, "nsc-series-number", "control_number")
-    running = [(m["v"], m.span("v")) for m in prefilter.line_finditer(_RUNNING_NUMBER, text)]
+    running = [(m["v"], m.span("v")) for m in _gated(_RUNNING_NUMBER_CORE, _RUNNING_NUMBER, text)]
     counts = Counter(v for v, _ in running)
     for value, n in counts.items():
         if n >= 3:
@@ -508,7 +580,7 @@ def _damaged_stamp_number(doc: Document, known: set[str]) -> Iterator[Candidate]
     text = doc.text
     head = text[:400]
     lines = [(x.start(), x.group()) for x in re.finditer(r"[^\n\f]+", head) if x.group().strip()][:3]
-    for m2 in _RECNUM.finditer(text[:2500]):
+    for m2 in _recnum_finditer(text[:2500]):
         if m2.group("v") != want:
             return  # the top of the text names another record: the file name is not this one's
     for base, line in lines:

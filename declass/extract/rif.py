@@ -25,7 +25,7 @@ from functools import lru_cache
 from .. import data as data_files
 from ..dates import parse_date, resolve_year
 from ..document import Document
-from ..prefilter import could_match, needles
+from ..prefilter import could_match, fold, needles
 from .base import Candidate
 
 METHOD = "rule:rif"
@@ -113,9 +113,11 @@ LEAD_JUNK = re.compile(r"^(?:(?:[a-z]{1,3}|[A-Z][a-z]{1,2})\.?\s{1,3})?[^A-Za-z�
 SHAPED_PREFIX = re.compile(r"^(?:[0-9O]{1,2}/[0-9O]{1,2}/[0-9O]{2,4}|\d{3}-\d{5}-\d{5})(?=\s)")
 VALUE_LEAD = re.compile(r"^[\s:;•=—|©°'\"_.,-]{0,6}")
 VALUE_TAIL = re.compile(r"[\s:;•=—|©°'\"_-]{0,6}$")
+_TAIL_CHARS = frozenset(":;•=—|©°'\"_-")  # `VALUE_TAIL`'s characters besides whitespace
 DATE_RE = re.compile(r"^(?P<m>[0-9O]{1,2})/(?P<d>[0-9O]{1,2})/(?P<y>[0-9O]{1,4})$")
 INT_RE = re.compile(r"^[0-9]{1,5}$")
 RECNUM_RE = re.compile(r"^\d{3}-\d{5}-\d{5}\.?$")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 @dataclass
@@ -206,8 +208,15 @@ def _trim(text: str, start: int) -> tuple[int, int, str]:
     """Strip separators and OCR debris from both ends; offsets follow."""
     m = VALUE_LEAD.match(text)
     a = m.end() if m else 0
-    m2 = VALUE_TAIL.search(text, a)
-    b = m2.start() if m2 else len(text)
+    if text.endswith("\n"):  # (`$` also matches before a last newline: the pattern's own search)
+        m2 = VALUE_TAIL.search(text, a)
+        b = m2.start() if m2 else len(text)
+    else:
+        # where `VALUE_TAIL.search(text, a)` starts: the leftmost place from `a` on whose rest is at most 6
+        # of its characters (`re` tries each place in turn, and each fails)
+        n = b = len(text)
+        while b > a and n - b < 6 and (text[b - 1] in _TAIL_CHARS or text[b - 1].isspace()):
+            b -= 1
     return start + a, start + b, text[a:b]
 
 
@@ -225,24 +234,60 @@ def _strong_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+@lru_cache(maxsize=1)
+def _strong_labels() -> tuple[re.Pattern, ...]:
+    d = _data()
+    return tuple(rx for name, rx in d["labels"] if name in d["strong"])
+
+
+def _lines_with(doc: Document, words: tuple[str, ...], bound: int) -> list[int]:
+    """`doc.lines_with(words)` of the lines that end before `bound` (a line end: the text after it is
+    not searched)."""
+    text = doc.text
+    found: set[int] = set()
+    for word in words:
+        i = text.find(word, 0, bound)
+        while i >= 0:
+            found.add(doc.line_at(i).number)
+            i = text.find(word, i + 1, bound)
+    return sorted(found)
+
+
 _AGENCY_LABELS = {"record_number", "record_series", "agency_file_number"}
+
+
+# the form's page footer ("NW 50953 DocId:32337761 Page 1", "Page 1")
+_FOOTER = re.compile(r"Page\s{0,3}[1IiLl]\.?\s*$|Doc\s?[Il1]d\S{0,14}\s{0,3}Page")
+
+
+def _is_footer(text: str) -> bool:
+    # (both alternatives hold "Page": the pattern runs only on the few lines that do)
+    return "Page" in text and _FOOTER.search(text) is not None
 
 
 def _find_form(doc: Document) -> tuple[int, int] | None:
     """Line index range [first, last) of the RIF, or None when the text has no RIF near its start."""
-    d = _data()
-    # a form shows three strong labels: when the text lacks the words of three, there is none
-    if sum(could_match(rx, doc.text) for name, rx in d["labels"] if name in d["strong"]) < 3:
+    text = doc.text
+    # only lines starting within SEARCH_CHARS are read: their text ends before `bound`
+    bound = doc.line_at(SEARCH_CHARS).end if len(text) > SEARCH_CHARS else len(text)
+    head = text[:bound] if bound < len(text) else text
+    # a form shows three strong labels: when the text lacks the words of three, there is none (the
+    # test stops as soon as three are there, or too few are left to make three)
+    strong_labels = _strong_labels()
+    found = 0
+    for k, rx in enumerate(strong_labels):
+        found += could_match(rx, head)
+        if found >= 3 or found + len(strong_labels) - k - 1 < 3:
+            break
+    if found < 3:
         return None
     lines = doc.lines
     strong: list[int] = []
     names: set[str] = set()
     first = None
     # only a line holding a word of a strong label can match one: the others change nothing below
-    for n in doc.lines_with(_strong_words()):
+    for n in _lines_with(doc, _strong_words(), bound):
         ln = lines[n]
-        if ln.start > SEARCH_CHARS:
-            break
         hit = _match_label(ln.text.strip())
         if hit and hit[0] in _data()["strong"]:
             if first is not None and ln.number - strong[-1] > 40:
@@ -264,15 +309,14 @@ def _find_form(doc: Document) -> tuple[int, int] | None:
         end = next((ln.number for ln in lines if ln.start >= page_end), len(lines))
         return start, min(end, start + MAX_FORM_LINES)
     # no page breaks: from a little above the first label to the form's footer
-    footer = re.compile(r"Page\s{0,3}[1IiLl]\.?\s*$|Doc\s?[Il1]d\S{0,14}\s{0,3}Page")
     start = first
-    while start > 0 and first - start < 12 and not footer.search(lines[start - 1].text):
+    while start > 0 and first - start < 12 and not _is_footer(lines[start - 1].text):
         start -= 1
     # the form ends at its page footer ("NW 50953 DocId:32337761 Page 1"), or 25 lines after its last label
     last_label = strong[-1]
     end = min(len(lines), last_label + TAIL_LINES)
     for ln in lines[strong[-1] : min(len(lines), strong[-1] + 60)]:
-        if footer.search(ln.text):
+        if _is_footer(ln.text):
             end = ln.number + 1
             break
         if ln.number >= end:
@@ -455,7 +499,7 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
             cut = SHAPED_PREFIX.match(v)
             if cut:
                 e, v = s + cut.end(), v[: cut.end()]
-            if v and not d["blank_re"].match(v) and not d["noise_re"].search(v):
+            if v and not d["blank_re"].match(v) and not _is_noise(v):
                 reader.inline_label(name, ln.number, Value(s, e, v, _shape(v), False))
                 after_label = None
             elif v and d["blank_re"].match(v):
@@ -464,7 +508,7 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
             else:
                 after_label = reader.bare_label(name, ln.number)
             continue
-        if d["noise_re"].search(text):
+        if _is_noise(text):
             continue
         if after_label is not None and text[0] in ":;":
             # "DATE OF LAST REVIEW" / ": 07/30/98": the value carries the colon its label lacks, so it
@@ -474,16 +518,13 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
                 reader.colon_value(after_label, Value(s, e, v, _shape(v), True, after_label))
             after_label = None
             continue
-        trailing = d["trailing_label"].match(text)
+        # (a trailing label ends the line with its colon: `text` is stripped)
+        trailing = d["trailing_label"].match(text) if text[-1] == ":" else None
         s, e, v = _trim(trailing.group("value") if trailing else text, offset)
         cut = SHAPED_PREFIX.match(v)
         if cut:
             e, v = s + cut.end(), v[: cut.end()]
-        if (
-            v
-            and not d["blank_re"].match(v)
-            and (len(re.findall(r"[A-Za-z0-9]", v)) >= 2 or v in "STCUPX" or v.isdigit())
-        ):
+        if v and not d["blank_re"].match(v) and (len(_ALNUM.findall(v)) >= 2 or v in "STCUPX" or v.isdigit()):
             reader.value(Value(s, e, v, _shape(v), after_label is not None, after_label))
         if trailing:
             hit = _match_label(trailing.group("label") + ":")
@@ -493,6 +534,79 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
         after_label = None
     reader.finish()
     return reader
+
+
+def _alternatives(source: str) -> list[str] | None:
+    """`source` cut at its top-level `|` (not in a group, a character class or after a backslash); None
+    when its parentheses do not pair up."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = not (ch == "]" and source[i - 1] != "[" and source[i - 2 : i] != "[^")
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, source[start:]] if depth == 0 else None
+
+
+_NoiseAlternative = tuple[re.Pattern, tuple[tuple[str, ...], ...]]  # (pattern, its other required literals)
+
+
+@lru_cache(maxsize=1)
+def _noise_parts() -> tuple[re.Pattern, dict[str, list[_NoiseAlternative]]] | None:
+    """The noise pattern `(?i:A|B|...)` in parts for `_is_noise`: its alternatives anchored at the start in
+    one pattern (matched at the start only), each other one alone, filed under the words of its first
+    required literal (folded, as `prefilter.needles` gives them) with its other required literals. None
+    when the pattern is not of that form, or an alternative has no required literal."""
+    source = _data()["noise_re"].pattern
+    inner = _alternatives(source[4:-1]) if source.startswith("(?i:") and source.endswith(")") else None
+    if not inner or re.search(r"\\[1-9]|\(\?P=", source):
+        return None
+    anchored: list[str] = []
+    by_word: dict[str, list[_NoiseAlternative]] = {}
+    for alt in inner:
+        if alt.startswith("^"):
+            anchored.append(alt)
+            continue
+        rx = re.compile(alt, re.IGNORECASE)
+        found, _ci = needles(rx)
+        if not found:
+            return None
+        for word in found[0]:
+            by_word.setdefault(word, []).append((rx, found[1:]))
+    return re.compile("(?i:" + "|".join(anchored) + ")"), by_word
+
+
+def _is_noise(text: str) -> bool:
+    """`bool(noise_re.search(text))`, found one alternative at a time: the anchored ones matched at the
+    start, each other one searched only when its required literals are in the folded text. (`re` tries
+    the whole pattern, about 30 case-insensitive alternatives, at every place of the line.)"""
+    parts = _noise_parts()
+    if parts is None:
+        return _data()["noise_re"].search(text) is not None
+    anchored, by_word = parts
+    if anchored.match(text):
+        return True
+    folded = fold(text)
+    for word, alts in by_word.items():
+        if word in folded:
+            for rx, rest in alts:
+                if all(any(n in folded for n in alt) for alt in rest) and rx.search(text):
+                    return True
+    return False
 
 
 def _rif_date(text: str) -> str | None:

@@ -280,10 +280,29 @@ def _is_telegram(doc: Document) -> bool:
     )
 
 
+def _matches_at(pattern: re.Pattern, text: str, lead: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match starts with the literal `lead`, tried
+    only where `lead` stands: `re` cannot skip ahead to a literal behind `\\b` or `^` and tries such a
+    pattern at every position (`match` at a position sees the text before it, for `\\b` and `^`)."""
+    match, find = pattern.match, text.find
+    i = find(lead)
+    while i >= 0:
+        m = match(text, i)
+        if m is not None:
+            yield m
+            i = find(lead, max(m.end(), i + 1))
+        else:
+            i = find(lead, i + 1)
+
+
+# what every match of `_CITE_OR` holds, found fast ('C' leads it): without it no scan of `_CITE_OR`
+_CITE_OR_CORE = re.compile(r"CI?TE[ \t]+OR\b")
+
+
 def _cite(doc: Document) -> Iterator[Candidate]:
     """CIA cable "CITE WAVE 8295" / "CITE DIR 75338": the citing station sent it."""
     head = doc.text[:8000]
-    for m in _CITE.finditer(head) if could_match(_CITE, head) else ():
+    for m in _matches_at(_CITE, head, "CITE"):
         code = m.group("v")
         if code in ("THE", "AND", "FOR", "FROM", "INFO"):
             continue
@@ -293,7 +312,7 @@ def _cite(doc: Document) -> Iterator[Candidate]:
         return
     # "CITE DIR" whose DIR the scan read as OR ("INFO CITE OR", "FO CITE OR", "CTE OR"): only after INFO
     # or at the start of a line, where "CITE OR" is no sentence
-    m = _CITE_OR.search(doc.text[:8000])
+    m = _CITE_OR.search(head) if _CITE_OR_CORE.search(head) else None
     if m:
         yield Candidate("sender", "DIRECTOR", m.start("v"), m.end("v"), 0.75, "rule:cia-cite")
 
@@ -306,7 +325,10 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
     """1970s CIA cable: "STAFF <dtg> <STATION> <no>" then "TO: <precedence> <addressee>"; "TOT: <dtg>"."""
     lines = doc.lines
     sender_found = False
-    for i in lines_could_match(doc, _STAFF, 400):
+    staff_lines = doc.lines_with(("STAFF",))  # (`_STAFF` and `_INCOMING_DTG` match only lines with STAFF)
+    for i in staff_lines:
+        if i >= 400:
+            break
         ln = lines[i]
         m = _STAFF.match(ln.text)
         if m and not sender_found:
@@ -322,7 +344,10 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
                 a = a if a[0] and not _patterns()["prec_word"].match(a[0]) else None
             if a:
                 yield Candidate("addressees", a[0], a[1], a[2], 0.9, "rule:cia-staff")
-    for ln in lines[:INCOMING_DTG_LINES]:
+    for i in staff_lines:
+        if i >= INCOMING_DTG_LINES:
+            break
+        ln = lines[i]
         m = _INCOMING_DTG.match(ln.text)
         if m:
             year = resolve_year(m.group("yy"))
@@ -332,7 +357,9 @@ def _cia_staff(doc: Document) -> Iterator[Candidate]:
                 yield Candidate("document_date", value, s, ln.start + m.end("yy"), 0.88, "rule:cia-staff")
             break
     date_found = False
-    for n in lines_could_match(doc, _TOT, 600):
+    for n in doc.lines_with(("TOT", "ToT")):  # (the lines `_TOT` can match: its label is in them)
+        if n >= 600:
+            break
         ln = lines[n]
         m = _TOT.match(ln.text)
         if not m:
@@ -388,6 +415,10 @@ def _eyes_only(doc: Document) -> Iterator[Candidate]:
 # certain. The outgoing form has the same FROM box above its CONF box ("From, DIRECTOR" / "CONF,").
 _FORM_ACTION = re.compile(r"^\W{0,6}(?i:(?:AC|[a-z])?T[I1l]?ON)\s{0,2}[:;.,=]")
 _FORM_CONF = re.compile(r"^\W{0,4}(?:CONF|CONE|COMF)\b")
+# what a line either box label matches holds (the ACTION label's "ON" and separator in the folded text):
+# found fast in the text of the first lines, they pick the few lines worth the two matches
+_FORM_ACTION_CORE = re.compile(r"on(?=\s{0,2}[:;.,=])")
+_FORM_CONF_CORE = re.compile(r"CO(?:NF|NE|MF)")
 _FORM_FROM = re.compile(
     r"^\W{0,4}(?i:FROM|FRON|FROU|FRQM|FPOM|ROM|MOM|OM)\s{0,2}[.,;:+]\s{0,3}"
     r"(?P<v>[A-Z]{3,14}(?: [A-Z]{3,14})?)(?![A-Za-z])"
@@ -407,7 +438,10 @@ def _cia_form(doc: Document) -> Iterator[Candidate]:
     date box is not read: it is the time the cable reached headquarters, which can differ from the
     cable's own date by a day (catalogued jfk-tesseract-2022/104-10103-10348: FEB 20 for 1963-02-19)."""
     lines = doc.lines
-    for i, ln in enumerate(lines[:80]):
+    end = lines[min(80, len(lines)) - 1].end
+    hits = [*_FORM_ACTION_CORE.finditer(doc.folded, 0, end), *_FORM_CONF_CORE.finditer(doc.text, 0, end)]
+    for i in sorted({doc.line_at(hit.start()).number for hit in hits}):
+        ln = lines[i]
         outgoing = bool(_FORM_CONF.match(ln.text))
         if not outgoing and not _FORM_ACTION.match(ln.text):
             continue
@@ -467,14 +501,22 @@ def _cable_dir_misread() -> re.Pattern:
 
 def _cia_address_line(doc: Document) -> Iterator[Candidate]:
     misread = _cable_dir_misread()
-    for ln in doc.lines[:80]:
+    lines = doc.lines
+    # (only lines holding DIR can match `_CABLE_DIR`, only lines holding INFO or CITE the misread one)
+    for n in doc.lines_with(("DIR",)):
+        if n >= 80:
+            break
+        ln = lines[n]
         m = _CABLE_DIR.match(ln.text)
         if m:
             g = "a" if m.group("a") else "b"
             s, e = ln.start + m.start(g), ln.start + m.end(g)
             yield Candidate("addressees", "DIRECTOR", s, e, 0.8, "rule:cia-address")
             return
-    for ln in doc.lines[:80]:
+    for n in doc.lines_with(("INFO", "CITE")):
+        if n >= 80:
+            break
+        ln = lines[n]
         m = misread.match(ln.text)
         if m:
             s, e = ln.start + m.start("b"), ln.start + m.end("b")
@@ -514,9 +556,22 @@ def _tdcs_box_subject(doc: Document) -> Iterator[Candidate]:
         return
 
 
+def _info_report_search(head: str) -> re.Match | None:
+    """`_INFO_REPORT_SUBJ.search(head)`, tried only where "SUBJ" stands (a match starts there, "^SUBJ",
+    or one before, "\\sSUBJ"), in the order of the positions: `re` would try every position."""
+    match, find = _INFO_REPORT_SUBJ.match, head.find
+    i = find("SUBJ")
+    while i >= 0:
+        m = (match(head, i - 1) if i else None) or match(head, i)
+        if m is not None:
+            return m
+        i = find("SUBJ", i + 1)
+    return None
+
+
 def _info_report_subject(doc: Document) -> Iterator[Candidate]:
     head = doc.text[:12000]
-    m = _INFO_REPORT_SUBJ.search(head) if could_match(_INFO_REPORT_SUBJ, head) else None
+    m = _info_report_search(head)
     if m:
         value = " ".join(m.group("v").split()).rstrip(" ,.")
         if len(value) >= 5 and value == value.upper():
@@ -533,6 +588,10 @@ _FORM_DISTR_SUBJ = re.compile(
     r"(?P<v>[^\s.:;].{2,150}?)[ \t]{1,4}\W?[ \t]?"
     r"[DdOoBbPpC][aA][tTr][eE][ \t]{1,3}[DdOoPp]?[IiOo1]?[Ss][Tt]{1,2}[RrEe]?\b"
 )
+# what a line `_FORM_DISTR_SUBJ` matches holds in its folded text (the label's "su...t", then DATE DISTR),
+# found in the whole folded text in one fast scan ('re' skips to "su"): the few lines worth a match (a
+# failed match of the box pattern is slow, and most lines fail)
+_FORM_DISTR_FOLDED = re.compile(r"su[a-z]{2,4}t[^\n\f]*?a[tr]e[ \t]{1,3}[dop]?[io1]?st")
 _FORM_COUNTRY = re.compile(r"(?i)\bRE\w{2,3}T[ \t]?NO\b|^\W{0,3}COUNT\w{1,3}\b")
 _FORM_CONT = re.compile(
     r"^[ \t]{0,4}(?P<v>[A-Z][A-Z0-9 ,.'’/()-]{2,80}?)[ \t,]*(?:\s(?:[Pp]rec\w*|PREC\w*)\b.*)?[ \t]*$"
@@ -543,8 +602,13 @@ _LIST_NO = re.compile(r"^\d[.,][ \t]+")
 
 def _form_distr_subject(doc: Document) -> Iterator[Candidate]:
     lines = doc.lines
-    for i in lines_could_match(doc, _FORM_DISTR_SUBJ, 300):
-        ln = lines[i]
+    end = lines[299].end if len(lines) > 300 else len(doc.text)
+    seen = -1
+    for hit in _FORM_DISTR_FOLDED.finditer(doc.folded, 0, end):  # (each within a line: no \n, no \f)
+        ln = doc.line_at(hit.start())
+        if ln.number == seen:
+            continue
+        seen = i = ln.number
         m = _FORM_DISTR_SUBJ.match(ln.text)
         if not m or not any(_FORM_COUNTRY.search(x.text) for x in lines[max(0, i - 4) : i]):
             continue
