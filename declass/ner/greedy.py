@@ -4,8 +4,10 @@ spaCy's transition-based `ner` decodes one token at a time in C, and per step it
 BLAS for a 1 x 48 by 48 x 46 product and checks all 46 moves: on this model ~50 µs per token, half of
 the tagger's cost. But with no entity open (most tokens) the state's three features are (the token,
 none, none), so the scores there depend on the token alone: they are computed for every token at
-once here, and only the tokens inside an entity (features: the token, the entity's first token, the
-token before) are scored one at a time, where only two moves are valid (I or L of the open label).
+once here. Inside an entity the features are (the token, the entity's first token, the token before)
+and only two moves are valid (I or L of the open label): the scores depend on the token and the
+entity's start alone, so the tokens ahead are scored in blocks too, and the entity ends at the first
+token where L wins.
 
 The arithmetic is spaCy's own, in its order, so the scores are the same floats: the lower layer's
 features (`PrecomputableAffine`, padding row first) summed from zero feature by feature, then the bias,
@@ -121,25 +123,35 @@ class GreedyNER:
         return [(label, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for label, s, e in out]
 
     def _close(self, feats, pad, i: int, start: int, label: str, can_continue) -> int:
-        """The end (exclusive) of the entity of `label` opened at `start`, decoding from token `i`."""
+        """The end (exclusive) of the entity of `label` opened at `start`, decoding from token `i`.
+
+        Inside an entity the scores depend on the token and the entity's start only, so the tokens
+        ahead are scored in one block (longer blocks while the entity goes on)."""
         np = self.np
         in_move, last_move = self.in_move[label], self.last_move[label]
         n = len(can_continue)
         width = self.nO * self.nP
+        block = 8
         while True:
-            # features (token, entity's first token, token before), in spaCy's order
-            unmaxed = np.zeros((1, width), dtype="f")
-            unmaxed += feats[1 + i, 0]
+            stop = min(n, i + block)
+            k = stop - i
+            # features (token, entity's first token, token before), summed in spaCy's order; token
+            # j - 1 is row j of `feats` (row 0 is the padding)
+            unmaxed = np.zeros((k, width), dtype="f")
+            unmaxed += feats[1 + i : 1 + stop, 0]
             unmaxed += feats[1 + start, 1]
-            unmaxed += feats[i, 2]  # token i - 1: row i of `feats` (row 0 is the padding)
+            unmaxed += feats[i:stop, 2]
             unmaxed += self.lower_b
-            hidden = unmaxed.reshape(1, self.nO, self.nP).max(axis=2)
-            scores = self.ops.gemm(hidden, self.upper_W, trans2=True)[0]
+            hidden = unmaxed.reshape(k, self.nO, self.nP).max(axis=2)
+            scores = self.ops.gemm(hidden, self.upper_W, trans2=True)
             scores += self.upper_b
-            # I (lower index) wins ties; I needs a next token in the same sentence
-            if i + 1 >= n or not can_continue[i] or scores[last_move] > scores[in_move]:
-                return i + 1
-            i += 1
+            # L when it scores above I (I, the lower index, wins ties) or I is not valid (I needs a
+            # next token in the same sentence)
+            ends = (scores[:, last_move] > scores[:, in_move]) | ~can_continue[i:stop]
+            if ends.any():
+                return i + int(ends.argmax()) + 1
+            i = stop
+            block *= 4
 
 
 def decoder(nlp) -> Any:
