@@ -6,28 +6,24 @@ the CLI end to end (process start, worker pool, IPC, writing) with `--jobs 1` an
 start-up time of `declass --help`. Timings on a shared machine are noisy: in-process figures are CPU
 time (best of `--repeat`), CLI figures wall time and the CPU time of the run's processes.
 
-    python benchmarks/profile.py [PATHS ...] [--repeat 3] [--jobs 1 2] [--cprofile EXTRACTOR] [--no-cli]
+    python benchmarks/stages.py [PATHS ...] [--repeat 3] [--jobs 1 2] [--cprofile EXTRACTOR] [--no-cli]
 
 PATHS default to the corpus text files (/work/shared/corpus, or $DECLASS_SHARED/corpus).
 """
 
 from __future__ import annotations
 
+import argparse
+import cProfile
+import json
 import os
+import pstats
+import resource
+import subprocess
 import sys
-
-# this file is named like the standard library's `profile`, which cProfile imports: drop its folder
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
-
-import argparse  # noqa: E402
-import cProfile  # noqa: E402
-import json  # noqa: E402
-import pstats  # noqa: E402
-import resource  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import tempfile
+import time
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DECLASS_SHARED", ROOT.parent / "shared"))
