@@ -153,17 +153,17 @@ def search(
     if not could_match(pattern, text, folded):
         return None
     end = len(text) if endpos is None else max(0, min(endpos, len(text)))
-    lead = _lead(pattern)
+    lead, ci = _lead(pattern)
     if not lead:
         return pattern.search(text, pos, end)
-    # (as `finditer`: a case-insensitive pattern tried only where its leading literal stands)
-    folded = fold(text) if folded is None else folded
-    i = folded.find(lead, max(0, pos), end)
+    # (as `finditer`: the pattern tried only where its leading literal stands)
+    hay = (fold(text) if folded is None else folded) if ci else text
+    i = hay.find(lead, max(0, pos), end)
     while i >= 0:
         m = pattern.match(text, i, end)
         if m is not None:
             return m
-        i = folded.find(lead, i + 1, end)
+        i = hay.find(lead, i + 1, end)
     return None
 
 
@@ -333,43 +333,52 @@ def line_search(
     return next(line_finditer(pattern, text, pos, endpos, folded), None)
 
 
-# Case-insensitive patterns that open with a literal: `re` cannot skip ahead to the literal (it tries
-# the pattern at every position), where `str.find` in the folded text finds each place the literal
-# could stand. Every match starts at such a place (the folded text holds the literal wherever the
-# pattern matches it, as for `could_match`), and the pattern is matched there as its search would.
+# Patterns that open with a literal `re` cannot skip ahead to: a case-insensitive one, or a
+# case-sensitive one behind a zero-width assertion (`\b`, `^`, a lookaround), which `re` tries at every
+# position of the text, where `str.find` finds each place the literal could stand (in the folded text
+# for a case-insensitive pattern, as for `could_match`). Every match starts at such a place, and the
+# pattern is matched there as its search would (`match` at a position reads the characters before it,
+# so the assertions hold as they do in a search). A case-sensitive pattern that opens with the literal
+# itself is left to `re`, which finds its prefix fast on its own.
 MIN_LEAD = 2
-_LEADS: dict[int, tuple[re.Pattern, str]] = {}
+_LEADS: dict[int, tuple[re.Pattern, str, bool]] = {}
 
 
-def _lead(pattern: re.Pattern) -> str:
-    """The literal every match of a case-insensitive `pattern` starts with (folded), or ""."""
+def _lead(pattern: re.Pattern) -> tuple[str, bool]:
+    """(the literal every match of `pattern` starts with, or ""; whether it is folded, to be found in
+    the folded text)."""
     hit = _LEADS.get(id(pattern))
     if hit is not None and hit[0] is pattern:
-        return hit[1]
-    lead = ""
-    if _sre_parse is not None and isinstance(pattern.pattern, str) and pattern.flags & re.IGNORECASE:
+        return hit[1], hit[2]
+    lead, ci = "", bool(pattern.flags & re.IGNORECASE)
+    if _sre_parse is not None and isinstance(pattern.pattern, str):
         try:
             parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
         except Exception:  # pragma: no cover - a pattern the parser of this Python reads differently
             parsed = []
-        if parsed and parsed.state.flags & re.IGNORECASE:
-            chars = []
+        if parsed:
+            ci = bool(parsed.state.flags & re.IGNORECASE)
+            chars: list[str] = []
+            asserted = False
             for op, av in parsed:
                 if not chars and op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-                    continue  # (a \b or lookaround before it takes no characters: the literal starts a match)
+                    asserted = True  # (takes no characters: the literal starts a match)
+                    continue
                 if op is not _c.LITERAL or av >= 128:
                     break
                 chars.append(chr(av))
-            lead = "".join(chars).lower() if len(chars) >= MIN_LEAD else ""
-    _LEADS[id(pattern)] = (pattern, lead)
-    return lead
+            if len(chars) >= MIN_LEAD and (ci or asserted):
+                lead = "".join(chars).lower() if ci else "".join(chars)
+    _LEADS[id(pattern)] = (pattern, lead, ci)
+    return lead, ci
 
 
-def _finditer_from_lead(pattern: re.Pattern, text: str, folded: str, lead: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)`, trying the pattern only where its leading literal stands."""
+def _finditer_from_lead(pattern: re.Pattern, text: str, hay: str, lead: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, trying the pattern only where its leading literal stands in `hay` (the
+    text, or the folded text for a case-insensitive pattern)."""
     match = pattern.match
     pos = 0
-    i = folded.find(lead)
+    i = hay.find(lead)
     while i >= 0:
         m = match(text, i)
         if m is not None:
@@ -377,7 +386,7 @@ def _finditer_from_lead(pattern: re.Pattern, text: str, folded: str, lead: str) 
             pos = m.end() if m.end() > i else i + 1  # (a match holds the lead: never empty)
         else:
             pos = i + 1
-        i = folded.find(lead, pos)
+        i = hay.find(lead, pos)
 
 
 def finditer(pattern: re.Pattern, text: str, folded: str | None = None) -> Iterator[re.Match]:
@@ -386,7 +395,8 @@ def finditer(pattern: re.Pattern, text: str, folded: str | None = None) -> Itera
     (`folded`: `fold(text)`, if known)."""
     if not could_match(pattern, text, folded):
         return iter(())
-    lead = _lead(pattern)
+    lead, ci = _lead(pattern)
     if lead:
-        return _finditer_from_lead(pattern, text, fold(text) if folded is None else folded, lead)
+        hay = (fold(text) if folded is None else folded) if ci else text
+        return _finditer_from_lead(pattern, text, hay, lead)
     return pattern.finditer(text)

@@ -140,16 +140,20 @@ def test_line_start_matches_are_the_pattern_matches():
             assert window == [m.span() for m in pattern.finditer(text, 3, 200)]
 
 
-def test_case_insensitive_patterns_tried_where_their_leading_literal_stands():
+def test_patterns_tried_where_their_leading_literal_stands():
     from declass.prefilter import _lead, finditer, search
 
-    assert _lead(re.compile(r"SC\s{0,2}2107", re.I)) == "sc"
-    assert _lead(re.compile(r"SC\s{0,2}2107")) == ""  # case-sensitive: re finds the literal itself
-    assert _lead(re.compile(r"(?:SC|XY)\s2107", re.I)) == ""
-    assert _lead(re.compile(r"\b(?<!-)is\s+classified", re.I)) == "is"
-    patterns = [p for p in _patterns() if _lead(p)] + [re.compile(r"kelvin\s?m", re.I)]
+    assert _lead(re.compile(r"SC\s{0,2}2107", re.I)) == ("sc", True)
+    assert _lead(re.compile(r"SC\s{0,2}2107")) == ("", False)  # case-sensitive: re finds the literal itself
+    assert _lead(re.compile(r"(?:SC|XY)\s2107", re.I)) == ("", True)
+    assert _lead(re.compile(r"\b(?<!-)is\s+classified", re.I)) == ("is", True)
+    # behind an assertion re tries a case-sensitive pattern at every position: the literal leads
+    assert _lead(re.compile(r"\bCITE\s")) == ("CITE", False)
+    assert _lead(re.compile(r"(?m)^(?<![\d/])DATE:")) == ("DATE:", False)
+    patterns = [p for p in _patterns() if _lead(p)[0]] + [re.compile(r"kelvin\s?m", re.I)]
     assert len(patterns) > 10
-    texts = _texts()[:120] + ["\u212aelvin M, KELVIN m", "İdentification form"]
+    assert any(not _lead(p)[1] for p in patterns)
+    texts = _texts()[:120] + ["\u212aelvin M, KELVIN m", "İdentification form", "XCITE CITE\nCITE 12"]
     for pattern in patterns:
         for text in texts:
             folded = fold(text)
