@@ -88,6 +88,27 @@ def _letters(text: str) -> int:
 _MICROFILM = re.compile(r"M[iI1l]?CRO(?:F|\.?\s?SER)|F[iI1l]L\w{0,3}\s+SERVICE", re.IGNORECASE)
 
 
+def _has_microfilm(text: str, folded: str) -> bool:
+    """Whether `_MICROFILM.search(text)` finds a stamp (`folded`: `fold(text)`), matched only where a
+    match can start: one or two characters before a "cro", or at an "fil" / "f1l" / "fll" when the text
+    holds "service". (A case-insensitive pattern that opens with a letter is tried by `re` at every
+    position: 0.3 ms a document.)"""
+    match = _MICROFILM.match
+    i = folded.find("cro")
+    while i >= 0:
+        if (i >= 2 and match(text, i - 2)) or (i >= 1 and match(text, i - 1)):
+            return True
+        i = folded.find("cro", i + 1)
+    if "service" in folded:
+        for head in ("fil", "f1l", "fll"):
+            i = folded.find(head)
+            while i >= 0:
+                if match(text, i):
+                    return True
+                i = folded.find(head, i + 1)
+    return False
+
+
 def _microfilm_lines(zone) -> set[int]:
     """Indices of the zone's lines that may hold a microfilm stamp's date: the stamp's own line, the one
     above ("AUG 27 1959\nDOC. MICRO. SER.") and the two below ("MCROFLEED\npal .\nJUN 19 1961")."""
@@ -338,7 +359,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
 
     skip_next = False
     month_only: Candidate | None = None
-    microfilm = _microfilm_lines(zone) if _MICROFILM.search(doc.text) else set()
+    microfilm = _microfilm_lines(zone) if _has_microfilm(doc.text, doc.folded) else set()
     for i, ln in enumerate(zone):
         if i in microfilm:
             continue
