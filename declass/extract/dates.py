@@ -217,11 +217,29 @@ _ORIGINATOR_LINE = re.compile(
 ORIGINATOR_CHARS = 30000
 
 
+def _originator_lines(text: str) -> Iterator[re.Match]:
+    """`_ORIGINATOR_LINE.finditer(text)`, matched only at the start of the lines that hold a "(": a match
+    opens its date at the first "(" of its first line. (`re` has no fast way to a line start: it tried
+    the pattern at every position.)"""
+    match = _ORIGINATOR_LINE.match
+    pos = 0  # where the match before ended: the next one starts after it
+    i = text.find("(")
+    while i >= 0:
+        line_start = text.rfind("\n", 0, i) + 1
+        if line_start >= pos:
+            m = match(text, line_start)
+            if m is not None:
+                yield m
+                pos = m.end()
+        line_end = text.find("\n", i)
+        if line_end < 0:
+            return
+        i = text.find("(", line_end + 1)
+
+
 def _originator_line(doc: Document) -> Iterator[Candidate]:
     text = doc.text[:ORIGINATOR_CHARS]
-    if "(" not in text:
-        return
-    for m in _ORIGINATOR_LINE.finditer(text):
+    for m in _originator_lines(text):
         found = find_dates(m.group("d"), base=m.start("d"))
         if len(found) == 1 and found[0].form == "day_month_year" and _plausible(found[0].value):
             d = found[0]
