@@ -8,8 +8,9 @@ because it costs a large share of start-up time.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from .prefilter import fold
 
@@ -80,6 +81,19 @@ def _num(s: str) -> int:
     return int(s.translate(_OCR_DIGITS))
 
 
+# this year, and the time (`time.time()`) its local new year's day ends it at
+_YEAR_NOW = [0, float("-inf")]
+
+
+def _this_year() -> int:
+    """`date.today().year`, asked of the C library again only once the year is over: `date.today()` reads
+    the local time zone at every call (4 us, several times a document)."""
+    if time.time() >= _YEAR_NOW[1]:
+        year = date.today().year
+        _YEAR_NOW[:] = [year, datetime(year + 1, 1, 1).timestamp()]
+    return _YEAR_NOW[0]
+
+
 def resolve_year(year: str, era: int | None = None) -> str | None:
     """Four-character year (maybe with X) from a printed year of 1, 2 or 4 digits.
 
@@ -92,10 +106,10 @@ def resolve_year(year: str, era: int | None = None) -> str | None:
     if not y.isdigit():
         return None
     if len(y) == 4:
-        return y if 1700 <= int(y) <= date.today().year + 1 else None
+        return y if 1700 <= int(y) <= _this_year() + 1 else None
     if len(y) == 2:
         yy = int(y)
-        this_year = date.today().year
+        this_year = _this_year()
         options = [c + yy for c in (1900, 2000) if c + yy <= this_year]
         if era is not None:
             return str(min(options, key=lambda full: abs(full - era)))
