@@ -24,6 +24,7 @@ ZONE_LINES = 40
 FIRST_LINES = 15  # a month-and-year alone is only taken this near the top
 MIN_YEAR = 1900
 STAMP_SCAN_LINES = 400
+STAMP_MIN_YEAR = 1965  # a stamp's year below this is no review or release: it bounds nothing
 # a longer line is no dateline (the corpus's longest lines, FRUS paragraphs, are ~2,200): not searched
 MAX_LINE_CHARS = 4000
 
@@ -204,7 +205,7 @@ def _stamp_cut(doc: Document) -> int | None:
                 and len(d.value) >= 7
                 and not (bare and int(d.value[:4]) < _BARE_DATE_MIN_YEAR)
             ]
-    years = [y for y in years if y >= 1965]
+    years = [y for y in years if y >= STAMP_MIN_YEAR]
     return min(years) if years else None
 
 
@@ -399,7 +400,19 @@ def extract(doc: Document) -> Iterator[Candidate]:
                     yield Candidate("document_date", d.value, d.start, d.end, conf, "rule:date-distr")
                     return
 
-    cut = _stamp_cut(doc)
+    # the stamps' bound, worked out only for a date it could rule out (one of STAMP_MIN_YEAR or later)
+    cut: list[int | None] = []
+
+    def plausible(value: str) -> bool:
+        """`_plausible(value, era, _stamp_cut(doc))`."""
+        if not _plausible(value, era):
+            return False
+        if int(value[:4]) < STAMP_MIN_YEAR:
+            return True
+        if not cut:
+            cut.append(_stamp_cut(doc))
+        return cut[0] is None or int(value[:4]) < cut[0]
+
     # CIA dispatch forms: "DATE DISPATCHED" with its value on one of the next lines (form layout)
     for i in lines_could_match(doc, _DATE_DISPATCHED, 400):  # (of the first 400, those with its words)
         ln = doc.lines[i]
@@ -407,7 +420,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
             for nxt in doc.lines[i : i + 4]:
                 text = nxt.text if nxt is not ln else ln.text[_DATE_DISPATCHED.search(ln.text).end() :]
                 off = nxt.start if nxt is not ln else ln.start + _DATE_DISPATCHED.search(ln.text).end()
-                found = [d for d in find_dates(text, era=era, base=off) if _plausible(d.value, era, cut)]
+                found = [d for d in find_dates(text, era=era, base=off) if plausible(d.value)]
                 if found:
                     d = found[0]
                     yield Candidate("document_date", d.value, d.start, d.end, 0.85, "rule:date-dispatched")
@@ -442,7 +455,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
         line_letters = _letters(ln.text)
         line_colons = ln.text.count(":")
         for d in find_dates(ln.text, era=era, base=ln.start):
-            if not _plausible(d.value, era, cut) or d.form == "dtg":
+            if d.form == "dtg" or not plausible(d.value):
                 continue
             raw = doc.text[d.start : d.end]
             letters = line_letters - _letters(raw)
