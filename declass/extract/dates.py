@@ -181,23 +181,51 @@ def _plausible(value: str, era: int | None = None, cut: int | None = None) -> bo
     return era is None or abs(int(y) - era) <= 20
 
 
-# every _STAMP_DATE_LINE match holds one of these words (case-insensitively): lines without one cannot match
+# every _STAMP_DATE_LINE match starts with one of these words (case-insensitively): it is matched only there
 _STAMP_WORDS = ("case", "release", "review", "declass", "doc", "date")
+
+
+def _stamp_words(doc: Document) -> dict[int, list[int]]:
+    """Where the stamp words stand in the first and the last `STAMP_SCAN_LINES` lines: offsets in their
+    lines' texts, by line number."""
+    lines, folded = doc.lines, doc.folded
+    # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
+    if len(lines) > 2 * STAMP_SCAN_LINES:
+        tail = lines[len(lines) - STAMP_SCAN_LINES].start
+        spans = ((0, lines[STAMP_SCAN_LINES].start), (tail, len(folded)))
+    else:
+        spans = ((0, len(folded)),)
+    at: dict[int, list[int]] = {}
+    for begin, end in spans:
+        for word in _STAMP_WORDS:
+            i = folded.find(word, begin, end)
+            while i >= 0:
+                ln = doc.line_at(i)
+                at.setdefault(ln.number, []).append(i - ln.start)
+                i = folded.find(word, i + 1, end)
+    return at
+
+
+def _stamp_search(text: str, starts: list[int], pos: int = 0) -> re.Match | None:
+    """`_STAMP_DATE_LINE.search(text, pos)` when its matches can start only at `starts` (sorted)."""
+    for i in starts:
+        if i >= pos:
+            m = _STAMP_DATE_LINE.match(text, i)
+            if m is not None:
+                return m
+    return None
 
 
 def _stamp_cut(doc: Document) -> int | None:
     """Earliest year of a dated review/release stamp anywhere: the document is older than that."""
     years = []
     lines = doc.lines
-    # stamps sit at the top and the foot of pages: the first lines and the last ones are enough
-    last = len(lines) - STAMP_SCAN_LINES
-    for n in doc.lines_with(_STAMP_WORDS, folded=True):
-        if STAMP_SCAN_LINES <= n < last:
-            continue
+    for n, starts in _stamp_words(doc).items():
         ln = lines[n]
-        m = _STAMP_DATE_LINE.search(ln.text)
+        starts.sort()
+        m = _stamp_search(ln.text, starts)
         if m:
-            bare = _BARE_DATE_LINE.fullmatch(m.group()) and not _STAMP_DATE_LINE.search(ln.text, m.end())
+            bare = _BARE_DATE_LINE.fullmatch(m.group()) and not _stamp_search(ln.text, starts, m.end())
             years += [
                 int(d.value[:4])
                 for d in find_dates(ln.text)
