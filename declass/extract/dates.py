@@ -479,10 +479,13 @@ def extract(doc: Document) -> Iterator[Candidate]:
         if skip_next:
             skip_next = False
             continue
+        found = find_dates(ln.text, era=era, base=ln.start)
+        if not found:
+            continue
         # counted once a line, not once a date: a long line of dates stays linear
         line_letters = _letters(ln.text)
         line_colons = ln.text.count(":")
-        for d in find_dates(ln.text, era=era, base=ln.start):
+        for d in found:
             if d.form == "dtg" or not plausible(d.value):
                 continue
             raw = doc.text[d.start : d.end]
