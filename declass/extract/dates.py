@@ -163,13 +163,25 @@ def _body_start(doc: Document) -> int | None:
 _YEAR = re.compile(r"\b(19[0-9]\d|20[0-2]\d)\b")
 
 
-def _era(lines, skipped: list[bool]) -> int | None:
-    years = []
+def _era(text: str, lines, skipped: list[bool]) -> int | None:
+    """The median year printed on the `lines` of `text` not `skipped`. (Read from each run of lines with
+    only blank ones between them at once: a year cannot span lines, and a line's ends are boundaries in
+    the text too.)"""
+    years: list[str] = []
+    findall = _YEAR.findall
+    run_start = run_end = -1
     for ln, skip in zip(lines, skipped, strict=True):
         if skip:
+            if run_start >= 0:
+                years += findall(text, run_start, run_end)
+                run_start = -1
             continue
-        years += [int(y) for y in _YEAR.findall(ln.text)]
-    return int(statistics.median(years)) if years else None
+        if run_start < 0:
+            run_start = ln.start
+        run_end = ln.end
+    if run_start >= 0:
+        years += findall(text, run_start, run_end)
+    return int(statistics.median(map(int, years))) if years else None
 
 
 def _plausible(value: str, era: int | None = None, cut: int | None = None) -> bool:
@@ -412,7 +424,7 @@ def extract(doc: Document) -> Iterator[Candidate]:
         if len(zone) >= ZONE_LINES:
             break
     skipped = [len(ln.text) > MAX_LINE_CHARS or _skip(ln.text) for ln in zone]
-    era = _era(zone, skipped)
+    era = _era(doc.text, zone, skipped)  # (the zone's lines have only blank ones between them)
 
     # "DATE DISTR 20 April 1963" (CIA information report / telegram information report); failing
     # that, the label misread
