@@ -194,7 +194,9 @@ def test_dates_found_where_they_start_as_everywhere():
     pieces = [
         "23", "1", "l", "I", "O", "1O", "Dec", "DEC", "december", "Necember", "ecember", "lovember", "Oct.",
         "Sept", "Febr", "ebruary", "Jan", "anuary", "May", "june", "1962", "62", "l962", "2011", "12:07",
-        " ", "  ", ",", ".", "/", "-", "Z", "281848", "\n", "th", "ſep", "x", "٢٣",
+        " ", "  ", ",", ".", "/", "-", "Z", "281848", "\n", "th", "ſep", "x", "٢٣", "23  Dec 62",
+        "l9  lovember 1953",
+        "281848 Z  DEC 66", "10/26/62", "1962/1O/26", "Sept. 26 1962", "Oct. 1962",
     ]  # fmt: skip
     for _ in range(4000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
