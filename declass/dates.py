@@ -240,10 +240,7 @@ def find_dates(text: str, era: int | None = None, base: int = 0) -> list[DateMat
             if not months or (form == "dtg" and "z" not in folded):
                 continue
             offsets = _MONTH_OFFSETS[form]
-            if len(offsets) == 1:
-                starts = months
-            else:
-                starts = sorted({q - k for q in months for k in offsets if q >= k})
+            starts = months if offsets == (0,) else sorted({q - k for q in months for k in offsets if q >= k})
             matches = _matches_at(pattern, text, starts)
         elif not seps:
             continue
