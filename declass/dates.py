@@ -8,10 +8,11 @@ because it costs a large share of start-up time.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from .prefilter import could_match
+from .prefilter import fold
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "febr": 2, "mar": 3, "march": 3,
@@ -80,6 +81,19 @@ def _num(s: str) -> int:
     return int(s.translate(_OCR_DIGITS))
 
 
+# this year, and the time (`time.time()`) its local new year's day ends it at
+_YEAR_NOW = [0, float("-inf")]
+
+
+def _this_year() -> int:
+    """`date.today().year`, asked of the C library again only once the year is over: `date.today()` reads
+    the local time zone at every call (4 us, several times a document)."""
+    if time.time() >= _YEAR_NOW[1]:
+        year = date.today().year
+        _YEAR_NOW[:] = [year, datetime(year + 1, 1, 1).timestamp()]
+    return _YEAR_NOW[0]
+
+
 def resolve_year(year: str, era: int | None = None) -> str | None:
     """Four-character year (maybe with X) from a printed year of 1, 2 or 4 digits.
 
@@ -92,10 +106,10 @@ def resolve_year(year: str, era: int | None = None) -> str | None:
     if not y.isdigit():
         return None
     if len(y) == 4:
-        return y if 1700 <= int(y) <= date.today().year + 1 else None
+        return y if 1700 <= int(y) <= _this_year() + 1 else None
     if len(y) == 2:
         yy = int(y)
-        this_year = date.today().year
+        this_year = _this_year()
         options = [c + yy for c in (1900, 2000) if c + yy <= this_year]
         if era is not None:
             return str(min(options, key=lambda full: abs(full - era)))
@@ -154,13 +168,60 @@ FORMS = (
 )
 
 
-# Every form needs a decimal digit (a day, a year or a month number). The month-name forms need one
-# of these pieces of a month name (case-insensitively), the numeric forms a separator.
+# Every form needs a decimal digit (a day, a year or a month number). The numeric forms need a separator.
 _DIGIT = re.compile(r"\d")
+# Where a month name of `_MONTH_ALT` can start, in the folded text (`prefilter.fold`: the same offsets,
+# and each letter the case-insensitive patterns match is its lower-case ASCII letter there): at its first
+# three letters, or one character before the tail of a long name whose capital OCR misread. The
+# month-name forms are matched only there, at the offset their month takes from their start: `re`
+# tried those case-insensitive patterns at every position of the text.
 _MONTH_PIECE = re.compile(
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ember|anuary|ebruary|ctober", re.IGNORECASE
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ecember|ovember|ctober|eptember|anuary|ebruary"
 )
-_NEEDS_MONTH_NAME = {"dtg", "month_day_year", "day_month_year", "month_year"}
+# how far before its month a match of each month-name form starts: "October 26, 1962" and "October 1962"
+# there; a day of 1-2 characters and 0-2 spaces before "26 October 1962"; six digits, an optional space,
+# "Z" and 0-2 spaces before "281848Z DEC 66"
+_MONTH_OFFSETS = {
+    "month_day_year": (0,),
+    "month_year": (0,),
+    "day_month_year": (4, 3, 2, 1),
+    "dtg": (10, 9, 8, 7),
+}
+
+
+# A numeric date's first separator, with the first character of the number after it (a month or a day:
+# `_DAY`). The numeric forms open with a lookbehind, which keeps `re` from skipping ahead to a likely
+# start: they are matched only one or two characters before such a separator (the month of "10/26/62")
+# or four (the year of "1962-10-26").
+_NUMERIC_SEP = re.compile(r"[/.-][\dlIO]")
+
+
+def _month_starts(folded: str) -> list[int]:
+    """Offsets where a month name can start in `folded`, in order (unique or not)."""
+    starts = []
+    search = _MONTH_PIECE.search
+    m = search(folded)
+    while m is not None:
+        i = m.start()
+        starts.append(i if m.end() - i == 3 else i - 1)  # (a first three letters, or a tail)
+        m = search(folded, i + 1)  # (pieces overlap: "january" holds "jan" and "anuary")
+    return starts
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """`pattern.finditer(text)` when every match starts at one of `starts` (sorted): each
+    search from the end of the match before finds the first of them where the pattern matches (a
+    match from an offset sees the text before it, for lookbehinds and \\b, as a search does)."""
+    found = []
+    pos = 0
+    match = pattern.match
+    for start in starts:
+        if start >= pos:
+            m = match(text, start)
+            if m is not None:
+                found.append(m)
+                pos = m.end()
+    return found
 
 
 def find_dates(text: str, era: int | None = None, base: int = 0) -> list[DateMatch]:
@@ -168,21 +229,35 @@ def find_dates(text: str, era: int | None = None, base: int = 0) -> list[DateMat
     found: list[DateMatch] = []
     if not _DIGIT.search(text):
         return found
-    # (`in` tests of the folded text: a case-insensitive alternation makes `re` try every piece everywhere)
-    month_names = could_match(_MONTH_PIECE, text)
-    separators = "/" in text or "-" in text or "." in text
-    taken = bytearray(len(text))  # 1 where an earlier form already read a date
+    folded = fold(text)
+    months = _month_starts(folded)
+    seps = (
+        [m.start() for m in _NUMERIC_SEP.finditer(text)] if "/" in text or "-" in text or "." in text else ()
+    )
+    taken: list[tuple[int, int]] = []  # spans an earlier form already read a date in
     for form, pattern in FORMS:
-        if not (month_names if form in _NEEDS_MONTH_NAME else separators):
+        if form in _MONTH_OFFSETS:
+            if not months or (form == "dtg" and "z" not in folded):
+                continue
+            offsets = _MONTH_OFFSETS[form]
+            starts = months if offsets == (0,) else sorted({q - k for q in months for k in offsets if q >= k})
+            matches = _matches_at(pattern, text, starts)
+        elif not seps:
             continue
-        for m in pattern.finditer(text):
-            if 1 in taken[m.start() : m.end()]:
+        elif form == "numeric_ymd":
+            matches = _matches_at(pattern, text, [i - 4 for i in seps if i >= 4 and text[i] != "."])
+        else:
+            matches = _matches_at(pattern, text, sorted({i - k for i in seps for k in (2, 1) if i >= k}))
+        for m in matches:
+            start, end = m.span()
+            if taken and any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             dm = _from_match(m, form, era, base)
             if dm is not None:
                 found.append(dm)
-                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    found.sort(key=lambda d: d.start)
+                taken.append((start, end))
+    if len(found) > 1:
+        found.sort(key=lambda d: d.start)
     return found
 
 

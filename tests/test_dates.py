@@ -159,3 +159,46 @@ def test_fallback_bare_date_line_bounds_only_in_review_era():
     # jfk-applevision/2021__docid-32324509: an FBI stamp "DATE 5-7-95" still bounds the document date
     stamp = "HEREIN IS UNCLASSIFIED\n\nDATE 5-7-95\n\nPRECAP-I PHASE II\n\n6 November 1997\n"
     assert _fallback(stamp) == []
+
+
+def _every_form_everywhere(text, era=None):
+    """find_dates as it read before it matched only where a date can start: every form tried at every
+    position of the text."""
+    from declass import dates
+
+    found, taken = [], bytearray(len(text))
+    for form, pattern in dates.FORMS:
+        for m in pattern.finditer(text):
+            if 1 in taken[m.start() : m.end()]:
+                continue
+            dm = dates._from_match(m, form, era)
+            if dm is not None:
+                found.append(dm)
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return sorted(found, key=lambda d: d.start)
+
+
+def test_dates_found_where_they_start_as_everywhere():
+    # the month-name forms are matched only where a month name can start (an OCR-damaged capital one
+    # character before its tail, at the text's start too), the numeric ones before a separator
+    assert _values("Necember 23, 1966") == [("1966-12-23", "Necember 23, 1966")]
+    assert _values("6 lovember 1953; 281848Z DEC 66") == [
+        ("1953-11-06", "6 lovember 1953"),
+        ("1966-12-28", "281848Z DEC 66"),
+    ]
+    want = [("1962-10-26", "1962-10-26"), ("1962-10-26", "10.26.1962")]
+    assert _values("1962-10-26 and 10.26.1962") == want
+    import random
+
+    rnd = random.Random(6)
+    pieces = [
+        "23", "1", "l", "I", "O", "1O", "Dec", "DEC", "december", "Necember", "ecember", "lovember", "Oct.",
+        "Sept", "Febr", "ebruary", "Jan", "anuary", "May", "june", "1962", "62", "l962", "2011", "12:07",
+        " ", "  ", ",", ".", "/", "-", "Z", "281848", "\n", "th", "ſep", "x", "٢٣", "23  Dec 62",
+        "l9  lovember 1953",
+        "281848 Z  DEC 66", "10/26/62", "1962/1O/26", "Sept. 26 1962", "Oct. 1962",
+    ]  # fmt: skip
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        era = rnd.choice([None, 1965, 2010])
+        assert find_dates(text, era) == _every_form_everywhere(text, era), text
