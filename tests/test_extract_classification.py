@@ -256,3 +256,64 @@ def test_committee_sensitive_ocr_damaged():
     # jfk-applevision/2021__docid-32270969 (HSCA letter): "COMMITTEE SENSITIVE" with an O for the I
     text = "July 13, 1978\n\nLions\n\n1/26\n\nGLC: 22637)\n\nCOMMOTTEE SENSITIVE\n\nMr. Scott Breckinridge\n"
     assert _controls(text) == {"COMMITTEE SENSITIVE": "COMMOTTEE SENSITIVE"}
+
+
+def _speed_texts() -> list[str]:
+    """Fixture texts, and the same with characters that upper-case oddly ("ß" -> "SS", "ı" -> "I",
+    "İ" stays itself) or spell spaced levels inserted at random."""
+    import random
+
+    from conftest import FIXTURES
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
+    texts += ["S E C R E T\nC-O-N-F-I-D-E-N-T-I-A-L\n5ECRET $EGRET C0NF\u0130DENT\u0131AL"]
+    texts += ["ß" * 3 + "\nSECRET"]
+    rng = random.Random(11)
+    extra = ["\u0131", "\u017f", "\u0130", "ß", "\u212a", "ﬁ", "é", "“", "-", " ", "S E C", "T-I-A"]
+    extra += ["\n", "\f"]
+    for t in texts[:40]:
+        for _ in range(4):
+            chars = list(t)
+            for _ in range(rng.randint(1, 40)):
+                chars.insert(rng.randrange(len(chars) + 1), rng.choice(extra))
+            texts.append("".join(chars))
+    return texts
+
+
+def test_hot_lines_as_upper_cased_text_finds_them():
+    # the byte search (non-ASCII upper-cased run by run) finds the lines `doc.text.upper()` shows
+    for text in _speed_texts():
+        doc = Document.from_text(text)
+        assert classification._hot_lines(doc) == classification._hot_lines_unicode(doc)
+
+
+def test_ascii_upper_matches_upper():
+    for text in ("plain", "ı é “x” ſ", "é" * 5 + " a" * 40 + " é" * 40, "straße"):
+        got = classification._ascii_upper(text)
+        if len(text.upper()) != len(text):
+            assert got is None
+            continue
+        assert got == "".join(c if c.isascii() else "?" for c in text.upper()).encode("ascii")
+
+
+def test_core_literals_spell_the_core_parts():
+    import re
+
+    scans = classification._BYTE_SCAN.literals
+    literals = [(lit, k) for core, parts in scans for lit, k in (parts or [(core, 0)])]
+    for core, parts in classification._BYTE_SCAN.literals:
+        assert all(lit[k:].startswith(core) for lit, k in parts or [])
+    expected = {
+        w.encode()
+        for p in classification._CORE_PARTS
+        if "{" not in p.pattern
+        for w in classification._expand(p.pattern)
+    }
+    assert {lit for lit, _ in literals} == expected
+    for p in classification._CORE_PARTS:
+        if "{" not in p.pattern:
+            assert all(p.fullmatch(w) for w in classification._expand(p.pattern))
+            n = 1
+            for cls in re.findall(r"\[([^\]]+)\]", p.pattern):
+                n *= len(cls)
+            assert len(classification._expand(p.pattern)) == n

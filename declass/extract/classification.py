@@ -17,11 +17,14 @@ The original level is the highest level the document (or its RIF) shows.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import data as data_files
 from .. import prefilter
@@ -139,6 +142,86 @@ _CORE_TEXT = re.compile(
 # the alternatives of _CORE_TEXT one by one: most start with a literal, which `re` searches fast
 _CORE_PARTS = [re.compile(alt) for alt in _CORE_TEXT.pattern.split("|")]  # (it has no groups)
 _CORE = re.compile(r"SEC|ECR|CRE|EGR|CONF|FID|DENT|NTIA|CLAS|SIF|RESTRICTED|OFFICIALUSE")
+
+
+def _expand(part: str) -> list[str]:
+    """The literals a part made of plain letters and character classes ("[S5$]EC[RN]") stands for."""
+    pieces = [cls or ch for cls, ch in re.findall(r"\[([^\]]+)\]|(.)", part)]
+    return ["".join(p) for p in itertools.product(*pieces)]
+
+
+class _ByteScan(NamedTuple):
+    """_CORE_PARTS as searches of the upper-cased text as bytes (`_ascii_upper`)."""
+
+    # (a literal searched, None when it is itself a part, else the parts holding it with its offset in
+    # each): literals sharing a piece are found in one scan of it ("ECR" for SECR, 5ECR, $ECR, ECRE,
+    # ECRT), as a scan of the text costs about the same for any short literal
+    literals: list[tuple[bytes, tuple[tuple[bytes, int], ...] | None]]
+    # every spaced part has a letter between two separators ("S E C": the E): found as " # " in the text
+    # translated by `mark` (separators to spaces, those letters to "#"); such a line is searched for
+    # `spaced` (the spaced parts, one alternation)
+    spaced: re.Pattern
+    mark: bytes
+
+
+def _byte_scan() -> _ByteScan:
+    shared = ("ECR", "ECN", "EGR", "ONF")
+    groups: dict[str, list[str]] = {}
+    spaced = []
+    for part in _CORE_PARTS:
+        if "{" in part.pattern:
+            spaced.append(part.pattern)
+            continue
+        for literal in _expand(part.pattern):
+            core = next((c for c in shared if c in literal), literal)
+            groups.setdefault(core, []).append(literal)
+    literals = []
+    for core, parts in groups.items():
+        held = None if parts == [core] else tuple((lit.encode(), lit.index(core)) for lit in parts)
+        literals.append((core.encode(), held))
+    middles = "".join(sorted({p[p.index("}") + 1] for p in spaced}))
+    mark = bytes.maketrans(b"-" + middles.encode(), b" " + b"#" * len(middles))
+    return _ByteScan(literals, re.compile("|".join(spaced).encode("ascii")), mark)
+
+
+_BYTE_SCAN = _byte_scan()
+
+_UPPER_ERRORS = "declass-classification-upper"
+# runs of non-ASCII characters upper-cased one by one; then the rest of the text at once (a text full of
+# them is upper-cased faster whole)
+_UPPER_RUNS = 16
+_upper_runs_left = [0]
+
+
+class _NotSameLength(Exception):
+    """The text upper-cases to a different length."""
+
+
+def _upper_error_handler(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _upper_runs_left[0] -= 1
+    end = exc.end if _upper_runs_left[0] >= 0 else len(exc.object)
+    run = exc.object[exc.start : end]
+    up = run.upper()
+    if len(up) != len(run):
+        raise _NotSameLength
+    # same length: each character upper-cased to one character ("ı" -> "I"); kept when ASCII
+    return up.encode("ascii", "replace").decode("ascii"), end
+
+
+codecs.register_error(_UPPER_ERRORS, _upper_error_handler)
+
+
+def _ascii_upper(text: str) -> bytes | None:
+    """`text.upper()` as bytes, "?" for each non-ASCII character of it (patterns of ASCII characters
+    match it where they match `text.upper()`), without upper-casing the whole text character by
+    character (slow for a non-ASCII text); None when `text.upper()` is not as long as `text`."""
+    _upper_runs_left[0] = _UPPER_RUNS
+    try:
+        return text.encode("ascii", _UPPER_ERRORS).upper()
+    except _NotSameLength:
+        return None
 
 
 @lru_cache(maxsize=65536)
@@ -315,6 +398,35 @@ def _line_no(doc: Document, offset: int) -> int:
 
 def _hot_lines(doc: Document) -> list[int]:
     """Lines that may hold a level word (a cheap text-wide search before the per-line reading)."""
+    upper = _ascii_upper(doc.text)
+    if upper is None:
+        return _hot_lines_unicode(doc)
+    # No match spans a line: a line is hot when one part matches in it. Each literal is searched from
+    # the end of the last hot line it found.
+    lines = doc.lines
+    hot: set[int] = set()
+    scan = _BYTE_SCAN
+    for core, parts in scan.literals:
+        i = upper.find(core)
+        while i >= 0:
+            if parts is None or any(k <= i and upper.startswith(part, i - k) for part, k in parts):
+                n = _line_no(doc, i)
+                hot.add(n)
+                i = upper.find(core, lines[n].end + 1)
+            else:
+                i = upper.find(core, i + 1)
+    marked = upper.translate(scan.mark)
+    i = marked.find(b" # ")
+    while i >= 0:
+        ln = lines[_line_no(doc, i)]
+        if ln.number not in hot and scan.spaced.search(upper, ln.start, ln.end):
+            hot.add(ln.number)
+        i = marked.find(b" # ", ln.end + 1)
+    return sorted(hot)
+
+
+def _hot_lines_unicode(doc: Document) -> list[int]:
+    """`_hot_lines` searching `doc.text.upper()` itself."""
     upper = doc.text.upper()
     if len(upper) != len(doc.text):
         # upper-casing lengthened some character ("ß" -> "SS"): offsets as they were read before
