@@ -317,3 +317,19 @@ def test_core_literals_spell_the_core_parts():
             for cls in re.findall(r"\[([^\]]+)\]", p.pattern):
                 n *= len(cls)
             assert len(classification._expand(p.pattern)) == n
+
+
+def test_rif_searches_from_their_words_find_what_search_finds():
+    from declass.prefilter import fold
+
+    texts = _speed_texts() + ["x IdentificatIon  form", "ASSASSINATION\tSYSTEM Doc Id Page 1", "Page 12 1"]
+    for text in texts:
+        folded = fold(text)
+        for pattern, hay, leads in (
+            (classification._RIF_HEAD, folded, ("identification", "assassination")),
+            (classification._RIF_FOOTER, text, ("Doc", "Page")),
+        ):
+            for pos, endpos in ((0, 8000), (5, 60), (len(text) // 2, len(text))):
+                want = pattern.search(text, pos, endpos)
+                got = classification._search_at(pattern, text, hay, leads, pos, endpos)
+                assert (want and want.span()) == (got and got.span())

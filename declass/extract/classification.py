@@ -561,21 +561,53 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
     return marks
 
 
+# (each alternative starts with its own word: `_search_at`)
+_RIF_HEAD = re.compile(r"IDENTIFICATION\s{1,3}FORM|ASSASSINATION\s{1,3}SYSTEM", re.I)
+_RIF_FOOTER = re.compile(r"Doc\s?[Il1]d|Page\s1\b")
+_RIF_LABEL = re.compile(  # (every match holds "ASS")
+    r"^[^A-Za-z]{0,4}(?:[a-z]{1,4}\s)?(?:ORIGINAL\s)?C[LI1]ASS[A-Z1]{6,8}ON\b\s{0,3}[:;•.]?\s{0,3}[—\-]?\s*"
+)
+
+
+def _search_at(
+    pattern: re.Pattern, text: str, hay: str, leads: tuple[str, ...], pos: int, endpos: int
+) -> re.Match | None:
+    """`pattern.search(text, pos, endpos)` for a pattern each of whose alternatives starts with one of
+    `leads` (as found in `hay`: `text`, or its folded form for a case-insensitive pattern), tried only
+    where one stands: `re` tries a case-insensitive alternation at every position of the text."""
+    found = [(i, lead) for lead in leads if (i := hay.find(lead, pos, endpos)) >= 0]
+    while found:
+        i, lead = min(found)
+        m = pattern.match(text, i, endpos)
+        if m:
+            return m
+        found.remove((i, lead))
+        if (i := hay.find(lead, i + 1, endpos)) >= 0:
+            found.append((i, lead))
+    return None
+
+
+def _first_line_from(doc: Document, offset: int) -> int:
+    """Number of the first line starting at or after `offset` (len(doc.lines) when none does)."""
+    if offset <= 0:
+        return 0
+    ln = doc.line_at(offset)
+    return ln.number if ln.start >= offset else ln.number + 1
+
+
 def _rif(doc: Document) -> _Mark | None:
     """Level from the RIF cover sheet's CLASSIFICATION line."""
     v = _vocab()
-    # the form may follow an ARRB notification
-    head = re.search(r"IDENTIFICATION\s{1,3}FORM|ASSASSINATION\s{1,3}SYSTEM", doc.text[:8000], re.I)
+    # the form may follow an ARRB notification (its words, folded, are in the first 8000 characters
+    # when the pattern matches there: most documents are not RIFs and are ruled out by two finds)
+    head = _search_at(_RIF_HEAD, doc.text, doc.folded, ("identification", "assassination"), 0, 8000)
     if not head:
         return None
-    footer = re.search(r"Doc\s?[Il1]d|Page\s1\b", doc.text[head.end() : head.end() + 8000])
-    limit = head.end() + (footer.start() if footer else 5000)
-    lines = [ln for ln in doc.lines if head.start() - 200 <= ln.start < limit]
+    footer = _search_at(_RIF_FOOTER, doc.text, doc.text, ("Doc", "Page"), head.end(), head.end() + 8000)
+    limit = footer.start() if footer else head.end() + 5000
+    lines = doc.lines[_first_line_from(doc, head.start() - 200) : _first_line_from(doc, limit)]
     for i, ln in enumerate(lines):
-        m = re.match(
-            r"^[^A-Za-z]{0,4}(?:[a-z]{1,4}\s)?(?:ORIGINAL\s)?C[LI1]ASS[A-Z1]{6,8}ON\b\s{0,3}[:;•.]?\s{0,3}[—\-]?\s*",
-            ln.text,
-        )
+        m = _RIF_LABEL.match(ln.text) if "ASS" in ln.text else None
         if not m:
             continue
         rest = ln.text[m.end() :]
