@@ -48,6 +48,7 @@ class _Vocab:
     anywhere: list[tuple[str, re.Pattern]]
     anywhere_keys: re.Pattern
     slug: list[str]
+    slug_words: tuple[str, ...]
     short: set[str]
     portion: dict[str, str | None]
     stopwords: set[str]
@@ -96,6 +97,7 @@ def _vocab() -> _Vocab:
         anywhere=anywhere,
         anywhere_keys=re.compile("|".join(re.escape(k) for k in data["anywhere_keys"])),
         slug=data["slug_controls"],
+        slug_words=tuple(data["slug_controls"]),
         short=set(data["short_controls"]),
         portion=data["portion_controls"],
         stopwords={w.upper() for w in data["banner_stopwords"]},
@@ -769,14 +771,16 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 yield name, m.start(), m.end(), 0.78
                 break
     # cable slug lines near a marking: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT" (in notes they are content)
-    filled = [ln.number for ln in doc.lines if ln.text.strip()] if banner_lines else []
+    # (only a line holding a slug word can yield one: most texts have none, and no window is built)
+    slug_lines = doc.lines_with(v.slug_words) if banner_lines else []
+    filled = [ln.number for ln in doc.lines if ln.text.strip()] if slug_lines else []
     pos = {n: i for i, n in enumerate(filled)}
     near = set()
     for n in banner_lines:
         if n in pos:
             i = pos[n]
             near.update(filled[max(0, i - SLUG_WINDOW) : i + SLUG_WINDOW + 1])
-    for n in sorted(near):
+    for n in sorted(near.intersection(slug_lines)):
         ln = doc.lines[n]
         toks = ln.text.split()
         if 1 <= len(toks) <= 5 and any(t in v.slug for t in toks) and all(_mostly_upper(t) for t in toks):
@@ -793,7 +797,7 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
             name, s, e = got
             yield name, doc.lines[n].start + s, doc.lines[n].start + e, 0.72
     # portion marks with controls: "(TS//SI//NF)"
-    for m in re.finditer(r"\((?:TS|S|C)//([A-Z]{1,6}(?:/{1,2}[A-Z]{1,6}){0,3})\)", text):
+    for m in _PORTION.finditer(text) if "//" in text else ():
         for seg in re.finditer(r"[A-Z]+", m.group(1)):
             name = v.portion.get(seg.group())
             if name:
@@ -801,6 +805,7 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 yield name, s, s + len(seg.group()), 0.75
 
 
+_PORTION = re.compile(r"\((?:TS|S|C)//([A-Z]{1,6}(?:/{1,2}[A-Z]{1,6}){0,3})\)")
 _SLUG_OCR = str.maketrans({"¥": "Y", "8": "B", "5": "S", "0": "O", "1": "I", "$": "S"})
 _SLUG_TYPIC = re.compile(r"TYP[A-Z]{0,2}\W?", re.I)
 
