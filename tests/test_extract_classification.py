@@ -333,3 +333,41 @@ def test_rif_searches_from_their_words_find_what_search_finds():
                 want = pattern.search(text, pos, endpos)
                 got = classification._search_at(pattern, text, hay, leads, pos, endpos)
                 assert (want and want.span()) == (got and got.span())
+
+
+def test_compact_level_compares_only_levels_it_could_read_as():
+    import difflib
+    import random
+
+    v = classification._vocab()
+
+    def every_level_compared(compact: str) -> str | None:
+        fixed = compact.translate(classification._OCR_FIX)
+        if compact in v.exact or fixed in v.exact:
+            return v.exact.get(compact) or v.exact[fixed]
+        if len(fixed) < 5 or len(fixed) > 22 or not fixed.isalpha() or not classification._CORE.search(fixed):
+            return None
+        best, best_ratio = None, 0.0
+        for canon, level in v.compact_levels.items():
+            if abs(len(canon) - len(fixed)) <= 2:
+                r = difflib.SequenceMatcher(None, fixed, canon).ratio()
+                if r > best_ratio:
+                    best, best_ratio = level, r
+        return best if best_ratio >= (0.9 if best in ("SECRET", "RESTRICTED") else 0.85) else None
+
+    rng = random.Random(5)
+    spellings = list(v.compact_levels) + list(v.exact) + ["SECRETARY", "SECRETS", "CONFIDENCE"]
+    read = 0
+    for _ in range(4000):
+        chars = list(rng.choice(spellings))
+        for _ in range(rng.randint(0, 4)):
+            i = rng.randrange(len(chars) + 1)
+            op, ch = rng.randrange(3), rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ5$01")
+            if op == 0:
+                chars.insert(i, ch)
+            elif i < len(chars):
+                chars[i : i + 1] = [ch] if op == 1 else []
+        word = "".join(chars)
+        assert classification._compact_level.__wrapped__(word) == every_level_compared(word), word
+        read += every_level_compared(word) is not None
+    assert read > 1000

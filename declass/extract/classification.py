@@ -21,6 +21,7 @@ import codecs
 import difflib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,6 +44,7 @@ class _Vocab:
     rank: dict[str, int]
     exact: dict[str, str]  # compact spelling -> level
     compact_levels: dict[str, str]  # canonical compact -> level
+    compact_counts: dict[str, Counter]  # canonical compact -> its letters counted
     rif_codes: dict[str, str]
     controls: list[tuple[str, re.Pattern]]
     anywhere: list[tuple[str, re.Pattern]]
@@ -92,6 +94,7 @@ def _vocab() -> _Vocab:
         rank=data["levels"],
         exact=exact,
         compact_levels=compact_levels,
+        compact_counts={c: Counter(c) for c in compact_levels},
         rif_codes=data["rif_codes"],
         controls=controls,
         anywhere=anywhere,
@@ -226,6 +229,9 @@ def _ascii_upper(text: str) -> bytes | None:
         return None
 
 
+_FUZZY_ACCEPT = 0.85  # the lowest ratio to a level's spelling that reads as it
+
+
 @lru_cache(maxsize=65536)
 def _compact_level(compact: str) -> str | None:
     """Level of a compacted token ('SECRET', 'CONFIDENFIAL', 'TOPSECRE'), exact or close misreading."""
@@ -238,14 +244,21 @@ def _compact_level(compact: str) -> str | None:
     if len(fixed) < 5 or len(fixed) > 22 or not fixed.isalpha() or not _CORE.search(fixed):
         return None
     best, best_ratio = None, 0.0
+    counts = Counter(fixed)
     for canon, level in v.compact_levels.items():
         if abs(len(canon) - len(fixed)) > 2:
+            continue
+        # difflib's quick_ratio (characters shared in any order) is at least the ratio: a level that
+        # cannot beat the best so far, or reach the lowest ratio any level accepts, is not compared
+        shared = sum(min(n, counts[ch]) for ch, n in v.compact_counts[canon].items())
+        bound = 2.0 * shared / (len(fixed) + len(canon))
+        if bound <= best_ratio or bound < _FUZZY_ACCEPT:
             continue
         r = difflib.SequenceMatcher(None, fixed, canon).ratio()
         if r > best_ratio:
             best, best_ratio = level, r
     # SECRET needs one edit at most (SECRETS, SECRETARY are not); longer words tolerate two
-    need = 0.9 if best in ("SECRET", "RESTRICTED") else 0.85
+    need = 0.9 if best in ("SECRET", "RESTRICTED") else _FUZZY_ACCEPT
     return best if best_ratio >= need else None
 
 
