@@ -371,3 +371,14 @@ def test_compact_level_compares_only_levels_it_could_read_as():
         assert classification._compact_level.__wrapped__(word) == every_level_compared(word), word
         read += every_level_compared(word) is not None
     assert read > 1000
+
+
+def test_core_read_before_ocr_fixes_as_after():
+    import random
+
+    rng = random.Random(9)
+    alphabet = "SECRTONFIDALUG5$01823"
+    for _ in range(20000):
+        head = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        fixed = head.translate(classification._OCR_FIX)
+        assert bool(classification._CORE_OCR.search(head)) == bool(classification._CORE.search(fixed)), head

@@ -125,10 +125,13 @@ def _words_alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+_NOT_UPPER = re.compile(r"[^A-Z]")
+
+
 def _canon_level(word: str) -> str | None:
     """Level named by a level word as written (any case, spaces or hyphens between words)."""
     v = _vocab()
-    return v.compact_levels.get(re.sub(r"[^A-Z]", "", word.upper()))
+    return v.compact_levels.get(_NOT_UPPER.sub("", word.upper()))
 
 
 _OCR_FIX = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B", "$": "S"})
@@ -267,14 +270,32 @@ _SPACED = re.compile(r"(?:[A-Za-z0-9$][ \-]{1,3}){3,24}[A-Za-z0-9$](?![A-Za-z0-9
 _WORDS = re.compile(r"[A-Za-z0-9$]+(?:[ \-]{1,2}[A-Za-z0-9$]+){0,3}")
 
 
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9$]")
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9$]+")
+_GLUED = re.compile(r"([A-Z$0-9]{5,12}?)(STATE|SECTION)$")
+
+
+def _ocr_tolerant(pattern: str) -> str:
+    """A pattern of letters and `|` that matches a text where `pattern` matches the text translated by
+    _OCR_FIX (each letter also as the characters read for it: S as [S5$])."""
+    assert re.fullmatch(r"[A-Z|]+", pattern)
+    read_as: dict[str, str] = {}
+    for char, letter in _OCR_FIX.items():
+        read_as[letter] = read_as.get(letter, letter) + re.escape(chr(char))
+    return "".join(f"[{read_as[c]}]" if c in read_as else c for c in pattern)
+
+
+# _CORE searched in a head before _OCR_FIX (str.translate with a table is slow)
+_CORE_OCR = re.compile(_ocr_tolerant(_CORE.pattern))
+
+
 def _read_level_at(s: str, pos: int) -> tuple[str, int] | None:
     """A level written at s[pos:], as (level, end); handles spaced, hyphenated and glued forms."""
-    head = _NOT_WORD.sub("", s[pos : pos + 64].upper()).translate(_OCR_FIX)
-    if not _CORE.search(head):
+    if not _CORE_OCR.search(_NOT_WORD.sub("", s[pos : pos + 64].upper())):
         return None
     m = _SPACED.match(s, pos)
     if m:
-        compact = re.sub(r"[^A-Za-z0-9$]", "", m.group()).upper()
+        compact = _NOT_ALNUM.sub("", m.group()).upper()
         lv = _compact_level(compact)
         if lv:
             return lv, m.end()
@@ -282,16 +303,17 @@ def _read_level_at(s: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     # longest prefix of up to four words that reads as a level
-    parts = list(re.finditer(r"[A-Za-z0-9$]+", m.group()))
+    parts = list(_ALNUM_RUN.finditer(m.group()))
+    words = [p.group() for p in parts]
     for n in range(len(parts), 0, -1):
         raw_end = pos + parts[n - 1].end()
-        compact = "".join(p.group() for p in parts[:n]).upper()
+        compact = "".join(words[:n]).upper()
         lv = _compact_level(compact)
         if lv:
             return lv, raw_end
         if n == 1:
             # classification glued to the next word: "SECRETSTATE 099063"
-            g = re.match(r"([A-Z$0-9]{5,12}?)(STATE|SECTION)$", compact)
+            g = _GLUED.match(compact)
             if g and _compact_level(g.group(1)):
                 return _compact_level(g.group(1)), pos + len(g.group(1))
     return None
@@ -314,6 +336,11 @@ class _Mark:
     rest_start: int = 0
 
 
+_FIRST_WORD = re.compile(r"[A-Za-z]+(?: OFFICER)?")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]{2,}\b")
+_WHEN = re.compile(r"\(\s*when", re.I)
+
+
 def _banner(line_text: str) -> tuple[str, int, int] | None:
     """(level, start, end) of a banner at the start of a line, else None."""
     if len(line_text.strip()) > 110:
@@ -330,11 +357,11 @@ def _banner(line_text: str) -> tuple[str, int, int] | None:
         return None
     rest = line_text[end:].strip()
     if rest and not rest.startswith("/"):
-        first = re.match(r"[A-Za-z]+(?: OFFICER)?", rest)
+        first = _FIRST_WORD.match(rest)
         if first and first.group().upper() in _vocab().stopwords:
             return None
-        lower_words = re.findall(r"\b[a-z][a-z]{2,}\b", rest)
-        if len(lower_words) > 2 and not re.match(r"\(\s*when", rest, re.I):
+        lower_words = _LOWER_WORD.findall(rest)
+        if len(lower_words) > 2 and not _WHEN.match(rest):
             return None
         if len(rest) > 70:
             return None
@@ -390,15 +417,19 @@ _PROSE_SHORT = {
 }
 
 
+_JUNK_TOKEN = re.compile(r"[A-Z$][A-Z$0-9\-]{4,}")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
     """A level in upper case on a short line whose other characters are OCR debris or numbers
     ("0002458 SECRET", "7 ~«e CONFIDENTIAL", "ee | SECRET + Bis", "0 ECRETSTATE 085500")."""
-    for tok in re.finditer(r"[A-Z$][A-Z$0-9\-]{4,}", line_text):
+    for tok in _JUNK_TOKEN.finditer(line_text):
         got = _read_level_at(line_text, tok.start())
         if not got or got[0] in ("UNCLASSIFIED", "RESTRICTED"):
             continue
         level, end = got
-        others = re.findall(r"[A-Za-z]+", line_text[: tok.start()] + " " + line_text[end:])
+        others = _LETTERS.findall(line_text[: tok.start()] + " " + line_text[end:])
         others = [o for o in others if not (o.upper().startswith("STATE") and line_text[end:].startswith(o))]
         if all(len(o) <= 4 and o.upper() not in _PROSE_SHORT for o in others):
             return level, tok.start(), end
@@ -479,6 +510,7 @@ _REVIEW_BLOCK = re.compile(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}
 _PROSE = re.compile(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", re.I)
 
 
+_CLASSIFIED_BY = re.compile(r"(?:Classified|Reclassified)\s{1,3}by", re.I)
 _LABELLED_CORES = ("CLASS", "Classification")  # every _LABELLED match has one (CLASSIFICATION holds CLASS)
 _LABELLED_BEFORE = 11  # "SECURITY" and up to three spaces before it
 _LABELLED_AFTER = 30  # a match ends within 28 characters of its core; one more for the look-ahead
@@ -541,7 +573,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
         if not lv:
             continue
         ln = doc.lines[_line_no(doc, m.start())]
-        if re.search(r"(?:Classified|Reclassified)\s{1,3}by", pre, re.I):
+        if _CLASSIFIED_BY.search(pre):
             marks.append(_Mark(lv, got.start(1), got.end(1), ln.number, 0.92, "review"))
             continue
         # the rest of the line, for controls after the level (not past MAX_REST: a line without end
@@ -692,17 +724,22 @@ def _is_release_marking(doc: Document, mark: _Mark) -> bool:
     return any(cue in near for cue in _vocab().release_cues)
 
 
+_FOUR_UPPER = re.compile(r"[A-Z]{4}")
+_LEVEL_RUN = re.compile(r"[A-Z$0-9][A-Z$0-9 ]{3,16}")
+_LEVEL_TOKEN = re.compile(r"[A-Z$0-9]{5,14}")
+
+
 def _all_level_lines(doc: Document, hot: list[int]) -> dict[int, set[str]]:
     """Levels written anywhere on each line (loosely), to recognise checkbox lists."""
     out: dict[int, set[str]] = {}
     for n in hot:
         ln = doc.lines[n]
         t = ln.text
-        if len(t) > 120 or not re.search(r"[A-Z]{4}", t):
+        if len(t) > 120 or not _FOUR_UPPER.search(t):
             continue
         found = set()
-        for w in re.finditer(r"[A-Z$0-9][A-Z$0-9 ]{3,16}", t.upper()):
-            for tok in re.findall(r"[A-Z$0-9]{5,14}", w.group()):
+        for w in _LEVEL_RUN.finditer(t.upper()):
+            for tok in _LEVEL_TOKEN.findall(w.group()):
                 lv = _compact_level(tok)
                 if lv:
                     found.add(lv)
@@ -726,6 +763,10 @@ def _controls_at(rest: str, after_level: bool) -> tuple[tuple[str, int, int], ..
     return tuple(_find_controls(rest, after_level))
 
 
+_SLASH_BEFORE = re.compile(r"/\s*$")
+_SLASH_AFTER = re.compile(r"\s*/")
+
+
 def _find_controls(rest: str, after_level: bool) -> Iterator[tuple[str, int, int]]:
     v = _vocab()
     taken: list[tuple[int, int]] = []
@@ -735,15 +776,19 @@ def _find_controls(rest: str, after_level: bool) -> Iterator[tuple[str, int, int
                 continue
             if name in v.short:
                 # short codes (SI, TK) only as // segments; codewords also right after the level
-                seg = re.search(r"/\s*$", rest[: m.start()]) or re.match(r"\s*/", rest[m.end() :])
+                seg = _SLASH_BEFORE.search(rest[: m.start()]) or _SLASH_AFTER.match(rest[m.end() :])
                 if not seg and not (
                     after_level and name not in ("SI", "TK", "HCS") and not rest[: m.start()].strip()
                 ):
                     continue
-            if not _mostly_upper(m.group()) and not re.search(r"/", rest):
+            if not _mostly_upper(m.group()) and "/" not in rest:
                 continue
             taken.append((m.start(), m.end()))
             yield name, m.start(), m.end()
+
+
+_WORD3 = re.compile(r"[A-Za-z]{3,}")
+_UPPER_RUN = re.compile(r"[A-Z]+")
 
 
 def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int, float]]:
@@ -767,7 +812,7 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
             leftover = ln.text
             for _, s, e in found:
                 leftover = leftover[: s - ln.start] + " " * (e - s) + leftover[e - ln.start :]
-            if found and not re.search(r"[A-Za-z]{3,}", leftover):
+            if found and not _WORD3.search(leftover):
                 for name, s, e in found:
                     yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
@@ -811,7 +856,7 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
             yield name, doc.lines[n].start + s, doc.lines[n].start + e, 0.72
     # portion marks with controls: "(TS//SI//NF)"
     for m in _PORTION.finditer(text) if "//" in text else ():
-        for seg in re.finditer(r"[A-Z]+", m.group(1)):
+        for seg in _UPPER_RUN.finditer(m.group(1)):
             name = v.portion.get(seg.group())
             if name:
                 s = m.start(1) + seg.start()
