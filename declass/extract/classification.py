@@ -546,22 +546,46 @@ def _finditer(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
     yield from prefilter.finditer(pattern, doc.text, doc.folded)
 
 
+# A line is read alone (banner, junk-wrapped level, every level on it): the reading of a line text is
+# cached, as markings repeat on every page and in many documents. Longer lines are read each time (the
+# cache would keep them alive); none of these readings takes a line that long.
+_LINE_CACHE_MAX = 200
+
+
+def _read_line_mark(text: str) -> tuple[str, str, int, int] | None:
+    """(kind, level, start, end) of a banner or a junk-wrapped level on a line, else None."""
+    b = _banner(text)
+    if b:
+        return ("banner", *b)
+    if len(text.strip()) <= 40:
+        j = _junk_wrapped(text)
+        if j:
+            return ("junk", *j)
+    return None
+
+
+_line_mark_cached = lru_cache(maxsize=8192)(_read_line_mark)
+
+
+def _line_mark(text: str) -> tuple[str, str, int, int] | None:
+    return _line_mark_cached(text) if len(text) <= _LINE_CACHE_MAX else _read_line_mark(text)
+
+
 def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
     v = _vocab()
     marks: list[_Mark] = []
     for n in hot:
         ln = doc.lines[n]
-        b = _banner(ln.text)
-        if b:
-            level, s, e = b
+        got = _line_mark(ln.text)
+        if not got:
+            continue
+        kind, level, s, e = got
+        if kind == "banner":
             marks.append(
                 _Mark(level, ln.start + s, ln.start + e, ln.number, 0.9, "banner", ln.text[e:], ln.start + e)
             )
-        elif len(ln.text.strip()) <= 40:
-            j = _junk_wrapped(ln.text)
-            if j:
-                level, s, e = j
-                marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
+        else:
+            marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
     text = doc.text
     # labelled levels: "REPORT CLASS SECRET", "classification SECRET", "Page Classification TOP SECRET//"
     for m in _labelled(text):
@@ -686,7 +710,7 @@ def _rif(doc: Document) -> _Mark | None:
     return None
 
 
-def _is_form_option(doc: Document, mark: _Mark, by_line: dict[int, set[str]]) -> bool:
+def _is_form_option(doc: Document, mark: _Mark, by_line: dict[int, frozenset[str]]) -> bool:
     """A level printed in a form's checkbox list of every level (routing slips, record sheets)."""
     others = set()
     for n in range(mark.line - WINDOW_FORM, mark.line + WINDOW_FORM + 1):
@@ -729,25 +753,34 @@ _LEVEL_RUN = re.compile(r"[A-Z$0-9][A-Z$0-9 ]{3,16}")
 _LEVEL_TOKEN = re.compile(r"[A-Z$0-9]{5,14}")
 
 
-def _all_level_lines(doc: Document, hot: list[int]) -> dict[int, set[str]]:
+def _all_level_lines(doc: Document, hot: list[int]) -> dict[int, frozenset[str]]:
     """Levels written anywhere on each line (loosely), to recognise checkbox lists."""
     out: dict[int, set[str]] = {}
     for n in hot:
-        ln = doc.lines[n]
-        t = ln.text
-        if len(t) > 120 or not _FOUR_UPPER.search(t):
+        t = doc.lines[n].text
+        if len(t) > 120:
             continue
-        found = set()
-        for w in _LEVEL_RUN.finditer(t.upper()):
-            for tok in _LEVEL_TOKEN.findall(w.group()):
-                lv = _compact_level(tok)
-                if lv:
-                    found.add(lv)
-        if "INTERNAL" in t.upper() or "USE ONLY" in t.upper() and "BACKGROUND" not in t.upper():
-            found.add("INTERNAL USE ONLY")
+        found = _line_levels(t)
         if found:
-            out[ln.number] = found
+            out[n] = found
     return out
+
+
+@lru_cache(maxsize=8192)
+def _line_levels(t: str) -> frozenset[str]:
+    """Levels written anywhere on a line of at most 120 characters (see `_all_level_lines`)."""
+    if not _FOUR_UPPER.search(t):
+        return frozenset()
+    found = set()
+    upper = t.upper()
+    for w in _LEVEL_RUN.finditer(upper):
+        for tok in _LEVEL_TOKEN.findall(w.group()):
+            lv = _compact_level(tok)
+            if lv:
+                found.add(lv)
+    if "INTERNAL" in upper or "USE ONLY" in upper and "BACKGROUND" not in upper:
+        found.add("INTERNAL USE ONLY")
+    return frozenset(found)
 
 
 def _controls_in(rest: str, base: int, after_level: bool) -> Iterator[tuple[str, int, int]]:
