@@ -48,7 +48,7 @@ class _Vocab:
     rif_codes: dict[str, str]
     controls: list[tuple[str, re.Pattern]]
     anywhere: list[tuple[str, re.Pattern]]
-    anywhere_keys: re.Pattern
+    anywhere_keys: tuple[str, ...]
     slug: list[str]
     slug_words: tuple[str, ...]
     short: set[str]
@@ -98,7 +98,7 @@ def _vocab() -> _Vocab:
         rif_codes=data["rif_codes"],
         controls=controls,
         anywhere=anywhere,
-        anywhere_keys=re.compile("|".join(re.escape(k) for k in data["anywhere_keys"])),
+        anywhere_keys=tuple(data["anywhere_keys"]),
         slug=data["slug_controls"],
         slug_words=tuple(data["slug_controls"]),
         short=set(data["short_controls"]),
@@ -849,15 +849,18 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
                 for name, s, e in found:
                     yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
-    key_lines = sorted({_line_no(doc, m.start()) for m in _finditer(v.anywhere_keys, doc)})
-    for name, pat in v.anywhere if key_lines else ():
-        if not could_match(pat, text):
-            continue  # its words are nowhere in the text
-        for n in key_lines:
-            ln = doc.lines[n]
-            # a phrase may wrap onto the next lines ("WARNING NOTICE" / "SENSITIVE ... INVOLVED")
-            stop = doc.lines[min(n + 2, len(doc.lines) - 1)].end
-            m = pat.search(text, ln.start, max(stop, ln.end))
+    # (the lines holding a key: where one of `anywhere_keys` matches, as no key spans a line)
+    key_lines = doc.lines_with(v.anywhere_keys)
+    # a phrase may wrap onto the next lines ("WARNING NOTICE" / "SENSITIVE ... INVOLVED"); a control is
+    # searched only in the windows holding the literals it needs (a test of a short window)
+    windows = []
+    for n in key_lines:
+        start = doc.lines[n].start
+        end = max(doc.lines[min(n + 2, len(doc.lines) - 1)].end, doc.lines[n].end)
+        windows.append((start, end, text[start:end]))
+    for name, pat in v.anywhere if windows else ():
+        for start, end, window in windows:
+            m = could_match(pat, window) and pat.search(text, start, end)
             if m:
                 yield name, m.start(), m.end(), 0.78
                 break
