@@ -382,3 +382,20 @@ def test_core_read_before_ocr_fixes_as_after():
         head = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
         fixed = head.translate(classification._OCR_FIX)
         assert bool(classification._CORE_OCR.search(head)) == bool(classification._CORE.search(fixed)), head
+
+
+def test_shortcuts_skip_only_what_finds_nothing():
+    import re
+
+    v = classification._vocab()
+    lines = [ln for t in _speed_texts()[:80] for ln in t.splitlines()]
+    lines += ["NOFORN", "x // SI", "SECRET NOFORN WNINTEL", "a\x1cb\u2003c\x85d e f g", "ORCON/ NF"]
+    for line in lines:
+        # one search for every control finds a line some control is found in
+        assert bool(v.any_control.search(line)) == any(p.search(line) for _, p in v.controls), line
+        # words as `split()` cuts them are the \S+ runs (`_damaged_slug` counts them so)
+        assert len(line.split()) == len(re.findall(r"\S+", line))
+        # a short line with no level core has no level at any token
+        compact = classification._NOT_WORD.sub("", line.upper())
+        if len(line) <= 64 and not classification._CORE_OCR.search(compact):
+            assert not any(classification._read_level_at(line, m.start()) for m in re.finditer(r"\S", line))

@@ -47,6 +47,7 @@ class _Vocab:
     compact_counts: dict[str, Counter]  # canonical compact -> its letters counted
     rif_codes: dict[str, str]
     controls: list[tuple[str, re.Pattern]]
+    any_control: re.Pattern  # matches where one of `controls` does
     anywhere: list[tuple[str, re.Pattern]]
     anywhere_keys: tuple[str, ...]
     slug: list[str]
@@ -73,6 +74,8 @@ def _vocab() -> _Vocab:
         (name, re.compile(r"(?<![A-Za-z])(?:" + "|".join(pats) + r")(?![A-Za-z])", re.I))
         for name, pats in data["controls"].items()
     ]
+    spellings = [p for pats in data["controls"].values() for p in pats]
+    any_control = re.compile(r"(?<![A-Za-z])(?:" + "|".join(spellings) + r")(?![A-Za-z])", re.I)
     # longest names first so "COMINT CHANNELS" wins over "COMINT"
     controls.sort(key=lambda c: -len(c[0]))
     anywhere = [
@@ -97,6 +100,7 @@ def _vocab() -> _Vocab:
         compact_counts={c: Counter(c) for c in compact_levels},
         rif_codes=data["rif_codes"],
         controls=controls,
+        any_control=any_control,
         anywhere=anywhere,
         anywhere_keys=tuple(data["anywhere_keys"]),
         slug=data["slug_controls"],
@@ -424,6 +428,9 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
     """A level in upper case on a short line whose other characters are OCR debris or numbers
     ("0002458 SECRET", "7 ~«e CONFIDENTIAL", "ee | SECRET + Bis", "0 ECRETSTATE 085500")."""
+    if len(line_text) <= 64 and not _CORE_OCR.search(_NOT_WORD.sub("", line_text.upper())):
+        # no level core in the line: none in the head of any token (`_read_level_at` reads 64 characters)
+        return None
     for tok in _JUNK_TOKEN.finditer(line_text):
         got = _read_level_at(line_text, tok.start())
         if not got or got[0] in ("UNCLASSIFIED", "RESTRICTED"):
@@ -802,6 +809,8 @@ _SLASH_AFTER = re.compile(r"\s*/")
 
 def _find_controls(rest: str, after_level: bool) -> Iterator[tuple[str, int, int]]:
     v = _vocab()
+    if not v.any_control.search(rest):
+        return  # (most text holds none: one search rather than one per control)
     taken: list[tuple[int, int]] = []
     for name, pat in v.controls:
         for m in pat.finditer(rest):
@@ -904,15 +913,21 @@ _SLUG_OCR = str.maketrans({"¥": "Y", "8": "B", "5": "S", "0": "O", "1": "I", "$
 _SLUG_TYPIC = re.compile(r"TYP[A-Z]{0,2}\W?", re.I)
 
 
+_NOT_SPACE_RUN = re.compile(r"\S+")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _damaged_slug(line: str) -> tuple[str, int, int] | None:
     """(slug control, start, end) of a slug line `<control> TYPIC ...` of at most five words, the control
     word as OCR may damage it (one letter in five wrong)."""
-    toks = list(re.finditer(r"\S+", line))
-    if toks and not re.search(r"[A-Za-z]", toks[0].group()):
+    if len(line.split(None, 6)) > 6:
+        return None  # seven words or more: six after a dropped mark at most (split() splits as \S+ finds)
+    toks = list(_NOT_SPACE_RUN.finditer(line))
+    if toks and not _LETTER.search(toks[0].group()):
         toks = toks[1:]  # a mark before the slug (": RYBAT TYPIC")
     if not 2 <= len(toks) <= 5 or not _SLUG_TYPIC.fullmatch(toks[1].group()):
         return None
-    word = re.sub(r"[^A-Z]", "", toks[0].group().upper().translate(_SLUG_OCR))
+    word = _NOT_UPPER.sub("", toks[0].group().upper().translate(_SLUG_OCR))
     for name in _vocab().slug:
         if len(word) == len(name) and difflib.SequenceMatcher(None, word, name).ratio() >= 0.8:
             return name, toks[0].start(), toks[0].end()
