@@ -399,3 +399,14 @@ def test_shortcuts_skip_only_what_finds_nothing():
         compact = classification._NOT_WORD.sub("", line.upper())
         if len(line) <= 64 and not classification._CORE_OCR.search(compact):
             assert not any(classification._read_level_at(line, m.start()) for m in re.finditer(r"\S", line))
+
+
+def test_prose_found_from_its_word_as_finditer_finds_it():
+    texts = _speed_texts() + [
+        "This LHM is classified secret. It IS  CLASSIFIED \u201cTop  Secret\u201d; this classified secret",
+        "is classified is classified secret \u0130S\u00a0CLASSIFIED CONFIDENTIAL",
+    ]
+    assert sum(len(classification._PROSE.findall(t)) for t in texts[-2:]) == 4
+    for text in texts:
+        want = [m.span() for m in classification._PROSE.finditer(text)]
+        assert [m.span() for m in classification._prose_matches(Document.from_text(text))] == want

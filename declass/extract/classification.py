@@ -515,6 +515,24 @@ _LABELLED = re.compile(
 )
 _REVIEW_BLOCK = re.compile(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:")
 _PROSE = re.compile(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", re.I)
+_PROSE_WORD = ("classified", 3, 5)  # every match holds it (folded), 3 to 5 characters after its start
+
+
+def _prose_matches(doc: Document) -> Iterator[re.Match]:
+    """`_PROSE.finditer(doc.text)`, tried only 3 to 5 characters before each "classified" (`re` tries a
+    case-insensitive pattern that opens with \b at every position of the text)."""
+    word, near, far = _PROSE_WORD
+    text, folded = doc.text, doc.folded
+    pos = 0
+    j = folded.find(word)
+    while j >= 0:
+        for start in range(max(j - far, pos), j - near + 1):
+            m = _PROSE.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        j = folded.find(word, max(j + 1, pos))
 
 
 _CLASSIFIED_BY = re.compile(r"(?:Classified|Reclassified)\s{1,3}by", re.I)
@@ -633,7 +651,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
                 reviews.add(s)
                 marks.append(_Mark(got.group(1), s, s + len(got.group(1)), _line_no(doc, s), 0.9, "review"))
     # prose: "This LHM is classified secret"
-    for m in _finditer(_PROSE, doc):
+    for m in _prose_matches(doc):
         lv = _canon_level(m.group(1))
         marks.append(_Mark(lv, m.start(1), m.end(1), _line_no(doc, m.start()), 0.8, "prose"))
     return marks
