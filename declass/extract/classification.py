@@ -848,19 +848,6 @@ def _find_controls(rest: str, after_level: bool) -> Iterator[tuple[str, int, int
 
 
 _WORD3 = re.compile(r"[A-Za-z]{3,}")
-
-
-def _read_control_line(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The controls on a line made only of control phrases ("NO FOREIGN DISSEM"), offsets in the line;
-    () when a word of three letters or more is left once they are blanked out."""
-    found = _controls_at(text, False)
-    leftover = text
-    for _, s, e in found:
-        leftover = leftover[:s] + " " * (e - s) + leftover[e:]
-    return found if found and not _WORD3.search(leftover) else ()
-
-
-_control_line = lru_cache(maxsize=4096)(_read_control_line)
 _UPPER_RUN = re.compile(r"[A-Z]+")
 
 
@@ -881,9 +868,13 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
             t = ln.text.strip()
             if not t or len(t) > 80:
                 continue
-            read = _control_line(ln.text) if len(ln.text) <= _LINE_CACHE_MAX else _read_control_line(ln.text)
-            for name, s, e in read:
-                yield name, ln.start + s, ln.start + e, 0.8
+            found = list(_controls_in(ln.text, ln.start, False))
+            leftover = ln.text
+            for _, s, e in found:
+                leftover = leftover[: s - ln.start] + " " * (e - s) + leftover[e - ln.start :]
+            if found and not _WORD3.search(leftover):
+                for name, s, e in found:
+                    yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
     # (the lines holding a key: where one of `anywhere_keys` matches, as no key spans a line)
     key_lines = doc.lines_with(v.anywhere_keys)
