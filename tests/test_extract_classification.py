@@ -256,3 +256,157 @@ def test_committee_sensitive_ocr_damaged():
     # jfk-applevision/2021__docid-32270969 (HSCA letter): "COMMITTEE SENSITIVE" with an O for the I
     text = "July 13, 1978\n\nLions\n\n1/26\n\nGLC: 22637)\n\nCOMMOTTEE SENSITIVE\n\nMr. Scott Breckinridge\n"
     assert _controls(text) == {"COMMITTEE SENSITIVE": "COMMOTTEE SENSITIVE"}
+
+
+def _speed_texts() -> list[str]:
+    """Fixture texts, and the same with characters that upper-case oddly ("ß" -> "SS", "ı" -> "I",
+    "İ" stays itself) or spell spaced levels inserted at random."""
+    import random
+
+    from conftest import FIXTURES
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
+    texts += ["S E C R E T\nC-O-N-F-I-D-E-N-T-I-A-L\n5ECRET $EGRET C0NF\u0130DENT\u0131AL"]
+    texts += ["ß" * 3 + "\nSECRET"]
+    rng = random.Random(11)
+    extra = ["\u0131", "\u017f", "\u0130", "ß", "\u212a", "ﬁ", "é", "“", "-", " ", "S E C", "T-I-A"]
+    extra += ["\n", "\f"]
+    for t in texts[:40]:
+        for _ in range(4):
+            chars = list(t)
+            for _ in range(rng.randint(1, 40)):
+                chars.insert(rng.randrange(len(chars) + 1), rng.choice(extra))
+            texts.append("".join(chars))
+    return texts
+
+
+def test_hot_lines_as_upper_cased_text_finds_them():
+    # the byte search (non-ASCII upper-cased run by run) finds the lines `doc.text.upper()` shows
+    for text in _speed_texts():
+        doc = Document.from_text(text)
+        assert classification._hot_lines(doc) == classification._hot_lines_unicode(doc)
+
+
+def test_ascii_upper_matches_upper():
+    for text in ("plain", "ı é “x” ſ", "é" * 5 + " a" * 40 + " é" * 40, "straße"):
+        got = classification._ascii_upper(text)
+        if len(text.upper()) != len(text):
+            assert got is None
+            continue
+        assert got == "".join(c if c.isascii() else "?" for c in text.upper()).encode("ascii")
+
+
+def test_core_literals_spell_the_core_parts():
+    import re
+
+    scans = classification._BYTE_SCAN.literals
+    literals = [(lit, k) for core, parts in scans for lit, k in (parts or [(core, 0)])]
+    for core, parts in classification._BYTE_SCAN.literals:
+        assert all(lit[k:].startswith(core) for lit, k in parts or [])
+    expected = {
+        w.encode()
+        for p in classification._CORE_PARTS
+        if "{" not in p.pattern
+        for w in classification._expand(p.pattern)
+    }
+    assert {lit for lit, _ in literals} == expected
+    for p in classification._CORE_PARTS:
+        if "{" not in p.pattern:
+            assert all(p.fullmatch(w) for w in classification._expand(p.pattern))
+            n = 1
+            for cls in re.findall(r"\[([^\]]+)\]", p.pattern):
+                n *= len(cls)
+            assert len(classification._expand(p.pattern)) == n
+
+
+def test_rif_searches_from_their_words_find_what_search_finds():
+    from declass.prefilter import fold
+
+    texts = _speed_texts() + ["x IdentificatIon  form", "ASSASSINATION\tSYSTEM Doc Id Page 1", "Page 12 1"]
+    for text in texts:
+        folded = fold(text)
+        for pattern, hay, leads in (
+            (classification._RIF_HEAD, folded, ("identification", "assassination")),
+            (classification._RIF_FOOTER, text, ("Doc", "Page")),
+        ):
+            for pos, endpos in ((0, 8000), (5, 60), (len(text) // 2, len(text))):
+                want = pattern.search(text, pos, endpos)
+                got = classification._search_at(pattern, text, hay, leads, pos, endpos)
+                assert (want and want.span()) == (got and got.span())
+
+
+def test_compact_level_compares_only_levels_it_could_read_as():
+    import difflib
+    import random
+
+    v = classification._vocab()
+
+    def every_level_compared(compact: str) -> str | None:
+        fixed = compact.translate(classification._OCR_FIX)
+        if compact in v.exact or fixed in v.exact:
+            return v.exact.get(compact) or v.exact[fixed]
+        if len(fixed) < 5 or len(fixed) > 22 or not fixed.isalpha() or not classification._CORE.search(fixed):
+            return None
+        best, best_ratio = None, 0.0
+        for canon, level in v.compact_levels.items():
+            if abs(len(canon) - len(fixed)) <= 2:
+                r = difflib.SequenceMatcher(None, fixed, canon).ratio()
+                if r > best_ratio:
+                    best, best_ratio = level, r
+        return best if best_ratio >= (0.9 if best in ("SECRET", "RESTRICTED") else 0.85) else None
+
+    rng = random.Random(5)
+    spellings = list(v.compact_levels) + list(v.exact) + ["SECRETARY", "SECRETS", "CONFIDENCE"]
+    read = 0
+    for _ in range(4000):
+        chars = list(rng.choice(spellings))
+        for _ in range(rng.randint(0, 4)):
+            i = rng.randrange(len(chars) + 1)
+            op, ch = rng.randrange(3), rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ5$01")
+            if op == 0:
+                chars.insert(i, ch)
+            elif i < len(chars):
+                chars[i : i + 1] = [ch] if op == 1 else []
+        word = "".join(chars)
+        assert classification._compact_level.__wrapped__(word) == every_level_compared(word), word
+        read += every_level_compared(word) is not None
+    assert read > 1000
+
+
+def test_core_read_before_ocr_fixes_as_after():
+    import random
+
+    rng = random.Random(9)
+    alphabet = "SECRTONFIDALUG5$01823"
+    for _ in range(20000):
+        head = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        fixed = head.translate(classification._OCR_FIX)
+        assert bool(classification._CORE_OCR.search(head)) == bool(classification._CORE.search(fixed)), head
+
+
+def test_shortcuts_skip_only_what_finds_nothing():
+    import re
+
+    v = classification._vocab()
+    lines = [ln for t in _speed_texts()[:80] for ln in t.splitlines()]
+    lines += ["NOFORN", "x // SI", "SECRET NOFORN WNINTEL", "a\x1cb\u2003c\x85d e f g", "ORCON/ NF"]
+    for line in lines:
+        # one search for every control finds a line some control is found in
+        assert bool(v.any_control.search(line)) == any(p.search(line) for _, p in v.controls), line
+        # words as `split()` cuts them are the \S+ runs (`_damaged_slug` counts them so)
+        assert len(line.split()) == len(re.findall(r"\S+", line))
+        # a short line with no level core has no level at any token
+        compact = classification._NOT_WORD.sub("", line.upper())
+        if len(line) <= 64 and not classification._CORE_OCR.search(compact):
+            assert not any(classification._read_level_at(line, m.start()) for m in re.finditer(r"\S", line))
+
+
+def test_prose_found_from_its_word_as_finditer_finds_it():
+    texts = _speed_texts() + [
+        "This LHM is classified secret. It IS  CLASSIFIED \u201cTop  Secret\u201d; this classified secret",
+        "is classified is classified secret \u0130S\u00a0CLASSIFIED CONFIDENTIAL",
+    ]
+    assert sum(len(classification._PROSE.findall(t)) for t in texts[-2:]) == 4
+    for text in texts:
+        want = [m.span() for m in classification._PROSE.finditer(text)]
+        assert [m.span() for m in classification._prose_matches(Document.from_text(text))] == want

@@ -17,11 +17,15 @@ The original level is the highest level the document (or its RIF) shows.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import data as data_files
 from .. import prefilter
@@ -40,11 +44,14 @@ class _Vocab:
     rank: dict[str, int]
     exact: dict[str, str]  # compact spelling -> level
     compact_levels: dict[str, str]  # canonical compact -> level
+    compact_counts: dict[str, Counter]  # canonical compact -> its letters counted
     rif_codes: dict[str, str]
     controls: list[tuple[str, re.Pattern]]
+    any_control: re.Pattern  # matches where one of `controls` does
     anywhere: list[tuple[str, re.Pattern]]
-    anywhere_keys: re.Pattern
+    anywhere_keys: tuple[str, ...]
     slug: list[str]
+    slug_words: tuple[str, ...]
     short: set[str]
     portion: dict[str, str | None]
     stopwords: set[str]
@@ -67,6 +74,8 @@ def _vocab() -> _Vocab:
         (name, re.compile(r"(?<![A-Za-z])(?:" + "|".join(pats) + r")(?![A-Za-z])", re.I))
         for name, pats in data["controls"].items()
     ]
+    spellings = [p for pats in data["controls"].values() for p in pats]
+    any_control = re.compile(r"(?<![A-Za-z])(?:" + "|".join(spellings) + r")(?![A-Za-z])", re.I)
     # longest names first so "COMINT CHANNELS" wins over "COMINT"
     controls.sort(key=lambda c: -len(c[0]))
     anywhere = [
@@ -88,11 +97,14 @@ def _vocab() -> _Vocab:
         rank=data["levels"],
         exact=exact,
         compact_levels=compact_levels,
+        compact_counts={c: Counter(c) for c in compact_levels},
         rif_codes=data["rif_codes"],
         controls=controls,
+        any_control=any_control,
         anywhere=anywhere,
-        anywhere_keys=re.compile("|".join(re.escape(k) for k in data["anywhere_keys"])),
+        anywhere_keys=tuple(data["anywhere_keys"]),
         slug=data["slug_controls"],
+        slug_words=tuple(data["slug_controls"]),
         short=set(data["short_controls"]),
         portion=data["portion_controls"],
         stopwords={w.upper() for w in data["banner_stopwords"]},
@@ -117,10 +129,13 @@ def _words_alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+_NOT_UPPER = re.compile(r"[^A-Z]")
+
+
 def _canon_level(word: str) -> str | None:
     """Level named by a level word as written (any case, spaces or hyphens between words)."""
     v = _vocab()
-    return v.compact_levels.get(re.sub(r"[^A-Z]", "", word.upper()))
+    return v.compact_levels.get(_NOT_UPPER.sub("", word.upper()))
 
 
 _OCR_FIX = str.maketrans({"5": "S", "0": "O", "1": "I", "8": "B", "$": "S"})
@@ -141,6 +156,89 @@ _CORE_PARTS = [re.compile(alt) for alt in _CORE_TEXT.pattern.split("|")]  # (it 
 _CORE = re.compile(r"SEC|ECR|CRE|EGR|CONF|FID|DENT|NTIA|CLAS|SIF|RESTRICTED|OFFICIALUSE")
 
 
+def _expand(part: str) -> list[str]:
+    """The literals a part made of plain letters and character classes ("[S5$]EC[RN]") stands for."""
+    pieces = [cls or ch for cls, ch in re.findall(r"\[([^\]]+)\]|(.)", part)]
+    return ["".join(p) for p in itertools.product(*pieces)]
+
+
+class _ByteScan(NamedTuple):
+    """_CORE_PARTS as searches of the upper-cased text as bytes (`_ascii_upper`)."""
+
+    # (a literal searched, None when it is itself a part, else the parts holding it with its offset in
+    # each): literals sharing a piece are found in one scan of it ("ECR" for SECR, 5ECR, $ECR, ECRE,
+    # ECRT), as a scan of the text costs about the same for any short literal
+    literals: list[tuple[bytes, tuple[tuple[bytes, int], ...] | None]]
+    # every spaced part has a letter between two separators ("S E C": the E): found as " # " in the text
+    # translated by `mark` (separators to spaces, those letters to "#"); such a line is searched for
+    # `spaced` (the spaced parts, one alternation)
+    spaced: re.Pattern
+    mark: bytes
+
+
+def _byte_scan() -> _ByteScan:
+    shared = ("ECR", "ECN", "EGR", "ONF")
+    groups: dict[str, list[str]] = {}
+    spaced = []
+    for part in _CORE_PARTS:
+        if "{" in part.pattern:
+            spaced.append(part.pattern)
+            continue
+        for literal in _expand(part.pattern):
+            core = next((c for c in shared if c in literal), literal)
+            groups.setdefault(core, []).append(literal)
+    literals = []
+    for core, parts in groups.items():
+        held = None if parts == [core] else tuple((lit.encode(), lit.index(core)) for lit in parts)
+        literals.append((core.encode(), held))
+    middles = "".join(sorted({p[p.index("}") + 1] for p in spaced}))
+    mark = bytes.maketrans(b"-" + middles.encode(), b" " + b"#" * len(middles))
+    return _ByteScan(literals, re.compile("|".join(spaced).encode("ascii")), mark)
+
+
+_BYTE_SCAN = _byte_scan()
+
+_UPPER_ERRORS = "declass-classification-upper"
+# runs of non-ASCII characters upper-cased one by one; then the rest of the text at once (a text full of
+# them is upper-cased faster whole)
+_UPPER_RUNS = 16
+_upper_runs_left = [0]
+
+
+class _NotSameLength(Exception):
+    """The text upper-cases to a different length."""
+
+
+def _upper_error_handler(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _upper_runs_left[0] -= 1
+    end = exc.end if _upper_runs_left[0] >= 0 else len(exc.object)
+    run = exc.object[exc.start : end]
+    up = run.upper()
+    if len(up) != len(run):
+        raise _NotSameLength
+    # same length: each character upper-cased to one character ("ı" -> "I"); kept when ASCII
+    return up.encode("ascii", "replace").decode("ascii"), end
+
+
+codecs.register_error(_UPPER_ERRORS, _upper_error_handler)
+
+
+def _ascii_upper(text: str) -> bytes | None:
+    """`text.upper()` as bytes, "?" for each non-ASCII character of it (patterns of ASCII characters
+    match it where they match `text.upper()`), without upper-casing the whole text character by
+    character (slow for a non-ASCII text); None when `text.upper()` is not as long as `text`."""
+    _upper_runs_left[0] = _UPPER_RUNS
+    try:
+        return text.encode("ascii", _UPPER_ERRORS).upper()
+    except _NotSameLength:
+        return None
+
+
+_FUZZY_ACCEPT = 0.85  # the lowest ratio to a level's spelling that reads as it
+
+
 @lru_cache(maxsize=65536)
 def _compact_level(compact: str) -> str | None:
     """Level of a compacted token ('SECRET', 'CONFIDENFIAL', 'TOPSECRE'), exact or close misreading."""
@@ -153,14 +251,21 @@ def _compact_level(compact: str) -> str | None:
     if len(fixed) < 5 or len(fixed) > 22 or not fixed.isalpha() or not _CORE.search(fixed):
         return None
     best, best_ratio = None, 0.0
+    counts = Counter(fixed)
     for canon, level in v.compact_levels.items():
         if abs(len(canon) - len(fixed)) > 2:
+            continue
+        # difflib's quick_ratio (characters shared in any order) is at least the ratio: a level that
+        # cannot beat the best so far, or reach the lowest ratio any level accepts, is not compared
+        shared = sum(min(n, counts[ch]) for ch, n in v.compact_counts[canon].items())
+        bound = 2.0 * shared / (len(fixed) + len(canon))
+        if bound <= best_ratio or bound < _FUZZY_ACCEPT:
             continue
         r = difflib.SequenceMatcher(None, fixed, canon).ratio()
         if r > best_ratio:
             best, best_ratio = level, r
     # SECRET needs one edit at most (SECRETS, SECRETARY are not); longer words tolerate two
-    need = 0.9 if best in ("SECRET", "RESTRICTED") else 0.85
+    need = 0.9 if best in ("SECRET", "RESTRICTED") else _FUZZY_ACCEPT
     return best if best_ratio >= need else None
 
 
@@ -169,14 +274,32 @@ _SPACED = re.compile(r"(?:[A-Za-z0-9$][ \-]{1,3}){3,24}[A-Za-z0-9$](?![A-Za-z0-9
 _WORDS = re.compile(r"[A-Za-z0-9$]+(?:[ \-]{1,2}[A-Za-z0-9$]+){0,3}")
 
 
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9$]")
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9$]+")
+_GLUED = re.compile(r"([A-Z$0-9]{5,12}?)(STATE|SECTION)$")
+
+
+def _ocr_tolerant(pattern: str) -> str:
+    """A pattern of letters and `|` that matches a text where `pattern` matches the text translated by
+    _OCR_FIX (each letter also as the characters read for it: S as [S5$])."""
+    assert re.fullmatch(r"[A-Z|]+", pattern)
+    read_as: dict[str, str] = {}
+    for char, letter in _OCR_FIX.items():
+        read_as[letter] = read_as.get(letter, letter) + re.escape(chr(char))
+    return "".join(f"[{read_as[c]}]" if c in read_as else c for c in pattern)
+
+
+# _CORE searched in a head before _OCR_FIX (str.translate with a table is slow)
+_CORE_OCR = re.compile(_ocr_tolerant(_CORE.pattern))
+
+
 def _read_level_at(s: str, pos: int) -> tuple[str, int] | None:
     """A level written at s[pos:], as (level, end); handles spaced, hyphenated and glued forms."""
-    head = _NOT_WORD.sub("", s[pos : pos + 64].upper()).translate(_OCR_FIX)
-    if not _CORE.search(head):
+    if not _CORE_OCR.search(_NOT_WORD.sub("", s[pos : pos + 64].upper())):
         return None
     m = _SPACED.match(s, pos)
     if m:
-        compact = re.sub(r"[^A-Za-z0-9$]", "", m.group()).upper()
+        compact = _NOT_ALNUM.sub("", m.group()).upper()
         lv = _compact_level(compact)
         if lv:
             return lv, m.end()
@@ -184,16 +307,17 @@ def _read_level_at(s: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     # longest prefix of up to four words that reads as a level
-    parts = list(re.finditer(r"[A-Za-z0-9$]+", m.group()))
+    parts = list(_ALNUM_RUN.finditer(m.group()))
+    words = [p.group() for p in parts]
     for n in range(len(parts), 0, -1):
         raw_end = pos + parts[n - 1].end()
-        compact = "".join(p.group() for p in parts[:n]).upper()
+        compact = "".join(words[:n]).upper()
         lv = _compact_level(compact)
         if lv:
             return lv, raw_end
         if n == 1:
             # classification glued to the next word: "SECRETSTATE 099063"
-            g = re.match(r"([A-Z$0-9]{5,12}?)(STATE|SECTION)$", compact)
+            g = _GLUED.match(compact)
             if g and _compact_level(g.group(1)):
                 return _compact_level(g.group(1)), pos + len(g.group(1))
     return None
@@ -216,6 +340,11 @@ class _Mark:
     rest_start: int = 0
 
 
+_FIRST_WORD = re.compile(r"[A-Za-z]+(?: OFFICER)?")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]{2,}\b")
+_WHEN = re.compile(r"\(\s*when", re.I)
+
+
 def _banner(line_text: str) -> tuple[str, int, int] | None:
     """(level, start, end) of a banner at the start of a line, else None."""
     if len(line_text.strip()) > 110:
@@ -232,11 +361,11 @@ def _banner(line_text: str) -> tuple[str, int, int] | None:
         return None
     rest = line_text[end:].strip()
     if rest and not rest.startswith("/"):
-        first = re.match(r"[A-Za-z]+(?: OFFICER)?", rest)
+        first = _FIRST_WORD.match(rest)
         if first and first.group().upper() in _vocab().stopwords:
             return None
-        lower_words = re.findall(r"\b[a-z][a-z]{2,}\b", rest)
-        if len(lower_words) > 2 and not re.match(r"\(\s*when", rest, re.I):
+        lower_words = _LOWER_WORD.findall(rest)
+        if len(lower_words) > 2 and not _WHEN.match(rest):
             return None
         if len(rest) > 70:
             return None
@@ -292,15 +421,22 @@ _PROSE_SHORT = {
 }
 
 
+_JUNK_TOKEN = re.compile(r"[A-Z$][A-Z$0-9\-]{4,}")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _junk_wrapped(line_text: str) -> tuple[str, int, int] | None:
     """A level in upper case on a short line whose other characters are OCR debris or numbers
     ("0002458 SECRET", "7 ~«e CONFIDENTIAL", "ee | SECRET + Bis", "0 ECRETSTATE 085500")."""
-    for tok in re.finditer(r"[A-Z$][A-Z$0-9\-]{4,}", line_text):
+    if len(line_text) <= 64 and not _CORE_OCR.search(_NOT_WORD.sub("", line_text.upper())):
+        # no level core in the line: none in the head of any token (`_read_level_at` reads 64 characters)
+        return None
+    for tok in _JUNK_TOKEN.finditer(line_text):
         got = _read_level_at(line_text, tok.start())
         if not got or got[0] in ("UNCLASSIFIED", "RESTRICTED"):
             continue
         level, end = got
-        others = re.findall(r"[A-Za-z]+", line_text[: tok.start()] + " " + line_text[end:])
+        others = _LETTERS.findall(line_text[: tok.start()] + " " + line_text[end:])
         others = [o for o in others if not (o.upper().startswith("STATE") and line_text[end:].startswith(o))]
         if all(len(o) <= 4 and o.upper() not in _PROSE_SHORT for o in others):
             return level, tok.start(), end
@@ -315,6 +451,35 @@ def _line_no(doc: Document, offset: int) -> int:
 
 def _hot_lines(doc: Document) -> list[int]:
     """Lines that may hold a level word (a cheap text-wide search before the per-line reading)."""
+    upper = _ascii_upper(doc.text)
+    if upper is None:
+        return _hot_lines_unicode(doc)
+    # No match spans a line: a line is hot when one part matches in it. Each literal is searched from
+    # the end of the last hot line it found.
+    lines = doc.lines
+    hot: set[int] = set()
+    scan = _BYTE_SCAN
+    for core, parts in scan.literals:
+        i = upper.find(core)
+        while i >= 0:
+            if parts is None or any(k <= i and upper.startswith(part, i - k) for part, k in parts):
+                n = _line_no(doc, i)
+                hot.add(n)
+                i = upper.find(core, lines[n].end + 1)
+            else:
+                i = upper.find(core, i + 1)
+    marked = upper.translate(scan.mark)
+    i = marked.find(b" # ")
+    while i >= 0:
+        ln = lines[_line_no(doc, i)]
+        if ln.number not in hot and scan.spaced.search(upper, ln.start, ln.end):
+            hot.add(ln.number)
+        i = marked.find(b" # ", ln.end + 1)
+    return sorted(hot)
+
+
+def _hot_lines_unicode(doc: Document) -> list[int]:
+    """`_hot_lines` searching `doc.text.upper()` itself."""
     upper = doc.text.upper()
     if len(upper) != len(doc.text):
         # upper-casing lengthened some character ("ß" -> "SS"): offsets as they were read before
@@ -350,8 +515,27 @@ _LABELLED = re.compile(
 )
 _REVIEW_BLOCK = re.compile(r"(?:Classified|Reclassified)\s{1,3}by\b[\s\S]{0,300}?Class:")
 _PROSE = re.compile(r"\bis\s{1,3}classified\s{1,3}[\"“']?(top\s{1,2}secret|secret|confidential)\b", re.I)
+_PROSE_WORD = ("classified", 3, 5)  # every match holds it (folded), 3 to 5 characters after its start
 
 
+def _prose_matches(doc: Document) -> Iterator[re.Match]:
+    """`_PROSE.finditer(doc.text)`, tried only 3 to 5 characters before each "classified" (`re` tries a
+    case-insensitive pattern that opens with \b at every position of the text)."""
+    word, near, far = _PROSE_WORD
+    text, folded = doc.text, doc.folded
+    pos = 0
+    j = folded.find(word)
+    while j >= 0:
+        for start in range(max(j - far, pos), j - near + 1):
+            m = _PROSE.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        j = folded.find(word, max(j + 1, pos))
+
+
+_CLASSIFIED_BY = re.compile(r"(?:Classified|Reclassified)\s{1,3}by", re.I)
 _LABELLED_CORES = ("CLASS", "Classification")  # every _LABELLED match has one (CLASSIFICATION holds CLASS)
 _LABELLED_BEFORE = 11  # "SECURITY" and up to three spaces before it
 _LABELLED_AFTER = 30  # a match ends within 28 characters of its core; one more for the look-ahead
@@ -387,22 +571,46 @@ def _finditer(pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
     yield from prefilter.finditer(pattern, doc.text, doc.folded)
 
 
+# A line is read alone (banner, junk-wrapped level, every level on it): the reading of a line text is
+# cached, as markings repeat on every page and in many documents. Longer lines are read each time (the
+# cache would keep them alive); none of these readings takes a line that long.
+_LINE_CACHE_MAX = 200
+
+
+def _read_line_mark(text: str) -> tuple[str, str, int, int] | None:
+    """(kind, level, start, end) of a banner or a junk-wrapped level on a line, else None."""
+    b = _banner(text)
+    if b:
+        return ("banner", *b)
+    if len(text.strip()) <= 40:
+        j = _junk_wrapped(text)
+        if j:
+            return ("junk", *j)
+    return None
+
+
+_line_mark_cached = lru_cache(maxsize=8192)(_read_line_mark)
+
+
+def _line_mark(text: str) -> tuple[str, str, int, int] | None:
+    return _line_mark_cached(text) if len(text) <= _LINE_CACHE_MAX else _read_line_mark(text)
+
+
 def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
     v = _vocab()
     marks: list[_Mark] = []
     for n in hot:
         ln = doc.lines[n]
-        b = _banner(ln.text)
-        if b:
-            level, s, e = b
+        got = _line_mark(ln.text)
+        if not got:
+            continue
+        kind, level, s, e = got
+        if kind == "banner":
             marks.append(
                 _Mark(level, ln.start + s, ln.start + e, ln.number, 0.9, "banner", ln.text[e:], ln.start + e)
             )
-        elif len(ln.text.strip()) <= 40:
-            j = _junk_wrapped(ln.text)
-            if j:
-                level, s, e = j
-                marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
+        else:
+            marks.append(_Mark(level, ln.start + s, ln.start + e, ln.number, 0.72, "junk"))
     text = doc.text
     # labelled levels: "REPORT CLASS SECRET", "classification SECRET", "Page Classification TOP SECRET//"
     for m in _labelled(text):
@@ -414,7 +622,7 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
         if not lv:
             continue
         ln = doc.lines[_line_no(doc, m.start())]
-        if re.search(r"(?:Classified|Reclassified)\s{1,3}by", pre, re.I):
+        if _CLASSIFIED_BY.search(pre):
             marks.append(_Mark(lv, got.start(1), got.end(1), ln.number, 0.92, "review"))
             continue
         # the rest of the line, for controls after the level (not past MAX_REST: a line without end
@@ -443,27 +651,59 @@ def _scan(doc: Document, hot: list[int]) -> list[_Mark]:
                 reviews.add(s)
                 marks.append(_Mark(got.group(1), s, s + len(got.group(1)), _line_no(doc, s), 0.9, "review"))
     # prose: "This LHM is classified secret"
-    for m in _finditer(_PROSE, doc):
+    for m in _prose_matches(doc):
         lv = _canon_level(m.group(1))
         marks.append(_Mark(lv, m.start(1), m.end(1), _line_no(doc, m.start()), 0.8, "prose"))
     return marks
 
 
+# (each alternative starts with its own word: `_search_at`)
+_RIF_HEAD = re.compile(r"IDENTIFICATION\s{1,3}FORM|ASSASSINATION\s{1,3}SYSTEM", re.I)
+_RIF_FOOTER = re.compile(r"Doc\s?[Il1]d|Page\s1\b")
+_RIF_LABEL = re.compile(  # (every match holds "ASS")
+    r"^[^A-Za-z]{0,4}(?:[a-z]{1,4}\s)?(?:ORIGINAL\s)?C[LI1]ASS[A-Z1]{6,8}ON\b\s{0,3}[:;•.]?\s{0,3}[—\-]?\s*"
+)
+
+
+def _search_at(
+    pattern: re.Pattern, text: str, hay: str, leads: tuple[str, ...], pos: int, endpos: int
+) -> re.Match | None:
+    """`pattern.search(text, pos, endpos)` for a pattern each of whose alternatives starts with one of
+    `leads` (as found in `hay`: `text`, or its folded form for a case-insensitive pattern), tried only
+    where one stands: `re` tries a case-insensitive alternation at every position of the text."""
+    found = [(i, lead) for lead in leads if (i := hay.find(lead, pos, endpos)) >= 0]
+    while found:
+        i, lead = min(found)
+        m = pattern.match(text, i, endpos)
+        if m:
+            return m
+        found.remove((i, lead))
+        if (i := hay.find(lead, i + 1, endpos)) >= 0:
+            found.append((i, lead))
+    return None
+
+
+def _first_line_from(doc: Document, offset: int) -> int:
+    """Number of the first line starting at or after `offset` (len(doc.lines) when none does)."""
+    if offset <= 0:
+        return 0
+    ln = doc.line_at(offset)
+    return ln.number if ln.start >= offset else ln.number + 1
+
+
 def _rif(doc: Document) -> _Mark | None:
     """Level from the RIF cover sheet's CLASSIFICATION line."""
     v = _vocab()
-    # the form may follow an ARRB notification
-    head = re.search(r"IDENTIFICATION\s{1,3}FORM|ASSASSINATION\s{1,3}SYSTEM", doc.text[:8000], re.I)
+    # the form may follow an ARRB notification (its words, folded, are in the first 8000 characters
+    # when the pattern matches there: most documents are not RIFs and are ruled out by two finds)
+    head = _search_at(_RIF_HEAD, doc.text, doc.folded, ("identification", "assassination"), 0, 8000)
     if not head:
         return None
-    footer = re.search(r"Doc\s?[Il1]d|Page\s1\b", doc.text[head.end() : head.end() + 8000])
-    limit = head.end() + (footer.start() if footer else 5000)
-    lines = [ln for ln in doc.lines if head.start() - 200 <= ln.start < limit]
+    footer = _search_at(_RIF_FOOTER, doc.text, doc.text, ("Doc", "Page"), head.end(), head.end() + 8000)
+    limit = footer.start() if footer else head.end() + 5000
+    lines = doc.lines[_first_line_from(doc, head.start() - 200) : _first_line_from(doc, limit)]
     for i, ln in enumerate(lines):
-        m = re.match(
-            r"^[^A-Za-z]{0,4}(?:[a-z]{1,4}\s)?(?:ORIGINAL\s)?C[LI1]ASS[A-Z1]{6,8}ON\b\s{0,3}[:;•.]?\s{0,3}[—\-]?\s*",
-            ln.text,
-        )
+        m = _RIF_LABEL.match(ln.text) if "ASS" in ln.text else None
         if not m:
             continue
         rest = ln.text[m.end() :]
@@ -495,7 +735,7 @@ def _rif(doc: Document) -> _Mark | None:
     return None
 
 
-def _is_form_option(doc: Document, mark: _Mark, by_line: dict[int, set[str]]) -> bool:
+def _is_form_option(doc: Document, mark: _Mark, by_line: dict[int, frozenset[str]]) -> bool:
     """A level printed in a form's checkbox list of every level (routing slips, record sheets)."""
     others = set()
     for n in range(mark.line - WINDOW_FORM, mark.line + WINDOW_FORM + 1):
@@ -533,25 +773,39 @@ def _is_release_marking(doc: Document, mark: _Mark) -> bool:
     return any(cue in near for cue in _vocab().release_cues)
 
 
-def _all_level_lines(doc: Document, hot: list[int]) -> dict[int, set[str]]:
+_FOUR_UPPER = re.compile(r"[A-Z]{4}")
+_LEVEL_RUN = re.compile(r"[A-Z$0-9][A-Z$0-9 ]{3,16}")
+_LEVEL_TOKEN = re.compile(r"[A-Z$0-9]{5,14}")
+
+
+def _all_level_lines(doc: Document, hot: list[int]) -> dict[int, frozenset[str]]:
     """Levels written anywhere on each line (loosely), to recognise checkbox lists."""
     out: dict[int, set[str]] = {}
     for n in hot:
-        ln = doc.lines[n]
-        t = ln.text
-        if len(t) > 120 or not re.search(r"[A-Z]{4}", t):
+        t = doc.lines[n].text
+        if len(t) > 120:
             continue
-        found = set()
-        for w in re.finditer(r"[A-Z$0-9][A-Z$0-9 ]{3,16}", t.upper()):
-            for tok in re.findall(r"[A-Z$0-9]{5,14}", w.group()):
-                lv = _compact_level(tok)
-                if lv:
-                    found.add(lv)
-        if "INTERNAL" in t.upper() or "USE ONLY" in t.upper() and "BACKGROUND" not in t.upper():
-            found.add("INTERNAL USE ONLY")
+        found = _line_levels(t)
         if found:
-            out[ln.number] = found
+            out[n] = found
     return out
+
+
+@lru_cache(maxsize=8192)
+def _line_levels(t: str) -> frozenset[str]:
+    """Levels written anywhere on a line of at most 120 characters (see `_all_level_lines`)."""
+    if not _FOUR_UPPER.search(t):
+        return frozenset()
+    found = set()
+    upper = t.upper()
+    for w in _LEVEL_RUN.finditer(upper):
+        for tok in _LEVEL_TOKEN.findall(w.group()):
+            lv = _compact_level(tok)
+            if lv:
+                found.add(lv)
+    if "INTERNAL" in upper or "USE ONLY" in upper and "BACKGROUND" not in upper:
+        found.add("INTERNAL USE ONLY")
+    return frozenset(found)
 
 
 def _controls_in(rest: str, base: int, after_level: bool) -> Iterator[tuple[str, int, int]]:
@@ -567,8 +821,14 @@ def _controls_at(rest: str, after_level: bool) -> tuple[tuple[str, int, int], ..
     return tuple(_find_controls(rest, after_level))
 
 
+_SLASH_BEFORE = re.compile(r"/\s*$")
+_SLASH_AFTER = re.compile(r"\s*/")
+
+
 def _find_controls(rest: str, after_level: bool) -> Iterator[tuple[str, int, int]]:
     v = _vocab()
+    if not v.any_control.search(rest):
+        return  # (most text holds none: one search rather than one per control)
     taken: list[tuple[int, int]] = []
     for name, pat in v.controls:
         for m in pat.finditer(rest):
@@ -576,15 +836,19 @@ def _find_controls(rest: str, after_level: bool) -> Iterator[tuple[str, int, int
                 continue
             if name in v.short:
                 # short codes (SI, TK) only as // segments; codewords also right after the level
-                seg = re.search(r"/\s*$", rest[: m.start()]) or re.match(r"\s*/", rest[m.end() :])
+                seg = _SLASH_BEFORE.search(rest[: m.start()]) or _SLASH_AFTER.match(rest[m.end() :])
                 if not seg and not (
                     after_level and name not in ("SI", "TK", "HCS") and not rest[: m.start()].strip()
                 ):
                     continue
-            if not _mostly_upper(m.group()) and not re.search(r"/", rest):
+            if not _mostly_upper(m.group()) and "/" not in rest:
                 continue
             taken.append((m.start(), m.end()))
             yield name, m.start(), m.end()
+
+
+_WORD3 = re.compile(r"[A-Za-z]{3,}")
+_UPPER_RUN = re.compile(r"[A-Z]+")
 
 
 def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int, float]]:
@@ -608,31 +872,36 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
             leftover = ln.text
             for _, s, e in found:
                 leftover = leftover[: s - ln.start] + " " * (e - s) + leftover[e - ln.start :]
-            if found and not re.search(r"[A-Za-z]{3,}", leftover):
+            if found and not _WORD3.search(leftover):
                 for name, s, e in found:
                     yield name, s, e, 0.8
     # distinctive control words anywhere, as printed (upper case)
-    key_lines = sorted({_line_no(doc, m.start()) for m in _finditer(v.anywhere_keys, doc)})
-    for name, pat in v.anywhere if key_lines else ():
-        if not could_match(pat, text):
-            continue  # its words are nowhere in the text
-        for n in key_lines:
-            ln = doc.lines[n]
-            # a phrase may wrap onto the next lines ("WARNING NOTICE" / "SENSITIVE ... INVOLVED")
-            stop = doc.lines[min(n + 2, len(doc.lines) - 1)].end
-            m = pat.search(text, ln.start, max(stop, ln.end))
+    # (the lines holding a key: where one of `anywhere_keys` matches, as no key spans a line)
+    key_lines = doc.lines_with(v.anywhere_keys)
+    # a phrase may wrap onto the next lines ("WARNING NOTICE" / "SENSITIVE ... INVOLVED"); a control is
+    # searched only in the windows holding the literals it needs (a test of a short window)
+    windows = []
+    for n in key_lines:
+        start = doc.lines[n].start
+        end = max(doc.lines[min(n + 2, len(doc.lines) - 1)].end, doc.lines[n].end)
+        windows.append((start, end, text[start:end]))
+    for name, pat in v.anywhere if windows else ():
+        for start, end, window in windows:
+            m = could_match(pat, window) and pat.search(text, start, end)
             if m:
                 yield name, m.start(), m.end(), 0.78
                 break
     # cable slug lines near a marking: "RYBAT TYPIC AMCROAK", "WNINTEL RYBAT" (in notes they are content)
-    filled = [ln.number for ln in doc.lines if ln.text.strip()] if banner_lines else []
+    # (only a line holding a slug word can yield one: most texts have none, and no window is built)
+    slug_lines = doc.lines_with(v.slug_words) if banner_lines else []
+    filled = [ln.number for ln in doc.lines if ln.text.strip()] if slug_lines else []
     pos = {n: i for i, n in enumerate(filled)}
     near = set()
     for n in banner_lines:
         if n in pos:
             i = pos[n]
             near.update(filled[max(0, i - SLUG_WINDOW) : i + SLUG_WINDOW + 1])
-    for n in sorted(near):
+    for n in sorted(near.intersection(slug_lines)):
         ln = doc.lines[n]
         toks = ln.text.split()
         if 1 <= len(toks) <= 5 and any(t in v.slug for t in toks) and all(_mostly_upper(t) for t in toks):
@@ -649,27 +918,34 @@ def _controls(doc: Document, kept: list[_Mark]) -> Iterator[tuple[str, int, int,
             name, s, e = got
             yield name, doc.lines[n].start + s, doc.lines[n].start + e, 0.72
     # portion marks with controls: "(TS//SI//NF)"
-    for m in re.finditer(r"\((?:TS|S|C)//([A-Z]{1,6}(?:/{1,2}[A-Z]{1,6}){0,3})\)", text):
-        for seg in re.finditer(r"[A-Z]+", m.group(1)):
+    for m in _PORTION.finditer(text) if "//" in text else ():
+        for seg in _UPPER_RUN.finditer(m.group(1)):
             name = v.portion.get(seg.group())
             if name:
                 s = m.start(1) + seg.start()
                 yield name, s, s + len(seg.group()), 0.75
 
 
+_PORTION = re.compile(r"\((?:TS|S|C)//([A-Z]{1,6}(?:/{1,2}[A-Z]{1,6}){0,3})\)")
 _SLUG_OCR = str.maketrans({"¥": "Y", "8": "B", "5": "S", "0": "O", "1": "I", "$": "S"})
 _SLUG_TYPIC = re.compile(r"TYP[A-Z]{0,2}\W?", re.I)
+
+
+_NOT_SPACE_RUN = re.compile(r"\S+")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _damaged_slug(line: str) -> tuple[str, int, int] | None:
     """(slug control, start, end) of a slug line `<control> TYPIC ...` of at most five words, the control
     word as OCR may damage it (one letter in five wrong)."""
-    toks = list(re.finditer(r"\S+", line))
-    if toks and not re.search(r"[A-Za-z]", toks[0].group()):
+    if len(line.split(None, 6)) > 6:
+        return None  # seven words or more: six after a dropped mark at most (split() splits as \S+ finds)
+    toks = list(_NOT_SPACE_RUN.finditer(line))
+    if toks and not _LETTER.search(toks[0].group()):
         toks = toks[1:]  # a mark before the slug (": RYBAT TYPIC")
     if not 2 <= len(toks) <= 5 or not _SLUG_TYPIC.fullmatch(toks[1].group()):
         return None
-    word = re.sub(r"[^A-Z]", "", toks[0].group().upper().translate(_SLUG_OCR))
+    word = _NOT_UPPER.sub("", toks[0].group().upper().translate(_SLUG_OCR))
     for name in _vocab().slug:
         if len(word) == len(name) and difflib.SequenceMatcher(None, word, name).ratio() >= 0.8:
             return name, toks[0].start(), toks[0].end()
