@@ -17,7 +17,6 @@ The original level is the highest level the document (or its RIF) shows.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import itertools
 import re
@@ -198,42 +197,12 @@ def _byte_scan() -> _ByteScan:
 
 _BYTE_SCAN = _byte_scan()
 
-_UPPER_ERRORS = "declass-classification-upper"
-# runs of non-ASCII characters upper-cased one by one; then the rest of the text at once (a text full of
-# them is upper-cased faster whole)
-_UPPER_RUNS = 16
-_upper_runs_left = [0]
-
-
-class _NotSameLength(Exception):
-    """The text upper-cases to a different length."""
-
-
-def _upper_error_handler(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    _upper_runs_left[0] -= 1
-    end = exc.end if _upper_runs_left[0] >= 0 else len(exc.object)
-    run = exc.object[exc.start : end]
-    up = run.upper()
-    if len(up) != len(run):
-        raise _NotSameLength
-    # same length: each character upper-cased to one character ("ı" -> "I"); kept when ASCII
-    return up.encode("ascii", "replace").decode("ascii"), end
-
-
-codecs.register_error(_UPPER_ERRORS, _upper_error_handler)
-
 
 def _ascii_upper(text: str) -> bytes | None:
     """`text.upper()` as bytes, "?" for each non-ASCII character of it (patterns of ASCII characters
-    match it where they match `text.upper()`), without upper-casing the whole text character by
-    character (slow for a non-ASCII text); None when `text.upper()` is not as long as `text`."""
-    _upper_runs_left[0] = _UPPER_RUNS
-    try:
-        return text.encode("ascii", _UPPER_ERRORS).upper()
-    except _NotSameLength:
-        return None
+    match it where they match `text.upper()`); None when `text.upper()` is not as long as `text`."""
+    up = text.upper()
+    return up.encode("ascii", "replace") if len(up) == len(text) else None
 
 
 _FUZZY_ACCEPT = 0.85  # the lowest ratio to a level's spelling that reads as it
