@@ -24,7 +24,7 @@ try:  # the regex parser of the standard library (private, stable since 3.11)
     from re import _constants as _c
     from re import _parser as _sre_parse
 except ImportError:  # pragma: no cover - another Python
-    _sre_parse = None
+    _c = _sre_parse = None
 
 _FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 MIN_NEEDLE = 3

@@ -24,13 +24,7 @@ from .. import data as data_files
 from .. import prefilter
 from ..dates import find_dates, iso_date, resolve_year
 from ..document import Document
-from ..prefilter import could_match, line_search
-
-try:  # the regex parser of the standard library, as declass.prefilter reads it
-    from re import _constants as _c
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - another Python
-    _sre_parse = None
+from ..prefilter import _c, _sre_parse, could_match, line_search  # (the regex parser, as prefilter reads it)
 from .base import Candidate
 
 F_DECL = "declassification.declassified"
