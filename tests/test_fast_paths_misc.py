@@ -109,8 +109,6 @@ def test_doctype_fast_paths_find_what_the_patterns_find():
 def test_rif_noise_and_trim_answer_as_the_patterns_do():
     noise = rif._data()["noise_re"]
     assert rif._noise_parts() is not None
-    assert rif._alternatives("a|(b|c)|[|]|\\|") == ["a", "(b|c)", "[|]", "\\|"]
-    assert rif._alternatives("A)(B") is None
     lines = {ln.strip() for text in _texts() for ln in text.split("\n")}
     lines |= {
         "Page 1",

@@ -25,7 +25,7 @@ from functools import lru_cache
 from .. import data as data_files
 from ..dates import parse_date, resolve_year
 from ..document import Document
-from ..prefilter import could_match, fold, needles
+from ..prefilter import _top_level_alternatives, could_match, fold, needles
 from .base import Candidate
 
 METHOD = "rule:rif"
@@ -536,32 +536,6 @@ def _read(doc: Document, first: int, last: int) -> _Reader:
     return reader
 
 
-def _alternatives(source: str) -> list[str] | None:
-    """`source` cut at its top-level `|` (not in a group, a character class or after a backslash); None
-    when its parentheses do not pair up."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = not (ch == "]" and source[i - 1] != "[" and source[i - 2 : i] != "[^")
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, source[start:]] if depth == 0 else None
-
-
 _NoiseAlternative = tuple[re.Pattern, tuple[tuple[str, ...], ...]]  # (pattern, its other required literals)
 
 
@@ -572,8 +546,10 @@ def _noise_parts() -> tuple[re.Pattern, dict[str, list[_NoiseAlternative]]] | No
     required literal (folded, as `prefilter.needles` gives them) with its other required literals. None
     when the pattern is not of that form, or an alternative has no required literal."""
     source = _data()["noise_re"].pattern
-    inner = _alternatives(source[4:-1]) if source.startswith("(?i:") and source.endswith(")") else None
-    if not inner or re.search(r"\\[1-9]|\(\?P=", source):
+    wrapped = source.startswith("(?i:") and source.endswith(")")
+    inner = _top_level_alternatives(source[4:-1]) if wrapped else None
+    # (one piece: not an alternation, or the last parenthesis did not close "(?i:")
+    if not inner or len(inner) < 2 or re.search(r"\\[1-9]|\(\?P=", source):
         return None
     anchored: list[str] = []
     by_word: dict[str, list[_NoiseAlternative]] = {}
