@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import re
 
-from conftest import FIXTURES
+from conftest import fixture_windows
 
 from declass.document import Document
 from declass.extract import doctype, identifiers, rif, telegram
@@ -27,13 +27,7 @@ EDGES = [
 
 
 def _texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
-    rng = random.Random(11)
-    for t in list(texts):
-        for _ in range(30):
-            a = rng.randrange(len(t))
-            texts.append(t[a : a + rng.randrange(1, 600)])
-    return texts + EDGES
+    return fixture_windows(30, 600, seed=11) + EDGES
 
 
 def _spans(matches) -> list[tuple[int, int]]:

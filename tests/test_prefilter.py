@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
-from conftest import FIXTURES
+from conftest import fixture_windows
 
 from declass.document import Document
 from declass.extract import classification, dates, doctype, header, identifiers, rif, stamps, telegram
@@ -53,14 +52,8 @@ def test_fold_keeps_offsets_and_ignorecase_matches():
 
 
 def _texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
-    rng = random.Random(7)
     # the texts cut into random windows: patterns near their needles' edges
-    for t in list(texts):
-        for _ in range(40):
-            a = rng.randrange(len(t))
-            texts.append(t[a : a + rng.randrange(1, 400)])
-    return texts
+    return fixture_windows(40, 400, seed=7)
 
 
 @pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:40])

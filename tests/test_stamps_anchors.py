@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
-from conftest import FIXTURES
+from conftest import fixture_windows
 
 from declass.document import Document
 from declass.extract import stamps
@@ -18,13 +17,8 @@ def _patterns() -> list[re.Pattern]:
 
 
 def _texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
-    rng = random.Random(11)
     # random windows: matches cut at the text's edges, anchors near its start
-    for t in list(texts):
-        for _ in range(30):
-            a = rng.randrange(len(t))
-            texts.append(t[a : a + rng.randrange(1, 400)])
+    texts = fixture_windows(30, 400, seed=11)
     texts += [
         "2022 RELEASE UNDER 1999 RELEASE UNDI 2023RELEASE ENDER",
         "(b)(1) (b) (3)(A) 25X1 25X1X (b)(b)(6)",
