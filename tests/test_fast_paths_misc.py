@@ -11,7 +11,7 @@ from conftest import fixture_windows
 
 from declass.document import Document
 from declass.extract import doctype, identifiers, rif, telegram
-from declass.prefilter import fold, line_finditer
+from declass.prefilter import finditer, fold, line_finditer
 
 EDGES = [
     "CITE WAVE 8295\nxCITE DIR 1234 CITE (MADRID) 40791\nCITE PANAMA CITY 27332\nCITECITE WAVE 12",
@@ -36,7 +36,7 @@ def _spans(matches) -> list[tuple[int, int]]:
 
 def test_telegram_matches_from_a_lead_are_finditer():
     for text in _texts():
-        fast = telegram._matches_at(telegram._CITE, text, "CITE")
+        fast = finditer(telegram._CITE, text)
         assert _spans(fast) == _spans(telegram._CITE.finditer(text))
         whole, found = telegram._INFO_REPORT_SUBJ.search(text), telegram._info_report_search(text)
         assert (whole and whole.span()) == (found and found.span())

@@ -31,7 +31,7 @@ from functools import lru_cache
 from .. import data as data_files
 from ..dates import DTG, find_dates, parse_date, resolve_year
 from ..document import Document, Line
-from ..prefilter import could_match, line_search, lines_could_match
+from ..prefilter import could_match, finditer, line_search, lines_could_match
 from .base import Candidate
 
 METHOD = "rule:telegram"
@@ -280,21 +280,6 @@ def _is_telegram(doc: Document) -> bool:
     )
 
 
-def _matches_at(pattern: re.Pattern, text: str, lead: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose every match starts with the literal `lead`, tried
-    only where `lead` stands: `re` cannot skip ahead to a literal behind `\\b` or `^` and tries such a
-    pattern at every position (`match` at a position sees the text before it, for `\\b` and `^`)."""
-    match, find = pattern.match, text.find
-    i = find(lead)
-    while i >= 0:
-        m = match(text, i)
-        if m is not None:
-            yield m
-            i = find(lead, max(m.end(), i + 1))
-        else:
-            i = find(lead, i + 1)
-
-
 # what every match of `_CITE_OR` holds, found fast ('C' leads it): without it no scan of `_CITE_OR`
 _CITE_OR_CORE = re.compile(r"CI?TE[ \t]+OR\b")
 
@@ -302,7 +287,7 @@ _CITE_OR_CORE = re.compile(r"CI?TE[ \t]+OR\b")
 def _cite(doc: Document) -> Iterator[Candidate]:
     """CIA cable "CITE WAVE 8295" / "CITE DIR 75338": the citing station sent it."""
     head = doc.text[:8000]
-    for m in _matches_at(_CITE, head, "CITE"):
+    for m in finditer(_CITE, head):  # (tried only where "CITE" stands: `prefilter._lead`)
         code = m.group("v")
         if code in ("THE", "AND", "FOR", "FROM", "INFO"):
             continue
