@@ -79,6 +79,22 @@ def test_rif_markers_and_end_labels_on_the_folded_text():
     assert min(hits) > 200
 
 
+def _agree_on_random_spans(rng, pieces, rounds: int, most: int, pattern, test) -> int:
+    """Texts of up to `most` random `pieces`, each with a random span (its end may pass the text's):
+    asserts `test(doc, start, end)` answers whether `pattern` finds something in that span; returns
+    how many spans it does."""
+    hits = 0
+    for _ in range(rounds):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, most)))
+        doc = Document.from_text(text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text) + 3)
+        want = pattern.search(text[start:end]) is not None
+        assert test(doc, start, end) == want, (text, start, end)
+        hits += want
+    return hits
+
+
 def test_telegram_test_finds_what_the_telegram_pattern_finds():
     telegram = re.compile(
         r"^\s{0,6}(?:FM|FROM)\s{1,3}(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b"
@@ -98,15 +114,7 @@ def test_telegram_test_finds_what_the_telegram_pattern_finds():
         "\n",
     ]
     pieces += ["121530Z JUL", "1215302 JUL", "X121530Z JUL", "121530Z  OCTX", "401530Z JUL", "Z JUL 12", "9"]
-    hits = 0
-    for _ in range(4000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        doc = Document.from_text(text)
-        start = rng.randint(0, len(text))
-        end = rng.randint(start, len(text) + 3)
-        want = telegram.search(text[start:end]) is not None
-        assert header._telegram(doc, start, end) == want, (text, start, end)
-        hits += want
+    hits = _agree_on_random_spans(rng, pieces, 4000, 12, telegram, header._telegram)
     assert hits > 40
 
 
@@ -122,15 +130,7 @@ def test_form_page_test_finds_what_the_form_page_pattern_finds():
         " ",
         "\n",
     ]
-    hits = 0
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
-        doc = Document.from_text(text)
-        start = rng.randint(0, len(text))
-        end = rng.randint(start, len(text) + 3)
-        want = header._form_page_re().search(text[start:end]) is not None
-        assert header._form_page(doc, start, end) == want
-        hits += want
+    hits = _agree_on_random_spans(rng, pieces, 3000, 10, header._form_page_re(), header._form_page)
     assert hits > 200
 
 
